@@ -1,0 +1,62 @@
+"""The explicit registry of checks. Codes are permanent: a retired code is never reused.
+
+Families: RB0xx files and YAML, RB1xx shape and completeness, RB2xx ids and references,
+RB3xx languages, RB4xx contact point, RB5xx dates, RB6xx legal.
+"""
+
+from __future__ import annotations
+
+from linter.checks import (
+    contact_backup,
+    contact_email,
+    contact_phone,
+    duplicate_id,
+    duplicate_key,
+    duplicate_section,
+    empty_section,
+    encoding,
+    file_too_large,
+    idle_role,
+    legal_basis,
+    missing_section,
+    missing_translation,
+    not_a_mapping,
+    placeholder_text,
+    review_overdue,
+    schema_violation,
+    undeclared_language,
+    unknown_section,
+    unresolved_reference,
+    yaml_syntax,
+    yaml_tag,
+)
+from linter.checks.base import Check, Context
+
+CHECKS: tuple[Check, ...] = (
+    yaml_syntax.CHECK,
+    duplicate_key.CHECK,
+    yaml_tag.CHECK,
+    not_a_mapping.CHECK,
+    encoding.CHECK,
+    file_too_large.CHECK,
+    unknown_section.CHECK,
+    duplicate_section.CHECK,
+    schema_violation.CHECK,
+    missing_section.CHECK,
+    empty_section.CHECK,
+    placeholder_text.CHECK,
+    duplicate_id.CHECK,
+    unresolved_reference.CHECK,
+    idle_role.CHECK,
+    missing_translation.CHECK,
+    undeclared_language.CHECK,
+    contact_email.CHECK,
+    contact_phone.CHECK,
+    contact_backup.CHECK,
+    review_overdue.CHECK,
+    legal_basis.CHECK,
+)
+
+BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
+
+__all__ = ["BY_CODE", "CHECKS", "Check", "Context"]

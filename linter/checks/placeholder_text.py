@@ -1,0 +1,63 @@
+"""RB103 placeholder-text: no text is empty or a placeholder.
+
+## What it checks
+Every text of the policy, in every language: it must not be empty, nor a placeholder such as
+`TODO`, `TBD`, `...`, `…`, `[naam]`, `<e-mail>` or lorem ipsum.
+
+## Why
+A placeholder counts as empty: staff reading the policy find no answer where they expect one.
+Placeholders are what a skeleton (`rulebook init`) leaves to fill in.
+
+## How to fix
+Write the real text, or remove the optional field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from linter.checks.base import Check, Context, make_check
+from linter.document import Document, pointer, split_pointer
+from linter.findings import Finding, Severity
+from linter.texts import is_placeholder, iter_texts
+
+
+def run(document: Document, context: Context) -> Iterable[Finding]:
+    for ptr, value in iter_texts(document):
+        field = split_pointer(ptr)[-1]
+        if isinstance(value, str) and is_placeholder(value):
+            yield CHECK.finding(document, ptr, _message(field, value))
+        elif isinstance(value, dict):
+            for language, text in value.items():
+                if isinstance(text, str) and is_placeholder(text):
+                    yield CHECK.finding(document, ptr + pointer(language),
+                                        _message(f"{field}` in `{language}", text))
+            if not value:
+                yield CHECK.finding(document, ptr, _message(field, ""))
+
+
+def _message(field: str, text: str) -> str:
+    shown = f"only a placeholder ({text.strip()!r})" if text.strip() else "empty"
+    return f"the text of `{field}` is {shown}, which counts as empty: write the real text"
+
+
+CHECK: Check = make_check(
+    __doc__,
+    code="RB103",
+    name="placeholder-text",
+    severity=Severity.ERROR,
+    summary="a text is empty or a placeholder (TODO, TBD, ..., lorem ipsum)",
+    run=run,
+    bad="""
+    brand:
+      mission:
+        nl: TODO
+        en: TODO
+    """,
+    good="""
+    brand:
+      mission:
+        nl: We maken Lindebeek samen met onze inwoners.
+        en: We shape Lindebeek together with our residents.
+    """,
+)

@@ -1,0 +1,165 @@
+"""RB100 schema: every section has the shape the schema describes.
+
+## What it checks
+Each section against `schema/rulebook.schema.json`: known fields only (a typo is caught), the
+right kind of value in each (a text, a list, a date, yes/no), the fields an item needs to be an
+item (every rule has an `id` and a `text`), ids in lowercase kebab-case, dates as YYYY-MM-DD,
+the version as three numbers.
+
+## Why
+The schema is the policy's grammar. Editors show it as help while you type
+(`# yaml-language-server: $schema=...` on the first line of each file), and every other check
+and the changelog rely on it. The schema describes shape only; whether the policy says
+*enough* (every element present, no placeholders, a backup contact) is for the other checks.
+
+## How to fix
+Read the message: it names the field, what was expected and, for a typo, the field you
+probably meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from linter.checks.base import Check, Context, make_check
+from linter.document import Document, pointer, split_pointer
+from linter.findings import Finding, Severity
+from linter.schema import load_schema, resolve
+
+TYPE_WORDS = {
+    "string": "a piece of text",
+    "object": "a mapping of fields (`key: value` lines)",
+    "array": "a list (lines starting with `- `)",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+    "null": "nothing",
+}
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when linting
+
+    return Draft202012Validator(load_schema(), format_checker=FormatChecker(["date"]))
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text {str(value)!r}"
+
+
+def describe(ptr: str, document: Document) -> str:
+    """A pointer in words: ``conduct › dos › be-polite › text``, using ids for list items."""
+    words: list[str] = []
+    node: Any = document.data
+    for token in split_pointer(ptr):
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            item_id = node.get("id") if isinstance(node, dict) else None
+            words.append(str(item_id) if isinstance(item_id, str) else f"item {int(token) + 1}")
+        else:
+            node = node.get(token) if isinstance(node, dict) else None
+            words.append(token)
+    return " › ".join(words) if words else "the file"
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    root = load_schema()
+    schema = resolve(schema, root)
+    title = schema.get("title")
+    if "anyOf" in schema and title:
+        return f"{str(title).lower()} ({schema.get('description', '').split('.')[0]})"
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return TYPE_WORDS.get(kind, kind)
+    return str(title or "something else")
+
+
+def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
+    """(pointer, plain message) pairs for one jsonschema error."""
+    root = load_schema()
+    ptr = pointer(*error.absolute_path)
+    where = describe(ptr, document)
+    schema = resolve(error.schema, root)
+    validator = error.validator
+    if validator == "required":
+        properties = schema.get("properties", {})
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                help_text = resolve(properties.get(name, {}), root).get("description", "")
+                hint = f" ({help_text})" if help_text else ""
+                yield (pointer(*error.absolute_path, name),
+                       f"{where} has no `{name}`{hint}: add `{name}:`")
+    elif validator == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        for name in error.instance:
+            if name in known:
+                continue
+            close = difflib.get_close_matches(str(name), known, n=1)
+            guess = f"did you mean `{close[0]}`? " if close else ""
+            yield (pointer(*error.absolute_path, name),
+                   f"`{name}` is not a field of {where}: {guess}the fields are "
+                   + ", ".join(f"`{k}`" for k in known))
+    elif validator in ("type", "anyOf"):
+        yield ptr, f"{where} should be {_expected(schema)}, but it is {_kind_of(error.instance)}"
+    elif validator == "enum":
+        options = ", ".join(f"`{v}`" for v in error.validator_value)
+        yield ptr, f"{where} is `{error.instance}`, but it must be one of {options}"
+    elif validator == "pattern":
+        message = schema.get("errorMessage") or f"it must match {error.validator_value}"
+        yield ptr, f"{where} is `{error.instance}`: {message}"
+    elif validator == "format":
+        yield ptr, f"{where} is `{error.instance}`, which is not a real {error.validator_value}"
+    elif validator == "minItems":
+        yield ptr, f"{where} needs at least {error.validator_value} item(s)"
+    elif validator == "uniqueItems":
+        yield ptr, f"{where} lists the same value twice: keep each once"
+    elif validator in ("minLength", "minProperties"):
+        yield ptr, f"{where} is empty: write something here"
+    else:
+        yield ptr, f"{where}: {error.message}"
+
+
+def run(document: Document, context: Context) -> Iterable[Finding]:
+    validator = _validator()
+    for name, section in document.sections.items():
+        for error in validator.iter_errors({name: section.node}):
+            for ptr, message in _messages(error, document):
+                yield CHECK.finding(document, ptr, message)
+
+
+CHECK: Check = make_check(
+    __doc__,
+    code="RB100",
+    name="schema",
+    severity=Severity.ERROR,
+    summary="a section does not have the shape the schema describes",
+    run=run,
+    bad="""
+    contact:
+      primary:
+        name: Sara Peeters
+        role: Communicatieverantwoordelijke
+        e-mail: communicatie@lindebeek.be
+    """,
+    good="""
+    contact:
+      primary:
+        name: Sara Peeters
+        role: Communicatieverantwoordelijke
+        email: communicatie@lindebeek.be
+    """,
+)

@@ -1,0 +1,13 @@
+"""Codes the loader emits itself. Each is documented by its check module in ``checks/``.
+
+Codes are permanent: a retired code is never reused.
+"""
+
+YAML_SYNTAX = "RB001"
+DUPLICATE_KEY = "RB002"
+YAML_TAG = "RB003"
+NOT_A_MAPPING = "RB004"
+ENCODING = "RB005"
+FILE_TOO_LARGE = "RB006"
+UNKNOWN_SECTION = "RB010"
+DUPLICATE_SECTION = "RB011"

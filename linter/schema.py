@@ -1,0 +1,33 @@
+"""The JSON Schema of a rulebook, shipped inside the package (``rulebook_schema``)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_FILE = "rulebook.schema.json"
+
+
+def schema_text(name: str = SCHEMA_FILE) -> str:
+    return resources.files("rulebook_schema").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(schema_text(name))
+    return data
+
+
+def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` (``#/$defs/name``), keeping the referring schema's own keys."""
+    seen = 0
+    while "$ref" in schema and str(schema["$ref"]).startswith("#/") and seen < 16:
+        target: Any = root
+        for token in str(schema["$ref"])[2:].split("/"):
+            target = target.get(token, {}) if isinstance(target, dict) else {}
+        merged = {k: v for k, v in schema.items() if k != "$ref"}
+        schema = {**target, **merged} if isinstance(target, dict) else merged
+        seen += 1
+    return schema
