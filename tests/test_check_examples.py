@@ -1,0 +1,47 @@
+"""Each check's failing example fails it and its passing example passes (explain shows them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from linter import engine, loader
+from linter.checks import CHECKS, Check, Context
+from tests.helpers import TODAY, overlay, split_files
+
+UNTESTABLE_BY_TEXT = {"RB006"}  # file size: tested in test_loader
+
+
+def codes_for(tmp_path: Path, fragment: str, only_example_files: bool = False) -> set[str]:
+    """Codes found in the bundled policy overlaid with the fragment (optionally only those
+    in the fragment's own files: the rest of the policy may refer to what it replaced)."""
+    target = overlay(tmp_path, fragment)
+    names = {str(target / name) for name in split_files(fragment)}
+    document = loader.load(target)
+    return {f.code for f in engine.lint(document, Context(today=TODAY)).findings
+            if not only_example_files or str(Path(f.file).resolve()) in names}
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: f"{c.code}-{c.name}")
+def test_bad_example_gives_the_finding(check: Check, tmp_path: Path) -> None:
+    if check.code in UNTESTABLE_BY_TEXT:
+        pytest.skip("not expressible as a text fragment")
+    assert check.code in codes_for(tmp_path, check.bad)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: f"{c.code}-{c.name}")
+def test_good_example_does_not(check: Check, tmp_path: Path) -> None:
+    assert check.code not in codes_for(tmp_path, check.good, only_example_files=True)
+
+
+def test_codes_are_unique_and_well_formed() -> None:
+    codes = [check.code for check in CHECKS]
+    assert len(codes) == len(set(codes))
+    names = [check.name for check in CHECKS]
+    assert len(names) == len(set(names))
+    for check in CHECKS:
+        assert check.code.startswith("RB") and check.code[2:].isdigit()
+        assert check.doc.startswith(f"{check.code} {check.name}:"), check.code
+        for heading in ("## What it checks", "## Why", "## How to fix"):
+            assert heading in check.doc, (check.code, heading)
