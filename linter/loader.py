@@ -90,9 +90,10 @@ def discover(path: Path) -> list[Path]:
 def display_name(path: Path) -> str:
     """The path as people should see it: relative to the working directory where possible."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path.absolute()) if relative.startswith("..") else relative
 
 
 def decode(raw: bytes) -> str:

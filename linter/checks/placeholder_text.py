@@ -37,8 +37,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
 
 
 def _message(field: str, text: str) -> str:
-    shown = f"only a placeholder ({text.strip()!r})" if text.strip() else "empty"
-    return f"the text of `{field}` is {shown}, which counts as empty: write the real text"
+    if not text.strip():
+        return f"the text of `{field}` is empty: write the real text"
+    return (f"the text of `{field}` is only a placeholder ({text.strip()!r}), which counts as "
+            "empty: write the real text")
 
 
 CHECK: Check = make_check(

@@ -88,6 +88,17 @@ def _expected(schema: dict[str, Any]) -> str:
     return str(title or "something else")
 
 
+def _closest_branch(error: Any) -> list[Any] | None:
+    """The errors of the anyOf branch the value was meant for: the one of the right type with
+    the fewest errors (a node with ``question`` is a question node). None if no branch fits."""
+    branches: dict[int, list[Any]] = {}
+    for sub in error.context or ():
+        branches.setdefault(int(sub.schema_path[0]), []).append(sub)
+    fitting = [errs for errs in branches.values()
+               if not any(e.validator == "type" and not e.relative_path for e in errs)]
+    return min(fitting, key=len) if fitting else None
+
+
 def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     """(pointer, plain message) pairs for one jsonschema error."""
     root = load_schema()
@@ -113,7 +124,15 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
             yield (pointer(*error.absolute_path, name),
                    f"`{name}` is not a field of {where}: {guess}the fields are "
                    + ", ".join(f"`{k}`" for k in known))
-    elif validator in ("type", "anyOf"):
+    elif validator == "anyOf":
+        branch = _closest_branch(error)
+        if branch is None:
+            yield ptr, (f"{where} should be {_expected(schema)}, "
+                        f"but it is {_kind_of(error.instance)}")
+        else:
+            for sub in branch:
+                yield from _messages(sub, document)
+    elif validator == "type":
         yield ptr, f"{where} should be {_expected(schema)}, but it is {_kind_of(error.instance)}"
     elif validator == "enum":
         options = ", ".join(f"`{v}`" for v in error.validator_value)
@@ -128,7 +147,7 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     elif validator == "uniqueItems":
         yield ptr, f"{where} lists the same value twice: keep each once"
     elif validator in ("minLength", "minProperties"):
-        yield ptr, f"{where} is empty: write something here"
+        pass  # an empty text is reported by RB103 placeholder-text, in words about the text
     else:
         yield ptr, f"{where}: {error.message}"
 
