@@ -7,7 +7,7 @@ the findings of the others. Only a path that cannot be read at all is an ``Input
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +121,23 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             raw = file.read_bytes()
         except OSError as error:
             raise InputError(f"{name}: cannot read: {error.strerror}") from error
+        load_text(document, name, raw)
+    return document
+
+
+def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``."""
+    document = Document(source=source)
+    for name, raw in files:
+        if len(raw) > max_bytes:
+            document.problems.append(
+                _file_problem(name, codes.FILE_TOO_LARGE,
+                              f"the file is {len(raw):,} bytes, more than the limit of "
+                              f"{max_bytes:,}: split it or raise max-file-size")
+            )
+            document.broken_files.append(name)
+            continue
         load_text(document, name, raw)
     return document
 
