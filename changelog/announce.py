@@ -62,7 +62,7 @@ def staff(entry: Entry, lang: str) -> Text:
     blocks = []
     for section in SECTIONS:
         items = tuple(item for change in entry.changes if change.section == section
-                      for item in _staff_items(change, lang, primary))
+                      for item in _staff_items(change, lang, primary, entry.data))
         if items and section != "meta":
             blocks.append(Block(section_title(lang, section), items))
     if entry.old is None:
@@ -74,9 +74,10 @@ def staff(entry: Entry, lang: str) -> Text:
     return Text(lang, heading, 1, intro, tuple(blocks), closing)
 
 
-def _staff_items(change: Change, lang: str, primary: str | None) -> Iterator[Item]:
+def _staff_items(change: Change, lang: str, primary: str | None,
+                 data: dict[str, Any]) -> Iterator[Item]:
     if change.item_kind is not None:
-        yield from _staff_item(change, lang, primary)
+        yield from _staff_item(change, lang, primary, data)
     elif change.path in ("/contact/primary", "/contact/backup"):
         yield from _staff_person(change, lang, primary)
     else:
@@ -94,12 +95,15 @@ def _main(item: Any, kind: str, lang: str, primary: str | None) -> str:
         return f"{topic}: {text}" if topic else text
     if kind == "escalation":
         return f"{text}: {_person(item)}"
+    if kind == "scenario":
+        return f"{phrase(lang, 'scenario')}: {text}"
     if kind == "channel":
         return f"{item.get('platform', '')} {text}".strip()
     return text
 
 
-def _staff_item(change: Change, lang: str, primary: str | None) -> Iterator[Item]:
+def _staff_item(change: Change, lang: str, primary: str | None,
+                data: dict[str, Any]) -> Iterator[Item]:
     kind = change.item_kind or ""
     new = _main(change.new, kind, lang, primary)
     if change.kind == "added":
@@ -114,6 +118,8 @@ def _staff_item(change: Change, lang: str, primary: str | None) -> Iterator[Item
     notes = []
     if old != new and len(old) <= QUOTE_OLD_UP_TO:
         notes.append(phrase(lang, "was", text=old))
+    if kind == "node":
+        notes.extend(_branch_notes(change, lang, primary, data))
     notes.extend(_field_notes(change, lang, primary, skip=_main_keys(kind)))
     lead = phrase(lang, "changed")
     if change.kind == "moved":
@@ -122,9 +128,22 @@ def _staff_item(change: Change, lang: str, primary: str | None) -> Iterator[Item
     yield Item(lead + ":", text)
 
 
+def _branch_notes(change: Change, lang: str, primary: str | None,
+                  data: dict[str, Any]) -> list[str]:
+    """A changed branch of the reaction scheme, as the question or outcome it now leads to."""
+    nodes = {item.get("id"): item for item in get_path(data, ("reactions", "nodes")) or []
+             if isinstance(item, dict)}
+    notes = []
+    for branch in ("yes", "no"):
+        if branch in change.fields and isinstance(change.new, dict):
+            target = _main(nodes.get(change.new.get(branch)), "node", lang, primary)
+            notes.append(phrase(lang, f"if_{branch}", target=target or str(change.new[branch])))
+    return notes
+
+
 def _main_keys(kind: str) -> set[str]:
     if kind == "node":
-        return {"question", "outcome"}
+        return {"question", "outcome", "yes", "no"}
     extra = {"topic"} if kind == "legal-item" else set()
     if kind == "escalation":
         extra = {"name", "email", "phone"}
@@ -239,7 +258,8 @@ def _dotted(ptr: str | None) -> str:
 def _legal_details(change: Change) -> Iterator[Detail]:
     old = _content(change.old, change)
     new = _content(change.new, change)
-    a, b = dict(deep_leaves(old)), dict(deep_leaves(new))
+    root = "" if isinstance(old, dict) or isinstance(new, dict) else change.path.split("/")[-1]
+    a, b = dict(deep_leaves(old, root)), dict(deep_leaves(new, root))
     for key in [*a, *(k for k in b if k not in a)]:
         if key not in b:
             yield Detail(key, (Segment("-", a[key]),))

@@ -40,6 +40,9 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "from_to": "van {old} naar {new}",
         "initial": "eerste versie",
         "working_tree": "werkkopie",
+        "scenario": "Scenario",
+        "if_yes": "bij ja nu: {target}",
+        "if_no": "bij nee nu: {target}",
     },
     "en": {
         "what_changes": "What changes for you?",
@@ -73,6 +76,9 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "from_to": "from {old} to {new}",
         "initial": "first version",
         "working_tree": "working tree",
+        "scenario": "Scenario",
+        "if_yes": "if yes, now: {target}",
+        "if_no": "if no, now: {target}",
     },
 }
 

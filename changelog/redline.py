@@ -25,6 +25,8 @@ def tokens(text: str) -> list[str]:
 
 def redline(old: str, new: str) -> tuple[Segment, ...]:
     """The segments that turn ``old`` into ``new``, word by word."""
+    if not any(c.isspace() for c in old + new):
+        return tuple(s for s in (Segment("-", old), Segment("+", new)) if s.text)  # one word
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     segments: list[Segment] = []
