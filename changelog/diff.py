@@ -224,7 +224,8 @@ def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
                 yield _unit("removed", section, path, strip_items(a[key], path), None, ())
             else:
                 va, vb = strip_items(a[key], path), strip_items(b[key], path)
-                fields = changed_fields(va, vb)
+                leaf = "" if isinstance(va, dict) or isinstance(vb, dict) else key
+                fields = changed_fields(va, vb, leaf)
                 if fields:
                     yield _unit("changed", section, path, va, vb, fields)
 
@@ -243,9 +244,9 @@ def strip_items(value: Any, path: tuple[str, ...]) -> Any:
             if (*path, key) not in ITEM_LISTS}
 
 
-def changed_fields(old: Any, new: Any) -> tuple[str, ...]:
+def changed_fields(old: Any, new: Any, prefix: str = "") -> tuple[str, ...]:
     """The dotted paths of the leaves that differ (lists without ids are leaves)."""
-    a, b = dict(_leaves(old)), dict(_leaves(new))
+    a, b = dict(_leaves(old, prefix)), dict(_leaves(new, prefix))
     return tuple(key for key in _union(a, b) if a.get(key, _MISSING) != b.get(key, _MISSING))
 
 
