@@ -139,6 +139,8 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
     added = [key for key in after if key not in before]
     for key in before.keys() & after.keys():
         a, b = before[key], after[key]
+        if a.item == b.item and a.list_path == b.list_path:
+            continue  # the common case, decided without walking the item
         fields = changed_fields(_content(a.item), _content(b.item))
         if a.list_path != b.list_path:
             yield _item_change("moved", b, a, fields, old_path=a.pointer)
@@ -223,6 +225,8 @@ def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
             elif key not in b:
                 yield _unit("removed", section, path, strip_items(a[key], path), None, ())
             else:
+                if a[key] == b[key]:
+                    continue
                 va, vb = strip_items(a[key], path), strip_items(b[key], path)
                 leaf = "" if isinstance(va, dict) or isinstance(vb, dict) else key
                 fields = changed_fields(va, vb, leaf)

@@ -175,7 +175,8 @@ class History:
         key = f"{blob.path}@{blob.hexsha}"
         if key not in self._files:
             raw = blob.data_stream.read()
-            document = loader.load_files(str(blob.path), [(str(blob.path), raw)])
+            document = loader.load_files(str(blob.path), [(str(blob.path), raw)],
+                                         positions=False)
             _refuse_broken(document.broken_files, f"revision {rev}")
             self._files[key] = plain(document.data)
         return self._files[key]
