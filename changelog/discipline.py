@@ -115,7 +115,8 @@ def version_findings(document: Document, base_rev: str, changes: Sequence[Change
 def retired_findings(document: Document, base: dict[str, Any],
                      earlier: Iterable[tuple[str, dict[str, Any]]]) -> list[Finding]:
     """RB903: an id that an earlier version had, that the base no longer has, is used again for
-    a different item. ``earlier`` holds (version, data) of every earlier state, oldest first."""
+    a different item. ``earlier`` holds (version, content) of every earlier version, oldest
+    first (an id that lived only between two versions was never published: it is free)."""
     in_base = index_items(base)
     retired: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
     for version, data in earlier:

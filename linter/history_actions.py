@@ -160,7 +160,7 @@ def lint_against_base(options: LintOptions, base: str | None,
         findings += discipline.version_findings(
             document, base, changes, base_state.version,
             str(current_version) if current_version is not None else None)
-        earlier = [(v.version, s.data) for v in hist.versions(base_commit) for s in v.states]
+        earlier = [(v.version, v.state.data) for v in hist.versions(base_commit)]
         findings += discipline.retired_findings(document, base_state.data, earlier)
         if changed_only:
             findings = discipline.changed_only(findings, changes, VERSION_CODES)

@@ -2,8 +2,9 @@
 
 ## What it checks
 With `rulebook lint --base REV`, that no item uses an id that belonged to a different item in
-an earlier version and was removed before REV. Ids are read from every commit of the policy's
-history up to REV. Bringing back the same item (nearly the same text) under its old id is fine.
+an earlier version and was removed before REV. Ids are read from every version of the policy
+in the git history up to REV (the content of a version is its state at its last commit).
+Bringing back the same item (nearly the same text) under its old id is fine.
 
 ## Why
 The changelog, legal's redline and people's memory match rules by id: "`no-advertising` was
