@@ -102,10 +102,20 @@ class History:
         try:
             return self.repo.commit(rev)
         except (BadName, BadObject, ValueError, IndexError):
+            kind = self._kind_of(rev)
+            if kind is not None:
+                raise InputError(f"{rev!r} names a {kind}, not a commit") from None
             if self.shallow:
                 raise InputError(f"unknown revision {rev!r}: this is a shallow clone that may "
                                  f"lack it; {SHALLOW_HINT}") from None
             raise InputError(f"unknown revision {rev!r} in {self.repo.working_tree_dir}") from None
+
+    def _kind_of(self, rev: str) -> str | None:
+        """What a revision names when it is not a commit (a tree, a blob), if anything."""
+        try:
+            return str(self.repo.rev_parse(rev).type)
+        except Exception:  # GitPython raises several kinds for a name it cannot resolve
+            return None
 
     def commit_info(self, commit: Any) -> Commit:
         sha = str(commit.hexsha)

@@ -175,6 +175,11 @@ def test_unknown_revision(args: list[str], history: tuple[Path, dict[str, str]])
     assert_error(result.code, result.out, result.err, "unknown revision")
 
 
+def test_revision_that_is_not_a_commit(history: tuple[Path, dict[str, str]]) -> None:
+    result = run_process("diff", "--from", "HEAD:rulebook", cwd=history[0])
+    assert_error(result.code, result.out, result.err, "names a tree, not a commit")
+
+
 @pytest.mark.parametrize("args", [
     ["diff", "--from=--output=/tmp/x"],
     ["changelog", "--from=-p"],
