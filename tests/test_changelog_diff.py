@@ -188,3 +188,35 @@ def test_content_loader_reads_what_the_linter_reads() -> None:
         "meta": {"a": 1, "b": "x", "c": "2027-01-01", "yes": "no"}}
     assert [(p.code, p.line) for p in fast_odd.problems] == [
         (p.code, p.line) for p in slow_odd.problems] == [("RB002", 3), ("RB003", 4)]
+
+
+_IDS = ["be-kind", "share-news", "no-anger"]
+
+
+@given(drop=st.sets(st.sampled_from(_IDS)), edit=st.sets(st.sampled_from(_IDS)),
+       move=st.sets(st.sampled_from(_IDS)))
+def test_diff_both_ways_mirrors(drop: set[str], edit: set[str], move: set[str]) -> None:
+    old = policy()
+    new = copy.deepcopy(old)
+    conduct = new["conduct"]
+    for item in conduct["dos"] + conduct["donts"]:
+        if item["id"] in edit:
+            item["text"]["nl"] = "Iets heel anders dan eerst, in nieuwe woorden."
+    for name, other in (("dos", "donts"), ("donts", "dos")):
+        staying = [i for i in conduct[name] if i["id"] not in move]
+        leaving = [i for i in conduct[name] if i["id"] in move]
+        conduct[name] = staying
+        conduct.setdefault(f"_{other}", []).extend(leaving)
+    conduct["dos"] += conduct.pop("_dos", [])
+    conduct["donts"] += conduct.pop("_donts", [])
+    for name in ("dos", "donts"):
+        conduct[name] = [i for i in conduct[name] if i["id"] not in drop]
+    forward, backward = diff_data(old, new), diff_data(new, old)
+
+    def count(changes: tuple[Change, ...], kind: str) -> int:
+        return sum(c.kind == kind for c in changes)
+
+    assert count(forward, "removed") == count(backward, "added") == len(drop)
+    assert count(forward, "moved") == count(backward, "moved") == len(move - drop)
+    assert count(forward, "changed") == count(backward, "changed") == len(edit - drop - move)
+    assert {c.id for c in forward} == {c.id for c in backward}
