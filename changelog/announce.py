@@ -227,27 +227,28 @@ def legal(entry: Entry, lang: str) -> Text:
     order += sorted({c.section for c in entry.changes} - set(order))
     blocks = []
     for section in order:
-        items = tuple(_legal_item(c, lang) for c in entry.changes if c.section == section)
+        items = tuple(_legal_item(c, lang, entry.new.commit is None)
+                      for c in entry.changes if c.section == section)
         if items:
             blocks.append(Block(section_title(lang, section), items))
     intro = "" if entry.old is None or entry.changes else phrase(lang, "no_changes")
     return Text(lang, title, 2, intro, tuple(blocks))
 
 
-def _legal_item(change: Change, lang: str) -> Item:
+def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     what = phrase(lang, f"{change.kind}_by")
     if change.commit is not None:
-        by = phrase(lang, "by", author=change.author or "?", commit=change.commit[:7],
-                    date=change.date or "?")
-    else:
-        by = f"({phrase(lang, 'uncommitted')})"
+        what += " " + phrase(lang, "by", author=change.author or "?", commit=change.commit[:7],
+                             date=change.date or "?")
+    elif working_tree:
+        what += f" ({phrase(lang, 'uncommitted')})"
     details: list[Detail] = []
     if change.kind == "renamed":
         details.append(Detail("id", redline(change.old_id or "", change.id or "")))
     if change.kind == "moved":
         details.append(Detail("list", redline(_dotted(change.old_path), _dotted(change.path))))
     details.extend(_legal_details(change))
-    return Item(change.label, f"— {what} {by}", tuple(details))
+    return Item(change.label, f"— {what}", tuple(details))
 
 
 def _dotted(ptr: str | None) -> str:

@@ -64,7 +64,9 @@ def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str) -> tuple[str, 
     else:
         new_commit = history.resolve(to_rev)
         new = history.state(new_commit, to_rev)
-        between = [*history.states_between(old_commit, new_commit), new]
+        # only commits that lead from one to the other introduce changes (none when --to is
+        # older than --from: then nobody is named)
+        between = list(history.states_between(old_commit, new_commit))
     entry = _entry(old, new, between)
     if fmt == "json":
         return render.json_entries([entry], single=True), ExitCode.CLEAN

@@ -110,6 +110,16 @@ def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[st
     assert changelog[-1]["from"] is None
 
 
+def test_backwards_diff_names_nobody(in_repo: dict[str, str],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "diff", "--from", in_repo["v3"], "--to", in_repo["v1"], "--format",
+                 "json")
+    changes = json.loads(result.out)["changes"]
+    assert changes and all(c["commit"] is None and c["author"] is None for c in changes)
+    text = run(capsys, "diff", "--from", in_repo["v3"], "--to", in_repo["v1"]).out
+    assert "— gewijzigd\n" in text and "door" not in text and "gecommit" not in text
+
+
 def test_diff_defaults_to_the_working_tree(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
