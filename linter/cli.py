@@ -57,12 +57,21 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="The date of today, for reproducible builds (default: the real date).")
-def lint(path: Path, output_format: str, strict: bool, today: dt.date | None) -> None:
+@click.option("--base", metavar="REV",
+              help="Also check version discipline (RB901-RB903) against this git revision.")
+@click.option("--changed-only", is_flag=True,
+              help="With --base: report only findings on items added or changed since REV.")
+def lint(path: Path, output_format: str, strict: bool, today: dt.date | None,
+         base: str | None, changed_only: bool) -> None:
     """Check that the policy at PATH (default ./rulebook) is complete and valid."""
     from linter.actions import LintOptions
     from linter.actions import lint as run
 
     options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout))
+    if base is not None or changed_only:
+        from linter.history_actions import lint_against_base
+
+        emit(*lint_against_base(options, base, changed_only))
     emit(*run(options))
 
 
@@ -72,6 +81,59 @@ def schema() -> None:
     from linter.actions import schema as run
 
     click.echo(run(), nl=False)
+
+
+# -- versions from git: diff, history, changelog (linter.history_actions) ---------------------
+
+_POLICY = click.argument("path", type=click.Path(path_type=Path), default=Path("rulebook"))
+
+
+@cli.command()
+@_POLICY
+@click.option("--from", "from_rev", required=True, metavar="REV",
+              help="The older revision (a commit, tag or branch).")
+@click.option("--to", "to_rev", metavar="REV",
+              help="The newer revision (default: the working tree, uncommitted edits included).")
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              show_default=True, help="How to show the changes.")
+def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str) -> None:
+    """What changed in the policy at PATH between two revisions, rule by rule."""
+    from linter.history_actions import diff as run
+
+    emit(*run(path, from_rev, to_rev, output_format))
+
+
+@cli.command()
+@_POLICY
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="How to list the versions.")
+def history(path: Path, output_format: str) -> None:
+    """List the versions of the policy at PATH (commits where meta.version changed)."""
+    from linter.history_actions import history as run
+
+    emit(*run(path, output_format))
+
+
+@cli.command()
+@_POLICY
+@click.option("--from", "from_rev", metavar="REV",
+              help="Only versions made after this revision (default: every version).")
+@click.option("--to", "to_rev", metavar="REV", help="The last revision (default: HEAD).")
+@click.option("--audience", type=click.Choice(["staff", "legal"]), default="staff",
+              show_default=True,
+              help="staff: a short announcement; legal: every change with a redline and who.")
+@click.option("--format", "output_format",
+              type=click.Choice(["markdown", "html", "json", "text"]), default="markdown",
+              show_default=True, help="How to write it.")
+@click.option("--lang", metavar="LANG",
+              help="One of the policy's languages (default: its first language).")
+def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
+              output_format: str, lang: str | None) -> None:
+    """Announce each version of the policy at PATH, newest first."""
+    from linter.history_actions import changelog as run
+
+    emit(*run(path, from_rev, to_rev, audience, output_format, lang))
 
 
 def main(argv: list[str] | None = None) -> None:

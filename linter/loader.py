@@ -7,14 +7,14 @@ the findings of the others. Only a path that cannot be read at all is an ``Input
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from linter import codes
 from linter.document import Document, Section, SourceFile, pointer
@@ -73,6 +73,43 @@ def make_yaml() -> YAML:
     return yaml
 
 
+class _PlainConstructor(SafeConstructor):
+    """The same rules as ``_Constructor`` for plain data without positions or comments (the
+    changelog reads hundreds of versions from git; it needs the content, not the lines)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[tuple[str, int, int]] = []
+        self.tags: list[tuple[str, int, int]] = []
+
+    check_mapping_key = _Constructor.check_mapping_key
+    construct_timestamp_as_text = _Constructor.construct_timestamp_as_text
+
+    def construct_unknown(self, node: Any) -> Iterator[Any]:
+        tag = str(node.tag)
+        if tag not in _HARMLESS_TAGS:
+            mark = node.start_mark
+            self.tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+        if isinstance(node, ScalarNode):
+            yield self.construct_scalar(node)
+        elif isinstance(node, MappingNode):
+            yield from self.construct_yaml_map(node)
+        else:
+            yield from self.construct_yaml_seq(node)
+
+
+_PlainConstructor.add_constructor(_CORE + "timestamp",
+                                  _PlainConstructor.construct_timestamp_as_text)
+_PlainConstructor.add_constructor(None, _PlainConstructor.construct_unknown)
+
+
+def make_plain_yaml() -> YAML:
+    """A loader for content only: libyaml's parser where installed (ruamel.yaml.clib)."""
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _PlainConstructor
+    return yaml
+
+
 def discover(path: Path) -> list[Path]:
     """The YAML files of a rulebook directory (sorted), or the file itself."""
     if not path.exists():
@@ -125,7 +162,27 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return document
 
 
-def load_text(document: Document, name: str, raw: bytes) -> None:
+def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
+               max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> Document:
+    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``.
+
+    ``positions=False`` reads the content only (no lines, no comments), many times faster.
+    """
+    document = Document(source=source)
+    for name, raw in files:
+        if len(raw) > max_bytes:
+            document.problems.append(
+                _file_problem(name, codes.FILE_TOO_LARGE,
+                              f"the file is {len(raw):,} bytes, more than the limit of "
+                              f"{max_bytes:,}: split it or raise max-file-size")
+            )
+            document.broken_files.append(name)
+            continue
+        load_text(document, name, raw, positions=positions)
+    return document
+
+
+def load_text(document: Document, name: str, raw: bytes, *, positions: bool = True) -> None:
     """Parse one file's bytes and merge its sections into the document."""
     try:
         text = decode(raw)
@@ -145,7 +202,7 @@ def load_text(document: Document, name: str, raw: bytes) -> None:
         document.broken_files.append(name)
         return
     document.files.append(SourceFile(name, text))
-    yaml = make_yaml()
+    yaml = make_yaml() if positions else make_plain_yaml()
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:
@@ -158,7 +215,7 @@ def load_text(document: Document, name: str, raw: bytes) -> None:
         )
         document.broken_files.append(name)
         return
-    constructor = yaml.constructor
+    constructor = _constructor_of(yaml)
     for key, line, column in constructor.duplicates:
         document.problems.append(
             Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
@@ -172,6 +229,13 @@ def load_text(document: Document, name: str, raw: bytes) -> None:
                     "mappings; remove the tag")
         )
     _merge(document, name, data)
+
+
+def _constructor_of(yaml: YAML) -> Any:
+    """The constructor that read the last document. With libyaml's parser ruamel builds a
+    combined loader object and keeps it as ``_scanner`` (ruamel.yaml.main), not ``constructor``."""
+    combined = getattr(yaml, "_scanner", None)
+    return combined if hasattr(combined, "duplicates") else yaml.constructor
 
 
 def _merge(document: Document, name: str, data: Any) -> None:
@@ -191,9 +255,9 @@ def _merge(document: Document, name: str, data: Any) -> None:
         )
         document.broken_files.append(name)
         return
-    positions: Any = getattr(data, "lc")  # noqa: B009 (ruamel adds it; mypy cannot see it)
+    marks: Any = getattr(data, "lc", None)  # ruamel adds it when positions are read
     for key, node in data.items():
-        line, column = positions.key(key)
+        line, column = marks.key(key) if marks is not None else (-1, -1)
         line, column = line + 1, column + 1
         key_text = str(key)
         if key_text not in SECTIONS:

@@ -1,7 +1,8 @@
 """The explicit registry of checks. Codes are permanent: a retired code is never reused.
 
 Families: RB0xx files and YAML, RB1xx shape and completeness, RB2xx ids and references,
-RB3xx languages, RB4xx contact point, RB5xx dates, RB6xx legal.
+RB3xx languages, RB4xx contact point, RB5xx dates, RB6xx legal,
+RB9xx version discipline (their findings need git: `rulebook lint --base`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from linter.checks import (
     missing_translation,
     not_a_mapping,
     placeholder_text,
+    retired_id,
     review_overdue,
     schema_violation,
     undeclared_language,
     unknown_section,
     unresolved_reference,
+    version_not_raised,
+    version_raise_too_small,
     yaml_syntax,
     yaml_tag,
 )
@@ -55,6 +59,10 @@ CHECKS: tuple[Check, ...] = (
     contact_backup.CHECK,
     review_overdue.CHECK,
     legal_basis.CHECK,
+    # version discipline: findings composed by `rulebook lint --base` (changelog.discipline)
+    version_not_raised.CHECK,
+    version_raise_too_small.CHECK,
+    retired_id.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
