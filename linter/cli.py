@@ -50,19 +50,43 @@ def cli() -> None:
     """
 
 
+#: The names of the output formats (linter.reporters.FORMATS; a test keeps them equal).
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+
+
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("rulebook"))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True, help="How to report findings.")
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
+              help="How to report findings  [default: text].")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1); as --fail-on warning.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="The least severe finding that fails the run  [default: error].")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only checks whose code starts with one of these (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Skip checks whose code starts with one of these (comma-separated).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list the findings silenced by suppression comments, with the reasons.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
+              help="The configuration file (default: the nearest .rulebook.yaml or "
+                   "pyproject.toml with [tool.rulebook], looking upward).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="The date of today, for reproducible builds (default: the real date).")
-def lint(path: Path, output_format: str, strict: bool, today: dt.date | None) -> None:
-    """Check that the policy at PATH (default ./rulebook) is complete and valid."""
+def lint(path: Path | None, output_format: str | None, output: Path | None, strict: bool,
+         fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+         show_suppressed: bool, config: Path | None, today: dt.date | None) -> None:
+    """Check that the policy at PATH (default ./rulebook) is complete and valid.
+
+    Options override the configuration file. A finding can be silenced for one item with a
+    comment on it: `# rulebook: ignore[CODE] reason: ... until: YYYY-MM-DD`.
+    """
     from linter.actions import LintOptions
     from linter.actions import lint as run
 
-    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout))
+    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout), config,
+                          select, ignore, fail_on, output, show_suppressed)
     emit(*run(options))
 
 
@@ -72,6 +96,24 @@ def schema() -> None:
     from linter.actions import schema as run
 
     click.echo(run(), nl=False)
+
+
+# ci: rules and explain
+@cli.command()
+def rules() -> None:
+    """List every check: code, name, default severity and what it finds."""
+    from linter.explain import render_rules
+
+    click.echo(render_rules(), nl=False)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
+    from linter.explain import find, render_explain
+
+    click.echo(render_explain(find(code)), nl=False)
 
 
 def main(argv: list[str] | None = None) -> None:

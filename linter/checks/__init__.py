@@ -24,6 +24,10 @@ from linter.checks import (
     placeholder_text,
     review_overdue,
     schema_violation,
+    suppression_expired,
+    suppression_malformed,
+    suppression_reason,
+    suppression_unused,
     undeclared_language,
     unknown_section,
     unresolved_reference,
@@ -55,6 +59,11 @@ CHECKS: tuple[Check, ...] = (
     contact_backup.CHECK,
     review_overdue.CHECK,
     legal_basis.CHECK,
+    # ci: suppressions (RB05x)
+    suppression_malformed.CHECK,
+    suppression_reason.CHECK,
+    suppression_unused.CHECK,
+    suppression_expired.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}

@@ -13,6 +13,10 @@ Render = Callable[[Report, bool], str]
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_format",
+    # ci: annotations, code scanning, test reports
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
 }
 
 
@@ -20,3 +24,15 @@ def get(name: str) -> Render:
     module = import_module(f"linter.reporters.{FORMATS[name]}")
     render: Render = module.render
     return render
+
+
+def render_suppressed(name: str, report: Report) -> str:
+    """``--show-suppressed`` for formats that do not always include the suppressed findings
+    (json and sarif do)."""
+    if name == "text":
+        from linter.reporters.text import render_suppressed as text
+        return text(report)
+    if name == "github":
+        from linter.reporters.github import render_suppressed as github
+        return github(report)
+    return ""
