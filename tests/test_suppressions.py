@@ -1,0 +1,186 @@
+"""Suppressions end to end: ``# rulebook: ignore[CODE] reason: ... until: ...`` on an item."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from linter import engine, loader
+from linter.checks import BY_CODE, Context
+from linter.document import Document
+from linter.suppressions import comment_start, parse
+from tests.helpers import BUNDLED, TODAY, run
+
+DOS_0 = "    - id: respond-within-one-working-day"
+DOS_1 = "    - id: mention-affiliation"
+EN_0 = "        en: Answer questions and comments on our pages within one working day.\n"
+EN_1 = "        en: Mention that you work for the city when you promote or endorse something"
+
+
+def policy(tmp_path: Path, comment_0: str = "", comment_1: str = "",
+           above_0: str = "") -> Path:
+    """The bundled policy with the English text of the first two do's removed (two RB301
+    findings, on /conduct/dos/0/text and /conduct/dos/1/text) and comments added."""
+    target = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, target)
+    conduct = target / "conduct.yaml"
+    lines = conduct.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line for line in lines if not line.startswith((EN_0.rstrip("\n"), EN_1))]
+    text = "".join(lines)
+    text = text.replace(DOS_0 + "\n", f"{above_0}{DOS_0}{comment_0}\n")
+    text = text.replace(DOS_1 + "\n", f"{DOS_1}{comment_1}\n")
+    conduct.write_text(text, encoding="utf-8")
+    return target
+
+
+def lint_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> Any:
+    result = run(capsys, "lint", "--format", "json", "--today", TODAY.isoformat(), *args,
+                 str(path))
+    data: dict[str, Any] = json.loads(result.out)
+    data["exit"] = result.code
+    return data
+
+
+def codes(data: Any) -> list[tuple[str, str]]:
+    findings = data["findings"]
+    return [(f["code"], f["path"]) for f in findings]
+
+
+def test_without_suppressions_both_items_are_reported(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    data = lint_json(capsys, policy(tmp_path))
+    assert codes(data) == [("RB301", "/conduct/dos/0/text"), ("RB301", "/conduct/dos/1/text")]
+    assert data["exit"] == 0  # warnings
+
+
+def test_a_suppression_silences_its_item_only(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: vertaling volgt "
+                                      "in juni  until: 2027-06-30")
+    data = lint_json(capsys, path)
+    assert codes(data) == [("RB301", "/conduct/dos/1/text")]
+    [waived] = data["suppressed"]
+    assert waived["code"] == "RB301" and waived["path"] == "/conduct/dos/0/text"
+    assert waived["reason"] == "vertaling volgt in juni"
+    assert waived["until"] == "2027-06-30"
+    assert waived["suppressed_at"]["line"] == 42
+    assert data["summary"]["suppressed"] == 1
+
+
+def test_a_suppression_on_the_line_before_the_item(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, above_0="    # rulebook: ignore[RB301] reason: follows in June\n")
+    assert codes(lint_json(capsys, path)) == [("RB301", "/conduct/dos/1/text")]
+
+
+def test_show_suppressed_lists_the_waivers_with_reason_and_expiry(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June "
+                                      "until: 2027-06-30")
+    plain = run(capsys, "lint", "--today", TODAY.isoformat(), str(path))
+    assert "1 suppressed." in plain.out and "waived" not in plain.out
+    shown = run(capsys, "lint", "--show-suppressed", "--today", TODAY.isoformat(), str(path))
+    lines = shown.out.splitlines()
+    start = lines.index("Suppressed (1), with the reason given:")
+    assert " warning RB301 the text of `text` has no en version" in lines[start + 1]
+    assert Path(lines[start + 1].split(":")[0]).resolve() == (path / "conduct.yaml").resolve()
+    assert lines[start + 2] == "    waived at line 42, until 2027-06-30: follows in June"
+
+
+def test_a_suppression_without_reason_silences_nothing(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    data = lint_json(capsys, policy(tmp_path, comment_0="  # rulebook: ignore[RB301]"))
+    assert ("RB051", "/conduct/dos/0") in codes(data)
+    assert ("RB301", "/conduct/dos/0/text") in codes(data)
+    assert data["suppressed"] == [] and data["exit"] == 1
+
+
+def test_an_unused_suppression_is_reported(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301, RB103] reason: follows")
+    data = lint_json(capsys, path)
+    assert codes(data) == [("RB052", "/conduct/dos/0"), ("RB301", "/conduct/dos/1/text")]
+    findings = data["findings"]
+    assert isinstance(findings, list) and "RB103" in findings[0]["message"]
+
+
+def test_an_expired_suppression_no_longer_silences(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: June until: 2026-06-30")
+    data = lint_json(capsys, path)
+    assert codes(data)[:2] == [("RB053", "/conduct/dos/0"), ("RB301", "/conduct/dos/0/text")]
+    assert "expired on 2026-06-30" in data["findings"][0]["message"]
+    # the day itself still counts
+    assert codes(lint_json(capsys, path, "--today", "2026-06-30")) == [
+        ("RB301", "/conduct/dos/1/text")]
+
+
+@pytest.mark.parametrize(("comment", "words"), [
+    ("  # rulebook: ignore RB301 reason: x", "is not a suppression"),
+    ("  # rulebook: ignore[] reason: x", "names no code"),
+    ("  # rulebook: ignore[RB999] reason: x", "`RB999` is not the code of a check"),
+    ("  # rulebook: ignore[RB052] reason: x", "cannot be silenced"),
+    ("  # rulebook: ignore[RB301] reason: x until: June", "`until: June` is not a date"),
+    ("  # rulebook: ignore[RB301] because x", "write the reason after `reason:`"),
+])
+def test_a_malformed_suppression_is_reported(comment: str, words: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    data = lint_json(capsys, policy(tmp_path, comment_0=comment))
+    findings = data["findings"]
+    assert isinstance(findings, list)
+    malformed = [f for f in findings if f["code"] == "RB050"]
+    assert len(malformed) == 1 and words in malformed[0]["message"]
+    assert (malformed[0]["line"], malformed[0]["column"]) == (42, len(DOS_0) + 3)
+    assert ("RB301", "/conduct/dos/0/text") in codes(data)
+
+
+def test_a_suppression_on_no_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path)
+    conduct = path / "conduct.yaml"
+    conduct.write_text(conduct.read_text(encoding="utf-8")
+                       + "# rulebook: ignore[RB301] reason: at the end\n", encoding="utf-8")
+    data = lint_json(capsys, path)
+    assert [f["message"] for f in data["findings"]
+            if f["code"] == "RB050"] == [
+        "the suppression is not on an item: put it on the line of the item's key, or on its "
+        "own line directly before it"]
+
+
+def test_a_section_level_suppression_covers_everything_inside(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path)
+    conduct = path / "conduct.yaml"
+    conduct.write_text(conduct.read_text(encoding="utf-8").replace(
+        "\nconduct:\n", "\nconduct:  # rulebook: ignore[RB301] reason: translation round\n"),
+        encoding="utf-8")
+    data = lint_json(capsys, path)
+    assert codes(data) == [] and len(data["suppressed"]) == 2
+
+
+def test_a_suppression_for_a_check_that_did_not_run_is_not_unused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June")
+    assert codes(lint_json(capsys, path, "--ignore", "RB3")) == []
+
+
+def test_quoted_hash_is_not_a_comment() -> None:
+    assert comment_start("text: 'see # rulebook: ignore[RB301]'") == -1
+    assert comment_start('text: "a # b"  # real') == 15
+    assert comment_start("text: it's # here") == 11
+    assert comment_start("url: https://x.be/#rulebook:") == -1
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"),
+               max_size=60))
+def test_any_comment_text_parses_without_error(body: str) -> None:
+    document = Document(source="x")
+    loader.load_text(document, "x.yaml", f"meta:  # rulebook:{body}\n".encode())
+    for suppression in parse(document, BY_CODE):
+        assert suppression.problem or suppression.codes
+    engine.lint(document, Context(today=TODAY))
