@@ -17,7 +17,6 @@ from linter.engine import Report
 from linter.findings import Finding, Severity, Suppressed
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/stad-lindebeek/rulebook"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
@@ -39,12 +38,13 @@ def rule(code: str) -> dict[str, Any]:
     sections = doc_sections(check)
     what = unwrap(sections.get("What it checks", check.summary))
     body = check.doc.split("\n", 1)[1].strip() if "\n" in check.doc else check.summary
+    help_text = "\n\n".join(f"{heading}: {unwrap(text)}" for heading, text in sections.items())
     return {
         "id": check.code,
         "name": check.name,
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": what},
-        "help": {"text": unwrap(body.replace("## ", "")), "markdown": body},
+        "help": {"text": help_text or check.summary, "markdown": body},
         "defaultConfiguration": {"level": _LEVELS[check.severity]},
         "properties": {"tags": ["policy"]},
     }
@@ -88,7 +88,6 @@ def render(report: Report, color: bool = False) -> str:
                 "name": "rulebook",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
                 "rules": [rule(code) for code in codes],
             }},
             "columnKind": "unicodeCodePoints",
