@@ -71,11 +71,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _read_yaml(path: Path) -> Any:
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from linter.loader import make_yaml  # dates stay text; tags are never run
+
     try:
-        return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        return make_yaml().load(path.read_text(encoding="utf-8"))
     except (YAMLError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())
         raise InputError(f"{path}: not valid YAML: {reason}") from None
