@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.findings import InputError, Severity
-from linter.loader import DEFAULT_MAX_BYTES
+from linter.loader import DEFAULT_MAX_BYTES, display_name
 
 CONFIG_SCHEMA = "config.schema.json"
 YAML_NAMES = (".rulebook.yaml", ".rulebook.yml")
@@ -194,6 +194,7 @@ def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings
     """The settings for this run: ``--config FILE``, else the nearest file, else defaults."""
     if config is not None and not config.is_file():
         raise InputError(f"{config}: no such configuration file")
-    source = config or find(cwd.absolute())
+    found = config or find(cwd.absolute())
+    source = Path(display_name(found)) if found else None
     values = read(source) if source else {}
     return settings(values, source, options)
