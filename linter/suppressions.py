@@ -27,6 +27,7 @@ EXPIRED = "RB053"
 OWN_CODES = frozenset({MALFORMED, NO_REASON, UNUSED, EXPIRED})
 
 _MARKER = re.compile(r"#\s*rulebook\s*:(?P<body>.*)$")
+_ANY_MARKER = re.compile(r"#\s*rulebook\s*:")
 _DIRECTIVE = re.compile(r"^\s*ignore\s*\[(?P<codes>[^\]]*)\]\s*(?P<rest>.*?)\s*$")
 _UNTIL = re.compile(r"(?:^|\s)until:\s*(?P<date>\S*)")
 _REASON = re.compile(r"^reason:\s*(?P<reason>.*)$")
@@ -105,7 +106,7 @@ def parse(document: Document, known: Collection[str]) -> list[Suppression]:
     """Every ``# rulebook:`` comment in the document's readable files, in reading order."""
     found: list[Suppression] = []
     for source in document.files:
-        if source.name in document.broken_files:
+        if source.name in document.broken_files or not _ANY_MARKER.search(source.text):
             continue
         items = _item_lines(document, source.name)
         text_lines = source.text.splitlines()

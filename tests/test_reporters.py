@@ -170,3 +170,37 @@ def test_no_colour_when_not_a_terminal_or_no_color(capsys: pytest.CaptureFixture
     os.environ.pop("NO_COLOR", None)
     out = lint(capsys, BROKEN)  # captured output is not a terminal
     assert "\x1b" not in out
+
+
+def run_on_a_terminal(*args: str, no_color: bool) -> str:
+    """Run the real ``rulebook`` with its standard output on a pseudo-terminal."""
+    import pty
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    if no_color:
+        env["NO_COLOR"] = "1"
+    leader, follower = pty.openpty()
+    with subprocess.Popen([str(Path(sys.executable).parent / "rulebook"), *args], cwd=REPO,
+                          stdout=follower, stderr=subprocess.DEVNULL, env=env) as process:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_colour_on_a_terminal_unless_no_color() -> None:
+    args = ("lint", "--today", "2026-11-27", BROKEN)
+    assert "\x1b[31merror\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
+    assert "\x1b" not in run_on_a_terminal(*args, no_color=True)
+    assert "\x1b" not in run_on_a_terminal(*args, "--format", "github", no_color=False)
