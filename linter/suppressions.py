@@ -47,6 +47,7 @@ class Suppression:
     reason: str = ""
     until: dt.date | None = None
     problem: str = ""
+    target_line: int = 0
 
     def finding(self, code: str, severity: Severity, message: str) -> Finding:
         return Finding(self.file, self.line, self.column, code, severity, message, self.target)
@@ -56,8 +57,13 @@ class Suppression:
                 and (self.until is None or self.until >= today))
 
     def covers(self, finding: Finding) -> bool:
-        return finding.code in self.codes and bool(finding.path) and (
-            finding.path == self.target or finding.path.startswith(self.target + "/"))
+        """The finding is on the target item or inside it; a finding without a pointer (such
+        as a duplicate key) when it is on the target's line."""
+        if finding.code not in self.codes:
+            return False
+        if not finding.path or not self.target:
+            return finding.file == self.file and finding.line == self.target_line
+        return finding.path == self.target or finding.path.startswith(self.target + "/")
 
 
 def comment_start(line: str) -> int:
@@ -116,8 +122,9 @@ def parse(document: Document, known: Collection[str]) -> list[Suppression]:
             if marker is None:
                 continue
             own_line = not line[:start].strip()
-            target = items.get(_next_content_line(text_lines, number) if own_line else number, "")
-            found.append(_parse_one(source.name, number, start + 1, target,
+            target_line = _next_content_line(text_lines, number) if own_line else number
+            target = items.get(target_line, "")
+            found.append(_parse_one(source.name, number, start + 1, target, target_line,
                                     marker.group("body"), known))
     return found
 
@@ -131,10 +138,11 @@ def _next_content_line(lines: Sequence[str], number: int) -> int:
     return 0
 
 
-def _parse_one(file: str, line: int, column: int, target: str, body: str,
+def _parse_one(file: str, line: int, column: int, target: str, target_line: int, body: str,
                known: Collection[str]) -> Suppression:
     def bad(problem: str, codes: tuple[str, ...] = ()) -> Suppression:
-        return Suppression(file, line, column, target, codes, problem=problem)
+        return Suppression(file, line, column, target, codes, problem=problem,
+                           target_line=target_line)
 
     directive = _DIRECTIVE.match(body)
     if directive is None:
@@ -149,7 +157,7 @@ def _parse_one(file: str, line: int, column: int, target: str, body: str,
         if code in OWN_CODES:
             return bad(f"{code} is about suppressions themselves and cannot be silenced: "
                        "fix the suppression instead", codes)
-    if not target:
+    if not target_line:
         return bad("the suppression is not on an item: put it on the line of the item's key, "
                    "or on its own line directly before it", codes)
     rest = directive.group("rest")
@@ -168,7 +176,7 @@ def _parse_one(file: str, line: int, column: int, target: str, body: str,
         if reason_match is None:
             return bad(f"write the reason after `reason:`, like `{EXAMPLE}`", codes)
         reason = reason_match.group("reason").strip()
-    return Suppression(file, line, column, target, codes, reason, until)
+    return Suppression(file, line, column, target, codes, reason, until, target_line=target_line)
 
 
 def problems(document: Document, today: dt.date, known: Collection[str]) -> Iterator[Finding]:
@@ -212,7 +220,7 @@ def apply(document: Document, today: dt.date, findings: Iterable[Finding], known
     unused = [
         s.finding(UNUSED, Severity.WARNING,
                   f"the suppression of {code} silences nothing: there is no {code} finding "
-                  f"on this item (any more); remove it")
+                  f"on this {'item' if s.target else 'line'} (any more); remove it")
         for index, s in enumerate(active) for code in s.codes
         if code in enabled and (index, code) not in used
     ]

@@ -184,3 +184,17 @@ def test_any_comment_text_parses_without_error(body: str) -> None:
     for suppression in parse(document, BY_CODE):
         assert suppression.problem or suppression.codes
     engine.lint(document, Context(today=TODAY))
+
+
+def test_a_finding_without_a_pointer_is_silenced_on_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = policy(tmp_path)
+    conduct = path / "conduct.yaml"
+    conduct.write_text(conduct.read_text(encoding="utf-8").replace(
+        DOS_0 + "\n",
+        DOS_0 + "\n      id: again  # rulebook: ignore[RB002] reason: test of a duplicate key\n"),
+        encoding="utf-8")
+    data = lint_json(capsys, path)
+    assert [s["code"] for s in data["suppressed"]] == ["RB002"]
+    assert "RB002" not in [code for code, _ in codes(data)]
+    assert "RB052" not in [code for code, _ in codes(data)]

@@ -3,8 +3,8 @@
 ## What it checks
 That each comment starting with `# rulebook:` reads
 `# rulebook: ignore[CODE] reason: ... until: YYYY-MM-DD` (`until` optional), names the code of
-a check, has a real date after `until:`, and sits on an item: on the line of the item's key,
-or on its own line directly before it.
+a check, has a real date after `until:`, and is about something: on the line of an item's
+key, or on its own line directly before it (not at the end of a file).
 
 ## Why
 A suppression that cannot be read silences nothing, and a person reading the policy would
