@@ -124,23 +124,31 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
                              "(`rulebook rules` lists them)")
 
 
+_TYPES = {"string": "a text", "boolean": "true or false", "object": "a mapping (key: value)",
+          "array": "a list", "integer": "a whole number"}
+
+
 def _explain(error: Any, schema: dict[str, Any]) -> str:
+    """One plain sentence for a schema error: the key, what is there, what is wanted."""
     path = list(error.absolute_path)
-    key = "`" + ".".join(str(p) for p in path) + "`" if path else ""
+    key = "`" + ".".join(str(p) for p in path) + "`" if path else "the configuration"
     if error.validator == "additionalProperties" and not path:
         known = ", ".join(schema["properties"])
         unknown = sorted(set(error.instance) - set(schema["properties"]))
         return f"unknown key `{unknown[0]}` (the keys are {known})"
     if error.validator == "enum":
-        allowed = " or ".join(repr(v) for v in error.validator_value)
-        return f"{key}: {error.instance!r} is not allowed: use {allowed}"
+        return f"{key}: {error.instance!r} is not allowed: use one of " + ", ".join(
+            str(v) for v in error.validator_value)
+    if error.validator == "type" and isinstance(error.validator_value, str):
+        wanted = _TYPES.get(error.validator_value, error.validator_value)
+        return f"{key}: {error.instance!r} should be {wanted}"
     if error.validator == "pattern" and path and path[0] in ("select", "ignore"):
         return f"{key}: {error.instance!r} is not a code or prefix such as RB301 or RB3"
     if error.validator == "pattern" and path == ["today"]:
         return f"{key}: {error.instance!r} is not a date in the form YYYY-MM-DD"
-    if error.validator == "propertyNames":
+    if error.validator in ("pattern", "propertyNames") and path[:1] == ["severity"]:
         return f"`severity`: {error.instance!r} is not a code such as RB301"
-    return f"{key or 'the configuration'}: {error.message}"
+    return f"{key}: {error.message}"
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:

@@ -4,12 +4,16 @@ by options."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from linter.schema import load_schema
 from tests.helpers import BUNDLED, REPO, run, run_process
@@ -101,9 +105,11 @@ def test_max_file_size(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    ("fail-on: sometimes\n", "`fail-on`: 'sometimes' is not allowed: use 'error' or 'warning'"),
+    ("fail-on: sometimes\n", "`fail-on`: 'sometimes' is not allowed: use one of error, warning"),
     ("colour: red\n", "unknown key `colour` (the keys are path, format, select"),
-    ("select: RB1\n", "`select`: 'RB1' is not of type 'array'"),
+    ("select: RB1\n", "`select`: 'RB1' should be a list"),
+    ("show-suppressed: 1\n", "`show-suppressed`: 1 should be true or false"),
+    ("severity: {rb301: error}\n", "`severity`: 'rb301' is not a code such as RB301"),
     ("select: [RB9]\n", "`select`: 'RB9' matches no check"),
     ("ignore: [E501]\n", "`ignore.0`: 'E501' is not a code or prefix such as RB301 or RB3"),
     ("severity: {RB301: fatal}\n", "`severity.RB301`: 'fatal' is not allowed"),
@@ -128,7 +134,8 @@ def test_a_bad_pyproject_table_names_it(project: Path) -> None:
                                             encoding="utf-8")
     result = run_process("lint", cwd=project / "sub")
     assert result.code == 2 and "Traceback" not in result.err
-    assert "pyproject.toml: [tool.rulebook] `fail-on`: 'never' is not allowed" in result.err
+    assert ("pyproject.toml: [tool.rulebook] `fail-on`: 'never' is not allowed: use one of "
+            "error, warning") in result.err
 
 
 def test_broken_toml_is_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -156,3 +163,30 @@ def test_the_repository_example_config_is_valid() -> None:
     from linter.config import read
 
     assert read(REPO / "examples" / "rulebook.yaml")["fail-on"] == "warning"
+
+
+_KEYS = st.sampled_from(["path", "format", "select", "ignore", "severity", "fail-on", "today",
+                         "max-file-size", "show-suppressed", "colour", "RB301"])
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 10**7) | st.floats(allow_nan=False)
+    | st.sampled_from(["error", "warning", "RB", "RB3", "RB301", "RB999", "2026-11-27",
+                       "2026-02-30", "text", "sarif", "x"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(_KEYS, _VALUES, max_size=5))
+def test_any_config_gives_settings_or_a_one_line_error(values: dict[str, Any]) -> None:
+    from linter.config import load
+    from linter.findings import InputError
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / ".rulebook.yaml"
+        path.write_text(json.dumps(values), encoding="utf-8")  # JSON is YAML
+        try:
+            result = load(path, Path(directory), {})
+        except InputError as error:
+            assert "\n" not in str(error) and str(error).startswith(str(path))
+        else:
+            assert result.source == Path(os.path.relpath(path)) or result.source == path
