@@ -165,6 +165,8 @@ def _parse_one(file: str, line: int, column: int, target: str, target_line: int,
     until_match = _UNTIL.search(rest)
     if until_match:
         try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until_match.group("date")):
+                raise ValueError("not YYYY-MM-DD")  # 3.11 would also take 20270630
             until = dt.date.fromisoformat(until_match.group("date"))
         except ValueError:
             return bad(f"`until: {until_match.group('date')}` is not a date: write it as "

@@ -127,6 +127,8 @@ def test_an_expired_suppression_no_longer_silences(tmp_path: Path,
     ("  # rulebook: ignore[RB999] reason: x", "`RB999` is not the code of a check"),
     ("  # rulebook: ignore[RB052] reason: x", "cannot be silenced"),
     ("  # rulebook: ignore[RB301] reason: x until: June", "`until: June` is not a date"),
+    ("  # rulebook: ignore[RB301] reason: x until: 20270630", "`until: 20270630` is not a"),
+    ("  # rulebook: ignore[RB301] reason: x until: 2027-02-30", "`until: 2027-02-30` is not"),
     ("  # rulebook: ignore[RB301] because x", "write the reason after `reason:`"),
 ])
 def test_a_malformed_suppression_is_reported(comment: str, words: str, tmp_path: Path,
