@@ -6,7 +6,7 @@ Each returns the text to print and the exit code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +14,14 @@ from typing import TYPE_CHECKING
 from linter.findings import ExitCode
 
 if TYPE_CHECKING:
+    from linter.config import Settings
+    from linter.document import Document
     from linter.engine import Report
     from linter.findings import Severity
+
+#: A step after the checks, before severities and rendering (``lint --base`` can add its
+#: findings here): (the document, the report so far, the settings) -> the report.
+Extend = Callable[["Document", "Report", "Settings"], "Report"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,8 @@ class LintOptions:
     show_suppressed: bool = False
 
 
-def lint(options: LintOptions) -> tuple[str, ExitCode]:
+def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitCode]:
+    """Configuration, checks, suppressions, severities, then the report in its format."""
     from linter import atomic, config, engine, loader, reporters
     from linter.checks import CHECKS, Context
     from linter.findings import Severity
@@ -51,7 +58,10 @@ def lint(options: LintOptions) -> tuple[str, ExitCode]:
     document = loader.load(settings.path, max_bytes=settings.max_file_size)
     context = Context(today=settings.today) if settings.today else Context()
     checks = [check for check in CHECKS if settings.enabled(check.code)]
-    report = with_severities(engine.lint(document, context, checks), settings.severity)
+    report = engine.lint(document, context, checks)
+    if extend is not None:
+        report = extend(document, report, settings)
+    report = with_severities(report, settings.severity)
     color = options.color and options.output is None
     output = reporters.get(settings.output_format)(report, color)
     if settings.show_suppressed:
