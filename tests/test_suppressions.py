@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,26 +18,40 @@ from linter.document import Document
 from linter.suppressions import comment_start, parse
 from tests.helpers import BUNDLED, TODAY, run
 
-DOS_0 = "    - id: respond-within-one-working-day"
-DOS_1 = "    - id: mention-affiliation"
-EN_0 = "        en: Answer questions and comments on our pages within one working day.\n"
-EN_1 = "        en: Mention that you work for the city when you promote or endorse something"
+ITEM = re.compile(r"^    - id: \S+$")
 
 
 def policy(tmp_path: Path, comment_0: str = "", comment_1: str = "",
            above_0: str = "") -> Path:
     """The bundled policy with the English text of the first two do's removed (two RB301
-    findings, on /conduct/dos/0/text and /conduct/dos/1/text) and comments added."""
+    findings, on /conduct/dos/0/text and /conduct/dos/1/text) and comments added to them.
+    Found by structure, not by wording: the bundled policy changes with new versions."""
     target = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, target)
     conduct = target / "conduct.yaml"
-    lines = conduct.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines = [line for line in lines if not line.startswith((EN_0.rstrip("\n"), EN_1))]
-    text = "".join(lines)
-    text = text.replace(DOS_0 + "\n", f"{above_0}{DOS_0}{comment_0}\n")
-    text = text.replace(DOS_1 + "\n", f"{DOS_1}{comment_1}\n")
-    conduct.write_text(text, encoding="utf-8")
+    lines = conduct.read_text(encoding="utf-8").splitlines()
+    dos = lines.index("  dos:")
+    items = [i for i in range(dos + 1, len(lines)) if ITEM.match(lines[i])][:2]
+    for item in reversed(items):  # from the bottom up: the indices above stay valid
+        text = lines.index("      text:", item)
+        english = next(i for i in range(text + 1, len(lines))
+                       if lines[i].startswith("        en: "))
+        assert not lines[english + 1].startswith("         ")  # one line of text
+        del lines[english]
+    lines[items[1]] += comment_1
+    lines[items[0]] += comment_0
+    if above_0:
+        lines.insert(items[0], above_0.rstrip("\n"))
+    conduct.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target
+
+
+def item_line(path: Path) -> tuple[int, str]:
+    """The line number and text of the first do in a policy made by ``policy``."""
+    lines = (path / "conduct.yaml").read_text(encoding="utf-8").splitlines()
+    dos = lines.index("  dos:")
+    number = next(i for i in range(dos + 1, len(lines)) if lines[i].startswith("    - id: "))
+    return number + 1, lines[number]
 
 
 def lint_json(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> Any:
@@ -66,10 +81,11 @@ def test_a_suppression_silences_its_item_only(tmp_path: Path,
     data = lint_json(capsys, path)
     assert codes(data) == [("RB301", "/conduct/dos/1/text")]
     [waived] = data["suppressed"]
+    line, _ = item_line(path)
     assert waived["code"] == "RB301" and waived["path"] == "/conduct/dos/0/text"
     assert waived["reason"] == "vertaling volgt in juni"
     assert waived["until"] == "2027-06-30"
-    assert waived["suppressed_at"]["line"] == 42
+    assert waived["suppressed_at"]["line"] == line
     assert data["summary"]["suppressed"] == 1
 
 
@@ -90,7 +106,8 @@ def test_show_suppressed_lists_the_waivers_with_reason_and_expiry(
     start = lines.index("Suppressed (1), with the reason given:")
     assert " warning RB301 the text of `text` has no en version" in lines[start + 1]
     assert Path(lines[start + 1].split(":")[0]).resolve() == (path / "conduct.yaml").resolve()
-    assert lines[start + 2] == "    waived at line 42, until 2027-06-30: follows in June"
+    line, _ = item_line(path)
+    assert lines[start + 2] == f"    waived at line {line}, until 2027-06-30: follows in June"
 
 
 def test_a_suppression_without_reason_silences_nothing(tmp_path: Path,
@@ -133,12 +150,14 @@ def test_an_expired_suppression_no_longer_silences(tmp_path: Path,
 ])
 def test_a_malformed_suppression_is_reported(comment: str, words: str, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    data = lint_json(capsys, policy(tmp_path, comment_0=comment))
+    path = policy(tmp_path, comment_0=comment)
+    data = lint_json(capsys, path)
+    line, text = item_line(path)
     findings = data["findings"]
     assert isinstance(findings, list)
     malformed = [f for f in findings if f["code"] == "RB050"]
     assert len(malformed) == 1 and words in malformed[0]["message"]
-    assert (malformed[0]["line"], malformed[0]["column"]) == (42, len(DOS_0) + 3)
+    assert (malformed[0]["line"], malformed[0]["column"]) == (line, len(text) - len(comment) + 3)
     assert ("RB301", "/conduct/dos/0/text") in codes(data)
 
 
@@ -192,9 +211,10 @@ def test_a_finding_without_a_pointer_is_silenced_on_its_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = policy(tmp_path)
     conduct = path / "conduct.yaml"
+    _, first = item_line(path)
     conduct.write_text(conduct.read_text(encoding="utf-8").replace(
-        DOS_0 + "\n",
-        DOS_0 + "\n      id: again  # rulebook: ignore[RB002] reason: test of a duplicate key\n"),
+        first + "\n",
+        first + "\n      id: again  # rulebook: ignore[RB002] reason: test of a duplicate key\n"),
         encoding="utf-8")
     data = lint_json(capsys, path)
     assert [s["code"] for s in data["suppressed"]] == ["RB002"]
