@@ -63,9 +63,7 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
         report = extend(document, report, settings)
     report = with_severities(report, settings.severity)
     color = options.color and options.output is None
-    output = reporters.get(settings.output_format)(report, color)
-    if settings.show_suppressed:
-        output += reporters.render_suppressed(settings.output_format, report)
+    output = reporters.render(settings.output_format, report, color, settings.show_suppressed)
     code = ExitCode.FINDINGS if report.fails(settings.fail_on is Severity.WARNING) else (
         ExitCode.CLEAN)
     if options.output is not None:

@@ -204,3 +204,35 @@ def test_colour_on_a_terminal_unless_no_color() -> None:
     assert "\x1b[31merror\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
     assert "\x1b" not in run_on_a_terminal(*args, no_color=True)
     assert "\x1b" not in run_on_a_terminal(*args, "--format", "github", no_color=False)
+
+
+SUPPRESSED = "tests/examples/invalid/suppressed"
+
+
+@pytest.mark.usefixtures("in_repo")
+@pytest.mark.parametrize(("output_format", "golden_name"), [
+    ("text", "lint-suppressed.txt"),
+    ("json", "lint-suppressed.json"),
+    ("github", "lint-suppressed.github.txt"),
+    ("sarif", "lint-suppressed.sarif"),
+    ("junit", "lint-suppressed.junit.xml"),
+])
+def test_golden_with_suppressions_of_every_kind(output_format: str, golden_name: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A policy with a waiver in force, one without a reason, an unused one, an expired one and
+    a malformed one, reported with --show-suppressed in every format."""
+    out = lint(capsys, "--show-suppressed", "--format", output_format, SUPPRESSED)
+    golden(golden_name, out)
+    if output_format == "sarif":
+        results = validate_sarif(out)["runs"][0]["results"]
+        waived = [r for r in results if "suppressions" in r]
+        assert [r["ruleId"] for r in waived] == ["RB501", "RB403"]
+    if output_format == "json":
+        payload = json.loads(out)
+        assert sorted(f["code"] for f in payload["findings"]) == [
+            "RB050", "RB051", "RB052", "RB053", "RB103", "RB203"]
+        assert [s["reason"] for s in payload["suppressed"]] == [
+            "the board reviews it on 12 December", "the board appoints a backup in January"]
+    if output_format == "text":
+        assert out.splitlines()[-1].startswith("6 findings (3 errors, 3 warnings) in 1 file. "
+                                               "2 suppressed.")

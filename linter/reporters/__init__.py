@@ -26,13 +26,16 @@ def get(name: str) -> Render:
     return render
 
 
-def render_suppressed(name: str, report: Report) -> str:
-    """``--show-suppressed`` for formats that do not always include the suppressed findings
-    (json and sarif do)."""
+def render(name: str, report: Report, color: bool, show_suppressed: bool = False) -> str:
+    """The report in a format. ``show_suppressed`` lists the waived findings before the
+    summary in the formats that do not always include them (text: a list with the reasons;
+    github: a notice each); json and sarif always include them."""
+    output = get(name)(report, color)
+    if not show_suppressed or name not in ("text", "github"):
+        return output
     if name == "text":
-        from linter.reporters.text import render_suppressed as text
-        return text(report)
-    if name == "github":
-        from linter.reporters.github import render_suppressed as github
-        return github(report)
-    return ""
+        from linter.reporters.text import render_suppressed as block
+    else:
+        from linter.reporters.github import render_suppressed as block
+    *findings, summary = output.splitlines(keepends=True)
+    return "".join(findings) + block(report) + summary
