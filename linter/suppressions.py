@@ -67,11 +67,21 @@ class Suppression:
 
 
 def comment_start(line: str) -> int:
-    """The index of the ``#`` that starts a comment on this line, or -1 (quotes respected)."""
+    """The index of the ``#`` that starts a comment on this line, or -1 (quotes respected:
+    ``''`` inside single quotes and ``\\"`` inside double quotes do not end them)."""
     quote = ""
     previous = " "
-    for index, char in enumerate(line):
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            previous = "x"
+            continue
         if quote:
+            if char == quote and quote == "'" and line[index + 1:index + 2] == "'":
+                index += 2
+                continue
             if char == quote:
                 quote = ""
         elif char in "'\"" and previous in " \t:-[{,":
@@ -79,6 +89,7 @@ def comment_start(line: str) -> int:
         elif char == "#" and previous in " \t":
             return index
         previous = char
+        index += 1
     return -1
 
 

@@ -195,6 +195,8 @@ def test_quoted_hash_is_not_a_comment() -> None:
     assert comment_start('text: "a # b"  # real') == 15
     assert comment_start("text: it's # here") == 11
     assert comment_start("url: https://x.be/#rulebook:") == -1
+    assert comment_start("text: 'it''s # not' # yes") == 20
+    assert comment_start('text: "a \\" # not" # yes') == 19
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r"),
