@@ -67,27 +67,44 @@ class Suppression:
 
 
 def comment_start(line: str) -> int:
-    """The index of the ``#`` that starts a comment on this line, or -1 (quotes respected:
-    ``''`` inside single quotes and ``\\"`` inside double quotes do not end them)."""
+    """The index of the ``#`` that starts a comment on this line, or -1.
+
+    Quotes are respected (``''`` inside single quotes and ``\\"`` inside double quotes do not
+    end them). A quote opens a quoted value only where a value starts: at the start of the
+    line, after ``: `` or ``- ``, or after ``[``, ``{`` or ``,`` in a flow list or mapping;
+    elsewhere it is part of a plain value (``it's``).
+    """
     quote = ""
     previous = " "
+    fresh = True  # only spaces since the start of a value
+    dash = False  # a ``-`` where a value starts: a list item if a space follows
+    depth = 0
     index = 0
     while index < len(line):
         char = line[index]
-        if quote == '"' and char == "\\":
-            index += 2
-            previous = "x"
-            continue
+        was_fresh = fresh
         if quote:
-            if char == quote and quote == "'" and line[index + 1:index + 2] == "'":
-                index += 2
-                continue
-            if char == quote:
+            escaped = (quote == '"' and char == "\\") or (
+                quote == "'" and char == "'" and line[index + 1:index + 2] == "'")
+            if escaped:
+                index += 1  # skip the escaped character
+            elif char == quote:
                 quote = ""
-        elif char in "'\"" and previous in " \t:-[{,":
-            quote = char
         elif char == "#" and previous in " \t":
             return index
+        elif char in " \t":
+            fresh = fresh or previous == ":" or dash
+        elif char in "'\"" and fresh:
+            quote, fresh = char, False
+        elif char in "[{" and (fresh or depth):
+            depth, fresh = depth + 1, True
+        elif char == "," and depth:
+            fresh = True
+        elif char in "]}" and depth:
+            depth, fresh = depth - 1, False
+        else:
+            fresh = False
+        dash = char == "-" and was_fresh and not quote
         previous = char
         index += 1
     return -1

@@ -222,3 +222,31 @@ def test_a_finding_without_a_pointer_is_silenced_on_its_line(
     assert [s["code"] for s in data["suppressed"]] == ["RB002"]
     assert "RB002" not in [code for code, _ in codes(data)]
     assert "RB052" not in [code for code, _ in codes(data)]
+
+
+_VALUE = st.one_of(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=40),
+                   st.text(alphabet="#'\" -:[]{},ab\\", max_size=20))
+
+
+@given(_VALUE, st.sampled_from(["mapping", "flow", "list"]))
+def test_a_hash_inside_any_yaml_value_is_not_a_comment(value: str, kind: str) -> None:
+    """Whatever text a value holds, as YAML writes it on one line (in a mapping, a flow list or
+    a block list), a comment is found after it and never inside it."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 10_000
+    if kind == "flow":
+        yaml.default_flow_style = True
+    data: object = {"text": value} if kind == "mapping" else (
+        {"text": [value, value]} if kind == "flow" else [value])
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    lines = stream.getvalue().splitlines()
+    if len(lines) != 1:
+        return  # a value that YAML writes over several lines (a block scalar)
+    line = lines[0]
+    assert comment_start(line) == -1
+    assert comment_start(line + "  # rulebook: x") == len(line) + 2
