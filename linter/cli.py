@@ -50,24 +50,48 @@ def cli() -> None:
     """
 
 
+#: The names of the output formats (linter.reporters.FORMATS; a test keeps them equal).
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+
+
 @cli.command()
-@click.argument("path", type=click.Path(path_type=Path), default=Path("rulebook"))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True, help="How to report findings.")
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
+              help="How to report findings  [default: text].")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1); as --fail-on warning.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="The least severe finding that fails the run  [default: error].")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only checks whose code starts with one of these (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Skip checks whose code starts with one of these (comma-separated).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list the findings silenced by suppression comments, with the reasons.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False),
+              help="The configuration file (default: the nearest .rulebook.yaml or "
+                   "pyproject.toml with [tool.rulebook], looking upward).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="The date of today, for reproducible builds (default: the real date).")
 @click.option("--base", metavar="REV",
               help="Also check version discipline (RB901-RB903) against this git revision.")
 @click.option("--changed-only", is_flag=True,
               help="With --base: report only findings on items added or changed since REV.")
-def lint(path: Path, output_format: str, strict: bool, today: dt.date | None,
+def lint(path: Path | None, output_format: str | None, output: Path | None, strict: bool,
+         fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+         show_suppressed: bool, config: Path | None, today: dt.date | None,
          base: str | None, changed_only: bool) -> None:
-    """Check that the policy at PATH (default ./rulebook) is complete and valid."""
+    """Check that the policy at PATH (default ./rulebook) is complete and valid.
+
+    Options override the configuration file. A finding can be silenced for one item with a
+    comment on it: `# rulebook: ignore[CODE] reason: ... until: YYYY-MM-DD`.
+    """
     from linter.actions import LintOptions
     from linter.actions import lint as run
 
-    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout))
+    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout), config,
+                          select, ignore, fail_on, output, show_suppressed)
     if base is not None or changed_only:
         from linter.history_actions import lint_against_base
 
@@ -134,6 +158,24 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
     from linter.history_actions import changelog as run
 
     emit(*run(path, from_rev, to_rev, audience, output_format, lang))
+
+
+# ci: rules and explain
+@cli.command()
+def rules() -> None:
+    """List every check: code, name, default severity and what it finds."""
+    from linter.explain import render_rules
+
+    click.echo(render_rules(), nl=False)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
+    from linter.explain import find, render_explain
+
+    click.echo(render_explain(find(code)), nl=False)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,16 +7,21 @@ from dataclasses import dataclass, field
 
 from linter.checks import CHECKS, Check, Context
 from linter.document import Document
-from linter.findings import Finding, Severity
+from linter.findings import Finding, Severity, Suppressed
 
 
 @dataclass(frozen=True)
 class Report:
-    """The result of a lint run: findings in reading order, and what was read."""
+    """The result of a lint run: findings in reading order, and what was read.
+
+    ``suppressed`` are the findings silenced by a suppression comment; ``checks`` the codes
+    of the checks that ran (empty: all of them).
+    """
 
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
-    suppressed: tuple[Finding, ...] = field(default=())
+    suppressed: tuple[Suppressed, ...] = field(default=())
+    checks: tuple[str, ...] = field(default=())
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -35,8 +40,17 @@ def run_checks(document: Document, context: Context,
 
 def lint(document: Document, context: Context | None = None,
          checks: Iterable[Check] = CHECKS) -> Report:
-    findings = run_checks(document, context or Context(), tuple(checks))
-    return Report(tuple(findings), tuple(f.name for f in document.files))
+    from linter import suppressions
+
+    context = context or Context()
+    checks = tuple(checks)
+    enabled = tuple(check.code for check in checks)
+    findings = run_checks(document, context, checks)
+    kept, silenced, unused = suppressions.apply(
+        document, context.today, findings, {check.code for check in CHECKS}, enabled)
+    if suppressions.UNUSED in enabled:
+        kept = sorted([*kept, *unused], key=_reading_order)
+    return Report(tuple(kept), tuple(f.name for f in document.files), tuple(silenced), enabled)
 
 
 def _reading_order(finding: Finding) -> tuple[str, int, int, str, str]:

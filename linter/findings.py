@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 
@@ -47,6 +48,28 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "path": self.path,
+        }
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding silenced by a ``# rulebook: ignore[...]`` comment, with the reason given there.
+
+    ``file`` and ``line`` are where the suppression is written.
+    """
+
+    finding: Finding
+    reason: str
+    until: dt.date | None
+    file: str
+    line: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            **self.finding.to_dict(),
+            "reason": self.reason,
+            "until": self.until.isoformat() if self.until else None,
+            "suppressed_at": {"file": self.file, "line": self.line},
         }
 
 

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from changelog.history import History, State, Version
     from changelog.model import Entry
     from linter.actions import LintOptions
+    from linter.config import Settings
+    from linter.document import Document
+    from linter.engine import Report
 
 VERSION_CODES = frozenset({"RB901", "RB902", "RB903"})
 
@@ -138,39 +141,38 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
 def lint_against_base(options: LintOptions, base: str | None,
                       changed_only: bool) -> tuple[str, ExitCode]:
     """``lint --base REV``: the linter's findings plus version discipline (RB901-RB903),
-    optionally only those on what changed since REV."""
+    optionally only those on what changed since REV. Configuration, suppressions, severities
+    and the output options apply as to a plain ``lint``."""
+    from dataclasses import replace
+
     from changelog import discipline
     from changelog.diff import data_of, diff_data
     from changelog.history import History
-    from linter import engine, loader, reporters
-    from linter.checks import Context
-    from linter.engine import Report
+    from linter import actions
 
     if base is None:
         raise InputError("--changed-only needs --base REV (the revision to compare with)")
-    document = loader.load(options.path)
-    context = Context(today=options.today) if options.today else Context()
-    report = engine.lint(document, context)
-    hist = History(options.path)
-    base_commit = hist.resolve(base)
-    base_state = hist.state(base_commit, base)
-    findings = list(report.findings)
-    if not document.broken_files:
-        current = data_of(document)
-        changes = diff_data(base_state.data, current)
-        current_version = current.get("meta", {}).get("version")
-        findings += discipline.version_findings(
-            document, base, changes, base_state.version,
-            str(current_version) if current_version is not None else None)
-        earlier = [(v.version, v.state.data) for v in hist.versions(base_commit)]
-        findings += discipline.retired_findings(document, base_state.data, earlier)
-        if changed_only:
-            findings = discipline.changed_only(findings, changes, VERSION_CODES)
-    report = Report(tuple(sorted(set(findings), key=_reading_order)), report.files,
-                    report.suppressed)
-    output = reporters.get(options.output_format)(report, options.color)
-    code = ExitCode.FINDINGS if report.fails(options.strict) else ExitCode.CLEAN
-    return output, code
+
+    def extend(document: Document, report: Report, settings: Settings) -> Report:
+        hist = History(settings.path)
+        base_commit = hist.resolve(base)
+        base_state = hist.state(base_commit, base)
+        findings = list(report.findings)
+        if not document.broken_files:
+            current = data_of(document)
+            changes = diff_data(base_state.data, current)
+            current_version = current.get("meta", {}).get("version")
+            added = discipline.version_findings(
+                document, base, changes, base_state.version,
+                str(current_version) if current_version is not None else None)
+            earlier = [(v.version, v.state.data) for v in hist.versions(base_commit)]
+            added += discipline.retired_findings(document, base_state.data, earlier)
+            findings += [f for f in added if settings.enabled(f.code)]
+            if changed_only:
+                findings = discipline.changed_only(findings, changes, VERSION_CODES)
+        return replace(report, findings=tuple(sorted(set(findings), key=_reading_order)))
+
+    return actions.lint(options, extend)
 
 
 def _reading_order(finding: Any) -> tuple[str, int, int, str, str]:

@@ -112,7 +112,7 @@ def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     assert result.code == 1
     golden("lint-broken.json", result.out)
     payload = json.loads(result.out)
-    assert set(payload) == {"findings", "summary"}
+    assert set(payload) == {"findings", "suppressed", "summary"}
     for finding in payload["findings"]:
         assert set(finding) == {"code", "severity", "message", "file", "line", "column", "path"}
         assert finding["severity"] in ("error", "warning")

@@ -26,6 +26,10 @@ from linter.checks import (
     retired_id,
     review_overdue,
     schema_violation,
+    suppression_expired,
+    suppression_malformed,
+    suppression_reason,
+    suppression_unused,
     undeclared_language,
     unknown_section,
     unresolved_reference,
@@ -63,6 +67,11 @@ CHECKS: tuple[Check, ...] = (
     version_not_raised.CHECK,
     version_raise_too_small.CHECK,
     retired_id.CHECK,
+    # ci: suppressions (RB05x)
+    suppression_malformed.CHECK,
+    suppression_reason.CHECK,
+    suppression_unused.CHECK,
+    suppression_expired.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}

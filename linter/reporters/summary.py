@@ -13,10 +13,11 @@ def plural(count: int, word: str) -> str:
 def summary_line(report: Report) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = plural(len(report.files), "file")
+    waived = f" {len(report.suppressed)} suppressed." if report.suppressed else ""
     if not report.findings:
-        return f"No findings in {files}."
+        return f"No findings in {files}.{waived}"
     parts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    return f"{plural(len(report.findings), 'finding')} ({parts}) in {files}."
+    return f"{plural(len(report.findings), 'finding')} ({parts}) in {files}.{waived}"
 
 
 def summary_data(report: Report) -> dict[str, int]:

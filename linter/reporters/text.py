@@ -24,3 +24,17 @@ def render(report: Report, color: bool = False) -> str:
         summary += f" Run `rulebook explain {first}` for more."
     lines.append(summary)
     return "\n".join(lines) + "\n"
+
+
+def render_suppressed(report: Report) -> str:
+    """``--show-suppressed``: what was waived, where, why, and until when."""
+    if not report.suppressed:
+        return "No suppressed findings.\n"
+    lines = [f"Suppressed ({len(report.suppressed)}), with the reason given:"]
+    for s in report.suppressed:
+        f = s.finding
+        until = f", until {s.until.isoformat()}" if s.until else ""
+        lines.append(f"{safe(f.file)}:{f.line}:{f.column}: {f.severity.value} {f.code} "
+                     f"{safe(f.message)}")
+        lines.append(f"    waived at line {s.line}{until}: {safe(s.reason)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,62 @@
+"""``rulebook rules`` and ``rulebook explain CODE``: from each check's own docs."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.checks import CHECKS, Check
+from linter.explain import doc_sections
+from tests.helpers import run, run_process
+
+
+def test_rules_lists_every_check(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "rules")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert len(lines) == len(CHECKS) + 1
+    for check in CHECKS:
+        [line] = [line for line in lines if line.startswith(check.code + " ")]
+        assert line.split()[1:3] == [check.name, check.severity.value]
+        assert line.endswith(check.summary)
+    assert [line.split()[0] for line in lines[:-1]] == sorted(c.code for c in CHECKS)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_explain_shows_the_docs_and_both_examples(check: Check,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "explain", check.code.lower())
+    assert result.code == 0
+    assert result.out.startswith(check.doc.splitlines()[0] + "\n")
+    sections = doc_sections(check)
+    assert list(sections) == ["What it checks", "Why", "How to fix"]
+    for heading, text in sections.items():
+        assert f"\n{heading}\n" in result.out
+        assert text.splitlines()[0] in result.out
+    fails = result.out.index("Fails (this gives the finding):")
+    passes = result.out.index("Passes:")
+    assert check.bad.splitlines()[0] in result.out[fails:passes]
+    assert check.good.splitlines()[0] in result.out[passes:]
+
+
+def test_explain_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "explain", "legal-basis")
+    assert result.code == 0 and result.out.startswith("RB601 legal-basis:")
+    assert "Antiracismewet" in result.out  # the law that is the reason
+
+
+@pytest.mark.parametrize(("query", "hint"), [
+    ("RB510", "did you mean RB501"),
+    ("review-overdu", "did you mean review-overdue"),
+    ("rb6O1", "did you mean RB601"),
+])
+def test_unknown_code_is_exit_2_with_a_suggestion(query: str, hint: str) -> None:
+    result = run_process("explain", query)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith(f"rulebook: error: no check with the code or name {query!r}")
+    assert hint in result.err and "Traceback" not in result.err
+
+
+def test_unknown_code_without_anything_close(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "explain", "banana")
+    assert result.code == 2 and "did you mean" not in result.err
+    assert "`rulebook rules` lists them all" in result.err
