@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ruamel.yaml.comments import LineCol
 from ruamel.yaml.error import YAMLError
 
 #: Deeper than this, the round-trip path reads the file (and reports what it makes of it).
@@ -31,32 +30,51 @@ MAX_DEPTH = 200
 #: opening a block scalar. A text with any of them goes the round trip, which judges it.
 _ROUND_TRIP_ONLY = re.compile(r"\t|[|>][-+0-9]*#|[|>][-+0-9]* *(?:#[^\n]*)?\n(?:\n)* +\n")
 _ABSENT = object()
+_PLAIN_TEXTS: set[str] = set()  # plain scalars known to resolve to themselves
 
 
 class Unsupported(Exception):
     """The text is outside the plain subset: the round-trip path must read it."""
 
 
+class Positions:
+    """Where a mapping's keys and values, or a list's items, are written: ruamel's ``lc``
+    (``LineCol``) interface, 0-based, without its cost."""
+
+    __slots__ = ("col", "data", "line")
+
+    def __init__(self, line: int, col: int) -> None:
+        self.line, self.col = line, col
+        self.data: dict[Any, tuple[int, ...]] = {}
+
+    def key(self, k: Any) -> tuple[int, int]:
+        data = self.data[k]
+        return data[0], data[1]
+
+    def value(self, k: Any) -> tuple[int, int]:
+        data = self.data[k]
+        return data[2], data[3]
+
+    def item(self, idx: int) -> tuple[int, int]:
+        data = self.data[idx]
+        return data[0], data[1]
+
+    def __repr__(self) -> str:
+        return f"Positions({self.line}, {self.col})"
+
+
 class PlainMap(dict[Any, Any]):
     """A mapping with the positions of its keys and values in ``lc``, as ruamel's have."""
 
     __slots__ = ("lc",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lc = LineCol()
-        self.lc.data = {}
+    lc: Positions
 
 
 class PlainSeq(list[Any]):
     """A list with the position of each item in ``lc``, as ruamel's have."""
 
     __slots__ = ("lc",)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lc = LineCol()
-        self.lc.data = {}
+    lc: Positions
 
 
 @dataclass
@@ -120,18 +138,14 @@ def parse(text: str) -> Parsed | None:
         parser.dispose()
 
 
-def _scalar(event: Any, resolvers: dict[str, list[tuple[str, Any]]]) -> Any:
-    value: str = event.value
-    if not event.implicit[0]:  # quoted or block: text as written
-        return value
-    if not value:  # an empty value: the two parsers place it differently (line end, next line)
-        raise Unsupported("empty value")
-    candidates = resolvers.get(value[:1])
-    if candidates is None:
-        return value
+def _resolve(value: str, candidates: list[tuple[str, Any]], plain_texts: set[str]) -> Any:
+    """A plain scalar's value, by ruamel's YAML 1.2 resolvers for its first character.
+    Short words that stay text (``nl``, ``text``, ``name``: most keys) are remembered."""
     for tag, regexp in candidates:
         if regexp.match(value):
             return _typed(tag, value)
+    if len(value) <= 32 and len(plain_texts) < 10_000:
+        plain_texts.add(value)
     return value
 
 
@@ -174,6 +188,7 @@ def _build(get_event: Any) -> Parsed:
     (scalar_t, map_start_t, map_end_t, seq_start_t, seq_end_t, doc_start_t, doc_end_t,
      _stream_start_t, stream_end_t) = _event_types()
     resolvers = _resolvers()
+    plain_texts = _PLAIN_TEXTS
     get_event()  # stream start
     event: Any = get_event()
     kind: type = type(event)
@@ -183,9 +198,15 @@ def _build(get_event: Any) -> Parsed:
         raise Unsupported("directives")
     parsed = Parsed(None)
     duplicates = parsed.duplicates
-    # Each open collection: [container, its data of positions, is a mapping, key, key line,
-    # key column]; the key is _ABSENT while a mapping waits for one.
-    stack: list[list[Any]] = []
+    # The open collection, kept in locals (the loop's hot path): the container, its
+    # positions, whether it is a mapping, and the key waiting for its value (_ABSENT if none)
+    # with its line and column. The collections around it wait on the stack.
+    current: Any = None
+    data: dict[Any, tuple[int, ...]] = {}
+    is_map = False
+    key: Any = _ABSENT
+    key_line = key_column = 0
+    stack: list[tuple[Any, ...]] = []
     root: Any = _ABSENT
     while True:
         event = get_event()
@@ -193,7 +214,16 @@ def _build(get_event: Any) -> Parsed:
         if kind is scalar_t:
             if event.anchor is not None or event.ctag is not None:
                 raise Unsupported("anchor or tag")
-            value: Any = _scalar(event, resolvers)
+            value: Any = event.value
+            if event.implicit[0]:  # plain: maybe a number, yes/no, null... (else text as is)
+                if not value:  # empty: the parsers place it differently (line end, next line)
+                    raise Unsupported("empty value")
+                if value not in plain_texts:
+                    candidates = resolvers.get(value[0])
+                    if candidates is not None:
+                        value = _resolve(value, candidates, plain_texts)
+            if current is None:  # not a policy; and the parsers differ on `>` + `#` there
+                raise Unsupported("a single value")
             mark = event.start_mark
             line, column = mark.line, mark.column
         elif kind is map_start_t or kind is seq_start_t:
@@ -201,40 +231,39 @@ def _build(get_event: Any) -> Parsed:
                 raise Unsupported("anchor or tag")
             if len(stack) >= MAX_DEPTH:
                 raise Unsupported("depth")
-            container: Any = PlainMap() if kind is map_start_t else PlainSeq()
+            stack.append((current, data, is_map, key, key_line, key_column))
             mark = event.start_mark
-            container.lc.line, container.lc.col = mark.line, mark.column
-            stack.append([container, container.lc.data, kind is map_start_t, _ABSENT, 0, 0])
+            is_map = kind is map_start_t
+            current = PlainMap() if is_map else PlainSeq()
+            current.lc = positions = Positions(mark.line, mark.column)
+            data = positions.data
+            key = _ABSENT
             continue
         elif kind is map_end_t or kind is seq_end_t:
-            value = stack.pop()[0]
+            value = current
             line, column = value.lc.line, value.lc.col
+            current, data, is_map, key, key_line, key_column = stack.pop()
+            if current is None:
+                root = value
+                continue
         elif kind is doc_end_t:
             break
         else:  # an alias
             raise Unsupported(kind.__name__)
-        if not stack:
-            if kind is scalar_t:  # not a policy; and the parsers differ on `>` + `#` there
-                raise Unsupported("a single value")
-            root = value
-            continue
-        frame = stack[-1]
-        if not frame[2]:
-            sequence = frame[0]
-            frame[1][len(sequence)] = [line, column]
-            sequence.append(value)
-        elif frame[3] is _ABSENT:
+        if not is_map:
+            data[len(current)] = (line, column)
+            current.append(value)
+        elif key is _ABSENT:
             if isinstance(value, (dict, list)):
                 raise Unsupported("a mapping or list as a key")
-            frame[3], frame[4], frame[5] = value, line, column
+            key, key_line, key_column = value, line, column
         else:
-            key, frame[3] = frame[3], _ABSENT
-            mapping = frame[0]
-            if key in mapping:
-                duplicates.append((str(key), frame[4] + 1, frame[5] + 1))
+            if key in current:
+                duplicates.append((str(key), key_line + 1, key_column + 1))
             else:
-                mapping[key] = value
-                frame[1][key] = [frame[4], frame[5], line, column]
+                current[key] = value
+                data[key] = (key_line, key_column, line, column)
+            key = _ABSENT
     if type(get_event()) is not stream_end_t:
         raise Unsupported("more than one document")
     parsed.data = None if root is _ABSENT else root
