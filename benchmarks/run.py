@@ -372,10 +372,12 @@ def machine() -> str:
 
 
 def _yaml_backend() -> str:
-    probe = subprocess.run([sys.executable, "-c", "import _ruamel_yaml_clibz"],
-                           capture_output=True, check=False)
-    return ("ruamel.yaml with its C parser (ruamel.yaml.clibz)" if probe.returncode == 0
-            else "ruamel.yaml in pure Python (ruamel.yaml.clibz not installed)")
+    probe = subprocess.run([sys.executable, "-c",
+                            "from linter import fastyaml; print(fastyaml.available())"],
+                           capture_output=True, text=True, cwd=REPO, check=False)
+    return ("libyaml's C parser (ruamel.yaml.clib), through linter/fastyaml.py"
+            if probe.stdout.strip() == "True"
+            else "ruamel.yaml in pure Python (no C parser installed)")
 
 
 def main(argv: list[str] | None = None) -> int:

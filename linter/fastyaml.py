@@ -3,7 +3,7 @@
 ruamel.yaml's round-trip loader is written in Python and keeps every comment: it reads about
 0.3 MB a second, which a pre-commit hook on a long policy feels. Linting needs no comments,
 only the data and where each key and item is written. This module builds exactly that from
-the C parser's events (``ruamel.yaml.clibz``, ruamel's own optional C extension), in a loop
+the C parser's events (``ruamel.yaml.clib``, ruamel's own C extension), in a loop
 with an explicit stack, so deep nesting cannot exhaust any stack.
 
 It covers the plain subset that policies are written in: one document, no tags, anchors,
@@ -88,8 +88,8 @@ class Parsed:
 
 @cache
 def _c_parser() -> Any:
-    """The C parser class, or None when ruamel.yaml.clibz is not installed."""
-    try:  # ruamel.yaml.clib (ruamel.yaml < 0.19), else ruamel.yaml.clibz, as ruamel.yaml does
+    """The C parser class, or None when no C extension of ruamel.yaml is installed."""
+    try:  # ruamel.yaml.clib, else its successor ruamel.yaml.clibz, as ruamel.yaml.cyaml does
         from _ruamel_yaml import CParser  # type: ignore[import-not-found]
     except ImportError:
         try:

@@ -21,7 +21,7 @@ from linter.document import Document
 from tests.helpers import BUNDLED, EXAMPLES, run, split_files
 
 pytestmark = [
-    pytest.mark.skipif(not fastyaml.available(), reason="ruamel.yaml.clibz is not installed"),
+    pytest.mark.skipif(not fastyaml.available(), reason="no C parser (ruamel.yaml.clib)"),
     pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning"),
 ]
 
