@@ -78,6 +78,9 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
         report = engine.lint(document, context, checks)
         if extend is not None:
             report = extend(document, report, settings)
+        # Freed here, not after the collector is back: it would first walk every object
+        # made meanwhile (a fifth of a second for a 10,000-rule policy).
+        del document
     report = with_severities(report, settings.severity)
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)

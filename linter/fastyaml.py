@@ -28,7 +28,29 @@ MAX_DEPTH = 200
 #: What ruamel refuses and libyaml takes (found by fuzzing, see tests/test_fastyaml.py): some
 #: tabs, a comment stuck to a block scalar's indicator (``|#``), and blank lines with spaces
 #: opening a block scalar. A text with any of them goes the round trip, which judges it.
-_ROUND_TRIP_ONLY = re.compile(r"\t|[|>][-+0-9]*#|[|>][-+0-9]* *(?:#[^\n]*)?\n(?:\n)* +\n")
+_BLANK_OPENING = re.compile(r"[|>][-+0-9]* *(?:#[^\n]*)?\n\n* +\n")
+_STUCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
+_HEADER_CHARACTERS = "-+0123456789"
+
+
+def _round_trip_only(text: str) -> bool:
+    # Plain substring searches first: one regular expression over a long policy costs more
+    # than parsing it.
+    if "\t" in text:
+        return True
+    if " \n" in text and _BLANK_OPENING.search(text):
+        return True
+    at = text.find("#")
+    while at != -1:
+        start = at
+        while start > 0 and text[start - 1] in _HEADER_CHARACTERS:
+            start -= 1
+        if start > 0 and text[start - 1] in "|>" and _STUCK_COMMENT.match(text, start - 1):
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
 _ABSENT = object()
 _PLAIN_TEXTS: set[str] = set()  # plain scalars known to resolve to themselves
 
@@ -127,7 +149,7 @@ def parse(text: str) -> Parsed | None:
     """The data of a YAML text read by the C parser; None when the round-trip path must read
     it (no C parser, not the plain subset, or not valid YAML)."""
     parser_class = _c_parser()
-    if parser_class is None or _ROUND_TRIP_ONLY.search(text):
+    if parser_class is None or _round_trip_only(text):
         return None
     parser = parser_class(text)
     try:
