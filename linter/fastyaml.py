@@ -22,8 +22,10 @@ from typing import Any
 
 from ruamel.yaml.error import YAMLError
 
-#: Deeper than this, the round-trip path reads the file (and reports what it makes of it).
-MAX_DEPTH = 200
+#: Deeper than this, the round-trip path reads the file and reports what it makes of it (a
+#: policy nests fewer than 10 levels). Keep it below any depth cap of the loader's round trip,
+#: so that a file too deep for the loader is always judged by it.
+MAX_DEPTH = 32
 
 #: What ruamel refuses and libyaml takes (found by fuzzing, see tests/test_fastyaml.py): some
 #: tabs, a comment stuck to a block scalar's indicator (``|#``), and blank lines with spaces
