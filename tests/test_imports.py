@@ -49,3 +49,18 @@ def test_clean_lint_needs_neither_jsonschema_nor_git() -> None:
 def test_lint_with_schema_errors_loads_jsonschema_to_explain_them() -> None:
     modules = modules_after("lint", str(EXAMPLES / "invalid" / "broken"))
     assert "jsonschema" in modules
+
+
+def test_help_leaves_pathlib_to_the_commands() -> None:
+    # Without site (-S): the editable install's import hook loads pathlib by itself; an
+    # installed rulebook has no such hook, and pathlib costs a tenth of `rulebook --help`.
+    site_packages = [p for p in sys.path if p.endswith("site-packages")]
+    code = ("import sys\nsys.path[1:1] = sys.argv[1:]\nimport click\n"
+            "click_alone = 'pathlib' in sys.modules\nfrom linter.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(click_alone, 'pathlib' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-S", "-c", code, *site_packages], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert "Usage: rulebook" in done.stdout, done.stderr
+    click_alone, after_help = done.stderr.split()
+    assert after_help == click_alone == "False"
