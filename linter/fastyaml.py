@@ -27,9 +27,11 @@ from ruamel.yaml.error import YAMLError
 #: so that a file too deep for the loader is always judged by it.
 MAX_DEPTH = 32
 
-#: What ruamel refuses and libyaml takes (found by fuzzing, see tests/test_fastyaml.py): some
-#: tabs, a comment stuck to a block scalar's indicator (``|#``), and blank lines with spaces
-#: opening a block scalar. A text with any of them goes the round trip, which judges it.
+#: What ruamel and libyaml read differently (found by fuzzing, see tests/test_fastyaml.py):
+#: some tabs, the line breaks of YAML 1.1 (NEL, LS, PS), a byte-order mark inside the text, a
+#: comment stuck to a block scalar's indicator (``|#``), and blank lines with spaces opening a
+#: block scalar. A text with any of them goes the round trip, which judges it.
+_ROUND_TRIP_CHARACTERS = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
 _BLANK_OPENING = re.compile(r"[|>][-+0-9]* *(?:#[^\n]*)?\n\n* +\n")
 _STUCK_COMMENT = re.compile(r"[|>][-+0-9]*#")
 _HEADER_CHARACTERS = "-+0123456789"
@@ -38,7 +40,7 @@ _HEADER_CHARACTERS = "-+0123456789"
 def _round_trip_only(text: str) -> bool:
     # Plain substring searches first: one regular expression over a long policy costs more
     # than parsing it.
-    if "\t" in text:
+    if any(character in text for character in _ROUND_TRIP_CHARACTERS):
         return True
     if " \n" in text and _BLANK_OPENING.search(text):
         return True

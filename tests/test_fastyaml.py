@@ -196,7 +196,8 @@ def test_loader_positions_match_on_the_bundled_policy() -> None:
         assert fast.sections[name].line == section.line
 
 
-SOUP = [*"ab: -\n\t'\"#[]{},?&*!|>%@`~.0é\\", "\n  ", ": ", "- ", "\n- ", "|\n  ", " #", "x y"]
+SOUP = [*"ab: -\n\t'\"#[]{},?&*!|>%@`~.0é\\", "\n  ", ": ", "- ", "\n- ", "|\n  ", " #", "x y",
+        "\r\n", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "\u00a0"]
 
 
 @settings(max_examples=500, deadline=None)
