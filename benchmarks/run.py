@@ -295,30 +295,43 @@ def bench_help(runs: int, rulebook: str, table: Table, goals: Table) -> None:
 
 def bench_scale(runs: int, rulebook: str, table: Table, goals: Table,
                 sizes: Sequence[int]) -> None:
-    medians: dict[int, float] = {}
+    rows: dict[int, Row] = {}
     with tempfile.TemporaryDirectory(prefix="rulebook-bench-") as tmp:
+        shapes: dict[int, tuple[int, int]] = {}
         for size in sizes:
             policy = generate(size, Path(tmp) / f"rules-{size}")
-            size_bytes, lines = policy_size(policy)
-            row = Row(f"`rulebook lint` of {size:,} rules", [rulebook, "lint", str(policy)])
-            measure([row], runs, REPO, warmup=1)
-            medians[size] = row.median
-            growth = ""
-            if len(medians) > 1:
-                previous = sorted(medians)[-2]
-                growth = (f"{row.median / medians[previous]:.2f} × the time of "
-                          f"{previous:,} for {size / previous:.0f} × the rules")
-            table.add(f"scale: {size:,} rules, {lines:,} lines, "
-                      f"{size_bytes / 1e6:.1f} MB{_exit_note(row, [0, 1])}", row.name,
-                      str(len(row.samples)), ms(row.median), spread(row),
-                      ms(row.cpu_median), f"{row.peak_mib:.0f} MiB", growth)
-    if 10_000 in medians:
-        goals.add("10,000 rules ≤ 1.5 s", ms(medians[10_000]), "",
-                  verdict(medians[10_000], 1.5))
-    if 10_000 in medians and 20_000 in medians:
-        factor = medians[20_000] / medians[10_000]
-        goals.add("doubling the rules (10,000 → 20,000) ≤ 2.2 × the time",
-                  f"{ms(medians[10_000])} → {ms(medians[20_000])}", f"{factor:.2f} ×",
+            shapes[size] = policy_size(policy)
+            rows[size] = Row(f"`rulebook lint` of {size:,} rules",
+                             [rulebook, "lint", str(policy)])
+        # Interleaved too, so that the growth from size to size is measured in like moments.
+        measure(list(rows.values()), runs, REPO, warmup=1)
+    previous: Row | None = None
+    for size, row in rows.items():
+        size_bytes, lines = shapes[size]
+        growth = ""
+        if previous is not None:
+            before = next(s for s, r in rows.items() if r is previous)
+            growth = (f"{row.median / previous.median:.2f} × the time of {before:,} "
+                      f"(CPU {row.cpu_median / previous.cpu_median:.2f} ×) "
+                      f"for {size / before:.0f} × the rules")
+        table.add(f"scale: {size:,} rules, {lines:,} lines, "
+                  f"{size_bytes / 1e6:.1f} MB{_exit_note(row, [0, 1])}", row.name,
+                  str(len(row.samples)), ms(row.median), spread(row),
+                  ms(row.cpu_median), f"{row.peak_mib:.0f} MiB", growth)
+        previous = row
+    if 10_000 in rows:
+        ten = rows[10_000]
+        goals.add("10,000 rules ≤ 1.5 s", f"{ms(ten.median)} (CPU {ms(ten.cpu_median)})", "",
+                  verdict(ten.median, 1.5))
+    if 10_000 in rows and 20_000 in rows:
+        # How the cost grows is judged on CPU time: on a shared machine the wall time of a
+        # longer run waits longer for a core, which says nothing about the program.
+        ten, twenty = rows[10_000], rows[20_000]
+        factor = twenty.cpu_median / ten.cpu_median
+        goals.add("doubling the rules (10,000 → 20,000) ≤ 2.2 × the time (CPU time)",
+                  f"CPU {ms(ten.cpu_median)} → {ms(twenty.cpu_median)}; wall "
+                  f"{ms(ten.median)} → {ms(twenty.median)}",
+                  f"{factor:.2f} × (wall {twenty.median / ten.median:.2f} ×)",
                   verdict(factor, 2.2))
 
 
