@@ -6,7 +6,9 @@ Each returns the text to print and the exit code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +44,20 @@ class LintOptions:
     show_suppressed: bool = False
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: a long policy is some hundred thousand objects that
+    all live until the end, and every collection would walk them all again (a tenth of the
+    time of a large lint). Nothing in a lint makes cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitCode]:
     """Configuration, checks, suppressions, severities, then the report in its format."""
     from linter import atomic, config, engine, loader, reporters
@@ -55,12 +71,16 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
         "select": options.select, "ignore": options.ignore, "fail_on": fail_on,
         "show_suppressed": options.show_suppressed or None,
     })
-    document = loader.load(settings.path, max_bytes=settings.max_file_size)
-    context = Context(today=settings.today) if settings.today else Context()
-    checks = [check for check in CHECKS if settings.enabled(check.code)]
-    report = engine.lint(document, context, checks)
-    if extend is not None:
-        report = extend(document, report, settings)
+    with _no_cycle_collection():
+        document = loader.load(settings.path, max_bytes=settings.max_file_size)
+        context = Context(today=settings.today) if settings.today else Context()
+        checks = [check for check in CHECKS if settings.enabled(check.code)]
+        report = engine.lint(document, context, checks)
+        if extend is not None:
+            report = extend(document, report, settings)
+        # Freed here, not after the collector is back: it would first walk every object
+        # made meanwhile (a fifth of a second for a 10,000-rule policy).
+        del document
     report = with_severities(report, settings.severity)
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)

@@ -16,7 +16,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-from linter import codes
+from linter import codes, fastyaml
 from linter.document import Document, Section, SourceFile, pointer
 from linter.findings import Finding, InputError, Severity
 from linter.model import SECTIONS
@@ -202,7 +202,14 @@ def load_text(document: Document, name: str, raw: bytes, *, positions: bool = Tr
         document.broken_files.append(name)
         return
     document.files.append(SourceFile(name, text))
-    yaml = make_yaml() if positions else make_plain_yaml()
+    parsed = fastyaml.parse(text)  # None: not the plain subset; the round trip reads it
+    if parsed is not None:
+        _report_duplicates(document, name, parsed.duplicates)
+        _merge(document, name, parsed.data)
+        return
+    # Where libyaml is installed, make_plain_yaml composes in C, recursively, and a deeply
+    # nested text crashes the process (segfault): the round trip reads what fastyaml refused.
+    yaml = make_yaml() if positions or fastyaml.available() else make_plain_yaml()
     try:
         data = yaml.load(text)
     except MarkedYAMLError as error:
@@ -216,12 +223,7 @@ def load_text(document: Document, name: str, raw: bytes, *, positions: bool = Tr
         document.broken_files.append(name)
         return
     constructor = _constructor_of(yaml)
-    for key, line, column in constructor.duplicates:
-        document.problems.append(
-            Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
-                    f"the key `{key}` appears twice in the same mapping: only the first one "
-                    "counts; merge them or remove one")
-        )
+    _report_duplicates(document, name, constructor.duplicates)
     for tag, line, column in constructor.tags:
         document.problems.append(
             Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
@@ -236,6 +238,16 @@ def _constructor_of(yaml: YAML) -> Any:
     combined loader object and keeps it as ``_scanner`` (ruamel.yaml.main), not ``constructor``."""
     combined = getattr(yaml, "_scanner", None)
     return combined if hasattr(combined, "duplicates") else yaml.constructor
+
+
+def _report_duplicates(document: Document, name: str,
+                       duplicates: list[tuple[str, int, int]]) -> None:
+    for key, line, column in duplicates:
+        document.problems.append(
+            Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
+                    f"the key `{key}` appears twice in the same mapping: only the first one "
+                    "counts; merge them or remove one")
+        )
 
 
 def _merge(document: Document, name: str, data: Any) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from linter.document import Document, pointer
+from linter.document import Document, escape_token
 from linter.schema import load_schema, resolve
 
 TEXT_REF = "#/$defs/text"
@@ -32,32 +34,80 @@ def is_language_code(value: object) -> bool:
 
 def iter_texts(document: Document) -> Iterator[tuple[str, Any]]:
     """Every value that the schema calls a text, with its JSON pointer."""
-    root = load_schema()
-    properties = root.get("properties", {})
+    properties = _compiled_root()
     for name, section in document.sections.items():
-        if name in properties:
-            yield from _walk(section.node, properties[name], (name,), root)
+        walker = properties.get(name)
+        if walker is not None:
+            found: list[tuple[str, Any]] = []
+            _walk(section.node, walker, "/" + escape_token(name), found)
+            yield from found
 
 
-def _walk(node: Any, schema: dict[str, Any], path: tuple[str | int, ...],
-          root: dict[str, Any]) -> Iterator[tuple[str, Any]]:
-    if schema.get("$ref") == TEXT_REF:
-        yield pointer(*path), node
+@dataclass
+class _Walker:
+    """What a schema says about where texts are, with every ``$ref`` followed once."""
+
+    text: bool = False
+    any_of: list[tuple[tuple[str, ...], _Walker]] | None = None
+    properties: dict[str, _Walker] = field(default_factory=dict)
+    items: _Walker | None = None
+
+
+@cache
+def _compiled_root() -> dict[str, _Walker]:
+    root = load_schema()
+    memo: dict[tuple[int, bool], _Walker] = {}
+    return {name: _compile(schema, root, memo, False)
+            for name, schema in root.get("properties", {}).items()}
+
+
+def _compile(schema: dict[str, Any], root: dict[str, Any],
+             memo: dict[tuple[int, bool], _Walker], resolved: bool) -> _Walker:
+    # ``schema`` is a dict of the cached root schema, so its id is stable; a branch of anyOf
+    # is walked as resolved (a branch that is itself a $ref to a text is not a text).
+    key = (id(schema), resolved)
+    if key in memo:
+        return memo[key]
+    walker = memo[key] = _Walker()
+    target = resolve(schema, root) if resolved else schema
+    if target.get("$ref") == TEXT_REF:
+        walker.text = True
+        return walker
+    target = resolve(target, root)
+    if "anyOf" in target:
+        walker.any_of = [
+            (tuple(resolve(branch, root).get("required", [])),
+             _compile(branch, root, memo, True))
+            for branch in target["anyOf"]
+        ]
+        return walker
+    walker.properties = {key: _compile(value, root, memo, False)
+                         for key, value in target.get("properties", {}).items()}
+    if isinstance(target.get("items"), dict):
+        walker.items = _compile(target["items"], root, memo, False)
+    return walker
+
+
+def _walk(node: Any, walker: _Walker, ptr: str, out: list[tuple[str, Any]]) -> None:
+    # Appends rather than yields: a value yielded from deep down passes every level on its way.
+    if walker.text:
+        out.append((ptr, node))
         return
-    schema = resolve(schema, root)
-    if "anyOf" in schema:
-        for branch in schema["anyOf"]:
-            branch = resolve(branch, root)
-            required = branch.get("required", [])
-            if isinstance(node, dict) and all(key in node for key in required):
-                yield from _walk(node, branch, path, root)
-                return
+    if walker.any_of is not None:
+        if isinstance(node, dict):
+            for required, branch in walker.any_of:
+                if all(key in node for key in required):
+                    _walk(node, branch, ptr, out)
+                    return
         return
     if isinstance(node, dict):
-        properties = schema.get("properties", {})
-        for key, value in node.items():
-            if key in properties:
-                yield from _walk(value, properties[key], (*path, key), root)
-    elif isinstance(node, list) and isinstance(schema.get("items"), dict):
+        properties = walker.properties
+        if properties:
+            for key, value in node.items():
+                sub = properties.get(key) if isinstance(key, str) else None
+                if sub is not None:
+                    _walk(value, sub, f"{ptr}/{escape_token(key)}", out)
+    elif isinstance(node, list) and walker.items is not None:
+        items = walker.items
         for index, item in enumerate(node):
-            yield from _walk(item, schema["items"], (*path, index), root)
+            _walk(item, items, f"{ptr}/{index}", out)

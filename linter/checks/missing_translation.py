@@ -28,8 +28,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if len(languages) < 1:
         return
     for ptr, value in iter_texts(document):
-        field = split_pointer(ptr)[-1]
         if isinstance(value, str) and len(languages) > 1:
+            field = split_pointer(ptr)[-1]
             others = ", ".join(languages[1:])
             yield CHECK.finding(
                 document, ptr,
@@ -38,6 +38,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         elif isinstance(value, dict) and value:
             missing = [lang for lang in languages if lang not in value]
             if missing:
+                field = split_pointer(ptr)[-1]
                 yield CHECK.finding(
                     document, ptr,
                     f"the text of `{field}` has no {', '.join(missing)} version: every text "

@@ -24,16 +24,20 @@ from linter.texts import is_placeholder, iter_texts
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
     for ptr, value in iter_texts(document):
-        field = split_pointer(ptr)[-1]
-        if isinstance(value, str) and is_placeholder(value):
-            yield CHECK.finding(document, ptr, _message(field, value))
+        if isinstance(value, str):
+            if is_placeholder(value):
+                yield CHECK.finding(document, ptr, _message(_field(ptr), value))
         elif isinstance(value, dict):
             for language, text in value.items():
                 if isinstance(text, str) and is_placeholder(text):
                     yield CHECK.finding(document, ptr + pointer(language),
-                                        _message(f"{field}` in `{language}", text))
+                                        _message(f"{_field(ptr)}` in `{language}", text))
             if not value:
-                yield CHECK.finding(document, ptr, _message(field, ""))
+                yield CHECK.finding(document, ptr, _message(_field(ptr), ""))
+
+
+def _field(ptr: str) -> str:
+    return split_pointer(ptr)[-1]
 
 
 def _message(field: str, text: str) -> str:

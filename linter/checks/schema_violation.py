@@ -42,9 +42,35 @@ TYPE_WORDS = {
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when linting
+    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when needed
 
     return Draft202012Validator(load_schema(), format_checker=FormatChecker(["date"]))
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """jsonschema-rs, a validator written in Rust: a hundred times faster than jsonschema, and
+    at least as strict with this schema (it also checks URLs; its regular expressions do not
+    let a final newline through). It only says that a section is valid; jsonschema finds and
+    explains what is wrong. None where it is not installed."""
+    try:
+        import jsonschema_rs
+
+        return jsonschema_rs.Draft202012Validator(load_schema(), validate_formats=True)
+    except Exception:  # not installed, or an API it does not have: jsonschema does it all
+        return None
+
+
+def is_valid_fast(instance: Any) -> bool:
+    """True when the fast validator is sure the instance is valid; False when it is not
+    installed, finds an error, or cannot read a value (then jsonschema decides)."""
+    fast = _fast_validator()
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(instance))
+    except Exception:
+        return False
 
 
 def _kind_of(value: Any) -> str:
@@ -153,9 +179,11 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    validator = _validator()
     for name, section in document.sections.items():
-        for error in validator.iter_errors({name: section.node}):
+        instance = {name: section.node}
+        if is_valid_fast(instance):
+            continue
+        for error in _validator().iter_errors(instance):
             for ptr, message in _messages(error, document):
                 yield CHECK.finding(document, ptr, message)
 

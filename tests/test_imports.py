@@ -1,0 +1,66 @@
+"""Start-up stays light: each command imports what it needs (see benchmarks/ for the times).
+
+Every commit runs the linter, so what `rulebook --help` and a clean `rulebook lint` import is
+part of the product. Asserted on the modules a real child process ends up with, not on times.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.helpers import BUNDLED, EXAMPLES, REPO
+
+HEAVY = ("jsonschema", "referencing", "rpds", "attrs", "git", "changelog", "ruamel",
+         "jsonschema_rs", "linter.loader", "linter.checks")
+
+
+def modules_after(*args: str) -> set[str]:
+    """The top modules and our own modules loaded by ``rulebook ARGS`` in a fresh process."""
+    code = ("import json, sys\nfrom linter.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120, check=False)
+    loaded: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return set(loaded)
+
+
+def heavy_in(modules: set[str]) -> set[str]:
+    return {name for name in modules
+            for heavy in HEAVY if name == heavy or name.startswith(heavy + ".")}
+
+
+def test_help_imports_click_and_nothing_heavy() -> None:
+    modules = modules_after("--help")
+    assert "click" in modules
+    assert heavy_in(modules) == set()
+    assert {m for m in modules if m.startswith("linter")} == {
+        "linter", "linter.cli", "linter.findings"}
+
+
+def test_clean_lint_needs_neither_jsonschema_nor_git() -> None:
+    modules = modules_after("lint", str(BUNDLED))
+    assert {"linter.loader", "linter.checks", "ruamel.yaml"} <= modules
+    assert heavy_in(modules) & {"jsonschema", "referencing", "git", "changelog"} == set()
+
+
+def test_lint_with_schema_errors_loads_jsonschema_to_explain_them() -> None:
+    modules = modules_after("lint", str(EXAMPLES / "invalid" / "broken"))
+    assert "jsonschema" in modules
+
+
+def test_help_leaves_pathlib_to_the_commands() -> None:
+    # Without site (-S): the editable install's import hook loads pathlib by itself; an
+    # installed rulebook has no such hook, and pathlib costs a tenth of `rulebook --help`.
+    site_packages = [p for p in sys.path if p.endswith("site-packages")]
+    code = ("import sys\nsys.path[1:1] = sys.argv[1:]\nimport click\n"
+            "click_alone = 'pathlib' in sys.modules\nfrom linter.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(click_alone, 'pathlib' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-S", "-c", code, *site_packages], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert "Usage: rulebook" in done.stdout, done.stderr
+    click_alone, after_help = done.stderr.split()
+    assert after_help == click_alone == "False"
