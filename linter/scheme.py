@@ -247,8 +247,8 @@ def _cycle_from(first: str, members: set[str], successors: Any) -> list[str]:
     while queue:
         current = queue.pop(0)
         for target in successors(current):
-            if target not in members:
-                continue
+            if target not in members or (target == current == first and len(members) > 1):
+                continue  # prefer the circle through the others to a question's own loop
             if target == first:
                 path = [current]
                 while path[-1] != first:

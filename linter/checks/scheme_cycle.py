@@ -33,12 +33,12 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         node = scheme.nodes[cycle[0]]
         last = scheme.nodes[cycle[-2]]
         answers = [a for a, t in scheme.edges(last.id) if t == cycle[0]]
-        how = f"the {answers[0]} of `{last.id}`" if answers else f"`{last.id}`"
+        how = f"answering {answers[0]} at `{last.id}`" if answers else f"`{last.id}`"
         yield CHECK.finding(
             document, node.ptr,
             f"the reaction scheme goes round in a circle: {format_cycle(cycle)}; "
-            f"{how} leads back to `{cycle[0]}`, so a colleague never reaches an outcome that "
-            "way: point that branch at the next step")
+            f"{how} leads back to `{cycle[0]}`, so a colleague who answers that way never "
+            "reaches an outcome: point that branch at the next step")
 
 
 CHECK: Check = make_check(
