@@ -6,10 +6,16 @@ Each returns the text to print and the exit code.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.findings import ExitCode
+
+if TYPE_CHECKING:
+    from linter.document import Document
+    from linter.scheme import Scheme
 
 
 @dataclass(frozen=True)
@@ -37,3 +43,62 @@ def schema() -> str:
     from linter.schema import schema_text
 
     return schema_text()
+
+
+# --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
+
+def load_scheme(path: Path) -> tuple[Document, Scheme]:
+    """The document at ``path`` and its reaction scheme; an input error without one."""
+    from linter import loader
+    from linter.findings import InputError
+    from linter.scheme import build
+
+    document = loader.load(path)
+    scheme = build(document)
+    if scheme is None or not scheme.nodes:
+        raise InputError(f"{document.source}: the policy has no reaction scheme "
+                         "(`reactions` with `nodes`): run `rulebook lint`")
+    return document, scheme
+
+
+def graph(path: Path, output_format: str, language: str | None) -> str:
+    from linter import graph as drawing
+
+    _, scheme = load_scheme(path)
+    return drawing.render(scheme, output_format, drawing.choose_language(scheme, language))
+
+
+@dataclass(frozen=True)
+class ReactOptions:
+    path: Path
+    language: str | None = None
+    answers: str | None = None
+
+
+def react(options: ReactOptions, ask: Callable[[str, str], str] | None,
+          say: Callable[[str], None]) -> ExitCode:
+    """Walk the scheme: with ``options.answers`` scripted (echoing each question and answer),
+    otherwise with ``ask`` (interactive). The outcome report goes to ``say``."""
+    from linter import react as triage
+    from linter.graph import choose_language
+
+    document, scheme = load_scheme(options.path)
+    language = choose_language(scheme, options.language)
+    script = None
+    if options.answers is not None:
+        script = triage.Script([a for a in options.answers.split(",")])
+
+        def echo(node_id: str, prompt: str) -> str:
+            assert script is not None
+            answer = script(node_id, prompt)
+            say(f"{prompt}: {answer.strip()}")
+            return answer
+
+        ask = echo
+    if ask is None:
+        raise ValueError("react needs answers or a way to ask")
+    result = triage.walk(scheme, language, ask, say)
+    if script is not None:
+        script.check_all_used(result.outcome)
+    say(triage.report(document, scheme, result, language).rstrip("\n"))
+    return ExitCode.CLEAN
