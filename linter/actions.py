@@ -102,3 +102,44 @@ def react(options: ReactOptions, ask: Callable[[str, str], str] | None,
         script.check_all_used(result.outcome)
     say(triage.report(document, scheme, result, language).rstrip("\n"))
     return ExitCode.CLEAN
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    path: Path
+    output_format: str = "html"
+    language: str | None = None
+    output: Path | None = None
+
+
+def render(options: RenderOptions) -> str:
+    """The rendered policy; written atomically to ``options.output`` when given (then ``""``)."""
+    from linter import loader
+    from linter import render as rendering
+    from linter.graph import choose_language
+    from linter.scheme import Scheme, build
+
+    document = loader.load(options.path)
+    refuse_with_errors(document, "render")
+    scheme = build(document)
+    language = choose_language(scheme or Scheme(None, languages=document.languages),
+                               options.language)
+    text = rendering.render(document, scheme, options.output_format, language)
+    if options.output is None:
+        return text
+    rendering.write_atomic(options.output, text)
+    return ""
+
+
+def refuse_with_errors(document: Document, what: str) -> None:
+    """A policy with errors is not published: the first error and how many there are."""
+    from linter import engine
+    from linter.findings import InputError, Severity
+
+    errors = [f for f in engine.lint(document).findings if f.severity is Severity.ERROR]
+    if errors:
+        first = errors[0]
+        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+        raise InputError(f"cannot {what} a policy with errors: {first.file}:{first.line}:"
+                         f"{first.column}: {first.code} {first.message}{more}; run "
+                         "`rulebook lint` and fix them first")

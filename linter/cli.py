@@ -116,6 +116,21 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
     sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
 
 
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("rulebook"))
+@click.option("--format", "output_format", type=click.Choice(["markdown", "html"]),
+              default="html", show_default=True, help="A Markdown page or one HTML file.")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
+    """Render the whole policy at PATH as a document for staff."""
+    from linter.actions import RenderOptions
+    from linter.actions import render as run
+
+    click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:
