@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from linter.scheme import Scheme
 
-BOX_WIDTH = 200
+BOX_WIDTH = 210
 LINE_HEIGHT = 15
 PADDING = 10
 GAP_X = 30
 GAP_Y = 56
-CHARS_PER_LINE = 30
+CHARS_PER_LINE = 28
 SLOT_WIDTH = 8
 
 
@@ -129,7 +129,8 @@ def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) 
             rows[level].sort(key=weights.__getitem__)
             for index, item in enumerate(rows[level]):
                 position[item] = float(index)
-    lines = {n: tuple(textwrap.wrap(scheme.label(n, language), CHARS_PER_LINE) or [n])
+    lines = {n: tuple(textwrap.wrap(scheme.label(n, language), CHARS_PER_LINE,
+                                   break_long_words=False) or [n])
              for n in order}
 
     def size(item: str) -> float:
