@@ -62,31 +62,35 @@ def layers(scheme: Scheme) -> dict[str, int]:
     if scheme.start_known and scheme.start is not None:
         # Longest path on the DAG left when edges back to an ancestor are dropped.
         back: set[tuple[str, str]] = set()
-        state: dict[str, int] = {}
-
-        def visit(node_id: str) -> None:
-            state[node_id] = 1
-            for target in scheme.successors(node_id):
-                if state.get(target) == 1:
-                    back.add((node_id, target))
-                elif target not in state:
-                    visit(target)
-            state[node_id] = 2
-
-        visit(scheme.start)
+        on_path: set[str] = {scheme.start}
+        seen: set[str] = {scheme.start}
+        work = [(scheme.start, iter(scheme.successors(scheme.start)))]
+        while work:  # depth-first, without recursion: a scheme may be long
+            node_id, children = work[-1]
+            target = next(children, None)
+            if target is None:
+                on_path.discard(node_id)
+                work.pop()
+            elif target in on_path:
+                back.add((node_id, target))
+            elif target not in seen:
+                seen.add(target)
+                on_path.add(target)
+                work.append((target, iter(scheme.successors(target))))
+        forward = {n: [t for t in scheme.successors(n) if (n, t) not in back] for n in seen}
+        waiting = {n: 0 for n in seen}
+        for targets in forward.values():
+            for target in targets:
+                waiting[target] += 1
         depth[scheme.start] = 0
-        changed = True
-        while changed:
-            changed = False
-            for node_id in order:
-                if node_id not in depth:
-                    continue
-                for target in scheme.successors(node_id):
-                    if (node_id, target) in back:
-                        continue
-                    if depth.get(target, -1) < depth[node_id] + 1:
-                        depth[target] = depth[node_id] + 1
-                        changed = True
+        ready = [n for n in seen if waiting[n] == 0]
+        while ready:  # in topological order, so each node's depth is final when it is taken
+            node_id = ready.pop()
+            for target in forward[node_id]:
+                depth[target] = max(depth.get(target, 0), depth.get(node_id, 0) + 1)
+                waiting[target] -= 1
+                if waiting[target] == 0:
+                    ready.append(target)
     bottom = max(depth.values(), default=-1) + 1
     for node_id in order:
         depth.setdefault(node_id, bottom)
@@ -105,11 +109,14 @@ def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) 
     # Long edges get a waypoint ("slot") on every layer they cross.
     parents: dict[str, list[str]] = {n: [] for n in order}
     routes: list[tuple[str, str, str, list[str]]] = []
+    budget = 8 * len(order) + 100  # slots in all; beyond that long edges are drawn straight
     for node_id in order:
         for answer, target in scheme.edges(node_id):
             slots: list[str] = []
             previous = node_id
-            for level in range(depth[node_id] + 1, depth[target]):
+            span = range(depth[node_id] + 1, depth[target])
+            budget -= len(span)
+            for level in span if budget >= 0 else ():
                 slot = f"{node_id}/{answer}/{level}"
                 rows[level].append(slot)
                 parents[slot] = [previous]

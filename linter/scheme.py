@@ -50,6 +50,8 @@ class Scheme:
     nodes: dict[str, Node] = field(default_factory=dict)
     scenarios: list[Scenario] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    _predecessors: tuple[tuple[int, int], dict[str, list[str]]] | None = field(
+        default=None, repr=False, compare=False)
 
     @property
     def start_known(self) -> bool:
@@ -71,7 +73,15 @@ class Scheme:
         return seen
 
     def predecessors(self, node_id: str) -> list[str]:
-        return [n for n in self.nodes if node_id in self.successors(n)]
+        """The nodes with a branch to ``node_id``, in file order (computed once)."""
+        key = (id(self.nodes), len(self.nodes))
+        if self._predecessors is None or self._predecessors[0] != key:
+            found: dict[str, list[str]] = {n: [] for n in self.nodes}
+            for source in self.nodes:
+                for target in self.successors(source):
+                    found[target].append(source)
+            self._predecessors = (key, found)
+        return list(self._predecessors[1].get(node_id, []))
 
     def reachable(self, origin: str | None = None) -> set[str]:
         """The nodes reachable from ``origin`` (default: the start), itself included."""
@@ -92,13 +102,12 @@ class Scheme:
         or a question with a branch to an unknown node (those are reported elsewhere)."""
         ending = {n for n, node in self.nodes.items()
                   if node.kind != "question" or len(self.edges(n)) < 2}
-        changed = True
-        while changed:
-            changed = False
-            for n in self.nodes:
-                if n not in ending and any(t in ending for t in self.successors(n)):
-                    ending.add(n)
-                    changed = True
+        todo = list(ending)
+        while todo:
+            for source in self.predecessors(todo.pop()):
+                if source not in ending:
+                    ending.add(source)
+                    todo.append(source)
         return ending
 
     def cycles(self) -> list[list[str]]:
