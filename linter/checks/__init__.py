@@ -10,6 +10,8 @@ from linter.checks import (
     contact_backup,
     contact_email,
     contact_phone,
+    criticism_welcome,
+    dos_donts_balance,
     duplicate_id,
     duplicate_key,
     duplicate_section,
@@ -23,7 +25,9 @@ from linter.checks import (
     no_way_out,
     not_a_mapping,
     placeholder_text,
+    political_even_handed,
     review_overdue,
+    rule_without_reason,
     same_branches,
     scenario_off_path,
     schema_violation,
@@ -70,6 +74,11 @@ CHECKS: tuple[Check, ...] = (
     no_way_out.CHECK,
     unreached_outcome.CHECK,
     scenario_off_path.CHECK,
+    # conduct and house rules (RB8xx)
+    dos_donts_balance.CHECK,
+    rule_without_reason.CHECK,
+    criticism_welcome.CHECK,
+    political_even_handed.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
