@@ -88,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+_LEADING_BLOCK = re.compile(r"^(\d*)([-+=.)])")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
@@ -107,7 +108,10 @@ def markdown_text(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line a text could open a block: a list, a rule or a heading underline.
+    text = _LEADING_BLOCK.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text, count=1)
+    return text
 
 
 def safe_url(value: Any) -> str | None:

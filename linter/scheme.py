@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from linter.document import Document, pointer, text_for
+from linter.document import Document, text_for
 
 Kind = Literal["question", "outcome", "other"]
 ANSWERS: tuple[str, str] = ("yes", "no")
@@ -195,9 +195,6 @@ def build(document: Document) -> Scheme | None:
                                              target if isinstance(target, str) else None, item))
     return scheme
 
-
-def start_pointer() -> str:
-    return pointer("reactions", "start")
 
 
 def format_cycle(cycle: list[str]) -> str:
