@@ -88,7 +88,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_LEADING_BLOCK = re.compile(r"^(\d*)([-+=.)])")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
@@ -110,7 +109,11 @@ def markdown_text(value: Any) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     # At the start of a line a text could open a block: a list, a rule or a heading underline.
-    text = _LEADING_BLOCK.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text, count=1)
+    if re.match(r"[-+](\s|$)", text) or re.fullmatch(r"[-=\s]+", text):
+        return "\\" + text
+    number = re.match(r"(\d{1,9})[.)](\s|$)", text)
+    if number:
+        return f"{number.group(1)}\\{text[len(number.group(1)):]}"
     return text
 
 
