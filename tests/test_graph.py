@@ -156,3 +156,37 @@ def test_policy_without_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str
     policy.write_text("meta:\n  organisation: X\n", encoding="utf-8")
     result = run(capsys, "graph", str(policy))
     assert result.code == 2 and "has no reaction scheme" in result.err
+
+
+def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
+        mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Mermaid itself (its browser bundle, in headless Chromium) draws every label as exactly
+    the policy's words: entity codes decoded, no markup from the text."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("headless Chromium (Debian package chromium) is not installed")
+    import html
+
+    text = graph(capsys, str(overlay(tmp_path / "policy", HOSTILE)), "--lang", "nl")
+    shutil.copy(mermaid_parser.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
+                tmp_path / "mermaid.min.js")
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<!doctype html><html><head><meta charset="utf-8"></head><body>'
+        f'<pre class="mermaid">{html.escape(text)}</pre><script src="mermaid.min.js"></script>'
+        "<script>mermaid.initialize({startOnLoad: true, securityLevel: 'strict'});</script>"
+        "</body></html>", encoding="utf-8")
+    done = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    labels = [html.unescape(m) for m in
+              re.findall(r'<span[^>]*class="nodeLabel"[^>]*><p>(.*?)</p></span>', done.stdout)]
+    assert labels == [
+        'Zegt iemand "end" [of] {graph} #1 | `x` <script>alert(1)</script> & co nieuwe regel?',
+        'Reageer --> "meteen"; -->|ja| x',
+        "Laat staan. Echt.",
+    ], done.stdout[-2000:]
+    assert "<script>alert" not in done.stdout
