@@ -9,7 +9,7 @@ reports it).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -161,8 +161,8 @@ class Scheme:
         key = "question" if node.kind == "question" else "outcome"
         return self.text(node.data.get(key), language) or node_id
 
-    def scenarios_for(self, node_ids: Iterator[str] | list[str] | tuple[str, ...]
-                      ) -> list[Scenario]:
+    def scenarios_for(self, node_ids: Sequence[str]) -> list[Scenario]:
+        """The scenarios of these nodes, in the order of the nodes (then of the file)."""
         wanted = list(node_ids)
         return sorted((s for s in self.scenarios if s.node in wanted),
                       key=lambda s: wanted.index(s.node) if s.node in wanted else 0)
