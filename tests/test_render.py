@@ -81,8 +81,11 @@ def test_html_follows_the_articles_order(capsys: pytest.CaptureFixture[str]) -> 
     assert headings == ["brand", "conduct", "legal", "contact", "roles", "reactions",
                         "house_rules", "channels", "distribution"]
     header = html[html.index('<header class="doc">'):html.index("</header>")]
-    for words in ("Version:</span> 2.0.0", "Adopted on:", "2026-09-01", "Effective from:",
-                  "2026-10-01", "Review by:", "2028-09-01"):
+    meta = loader.load(BUNDLED).get("meta")
+    for words in (f"Version:</span> {meta['version']}",
+                  f'Adopted on:</span> <time datetime="{meta["adopted_on"]}">',
+                  f'Effective from:</span> <time datetime="{meta["effective_from"]}">',
+                  f'Review by:</span> <time datetime="{meta["review_by"]}">'):
         assert words in header
     assert "@media print" in html
 
