@@ -191,6 +191,62 @@ def explain(code: str) -> None:
 
     click.echo(render_explain(find(code)), nl=False)
 
+# --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
+
+_LANG_HELP = "Language of the output (default: the policy's first language)."
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
+              default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+def graph(path: Path, output_format: str, language: str | None) -> None:
+    """Draw the reaction scheme of the policy at PATH as a diagram."""
+    from linter.actions import graph as run
+
+    click.echo(run(path, output_format, language), nl=False)
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--answers", metavar="yes,no,...",
+              help="Answer the questions from this list instead of asking (for scripts).")
+def react(path: Path, language: str | None, answers: str | None) -> None:
+    """Walk the reaction scheme question by question: what to do with this post?
+
+    \b
+    Answer yes or no (ja or nee), or ? for help on a question. Ctrl-C stops (exit 130).
+    """
+    from linter.actions import ReactOptions
+    from linter.actions import react as run
+
+    def ask(node_id: str, prompt: str) -> str:
+        click.echo(f"{prompt}: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            click.echo()
+            raise InputError(f"no answer to the question `{node_id}` (the input ended)")
+        return line
+
+    sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "html"]),
+              default="html", show_default=True, help="A Markdown page or one HTML file.")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("-o", "--output", type=PathType(dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
+    """Render the whole policy at PATH as a document for staff."""
+    from linter.actions import RenderOptions
+    from linter.actions import render as run
+
+    click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
+
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""

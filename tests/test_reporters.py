@@ -53,10 +53,10 @@ def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
     out = lint(capsys, "--format", "github", BROKEN)
     golden("lint-broken.github.txt", out)
     lines = out.splitlines()
-    assert lines[0].startswith(
+    assert lines[1].startswith(
         "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 ")
-    assert sum(line.startswith("::warning ") for line in lines) == 6
-    assert lines[-1].startswith("18 findings")
+    assert sum(line.startswith("::warning ") for line in lines) == 8
+    assert lines[-1].startswith("20 findings")
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -67,7 +67,7 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None
     [run_] = log["runs"]
     rules = run_["tool"]["driver"]["rules"]
     results = run_["results"]
-    assert len(results) == 18
+    assert len(results) == 20
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]
@@ -89,7 +89,7 @@ def test_golden_junit(capsys: pytest.CaptureFixture[str]) -> None:
     from linter.checks import CHECKS
 
     assert [c.get("name") for c in cases] == [f"{c.code} {c.name}" for c in CHECKS]
-    assert sum(len(c.findall("failure")) for c in cases) == 18
+    assert sum(len(c.findall("failure")) for c in cases) == 20
     failing = [c for c in cases if c.find("failure") is not None]
     assert root.get("failures") == str(len(failing))
     rb103 = next(c for c in cases if str(c.get("name")).startswith("RB103"))
