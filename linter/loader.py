@@ -2,31 +2,121 @@
 
 Every problem in a file becomes a ``Finding`` (never an exception): a broken file must not hide
 the findings of the others. Only a path that cannot be read at all is an ``InputError``.
+
+Hostile input is bounded here, for every way in (files on disk and git blobs alike go through
+``load_text``): a size limit, a cap on alias use (no "billion laughs", no recursive aliases;
+aliases are never expanded into copies), a cap on nesting depth, merge keys (``<<``) read as
+plain keys and reported, tags never constructed.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 
 from linter import codes
 from linter.document import Document, Section, SourceFile, pointer
 from linter.findings import Finding, InputError, Severity
 from linter.model import SECTIONS
+from linter.terminal import safe
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
+#: A policy uses few aliases or none; these caps stop a "billion laughs" file long before it
+#: costs time or memory (aliases are shared, never copied, but every check walks through them).
+MAX_ALIASES = 100
+MAX_ALIASED_NODES = 10_000
+#: The bundled policy nests 7 levels deep; Python's recursion limit bites near 1,000.
+MAX_DEPTH = 64
+
+#: Codes of problems that make a file unusable for anything but a finding (fmt refuses it).
+BLOCKING = frozenset({
+    codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.YAML_TAG, codes.ENCODING,
+    codes.FILE_TOO_LARGE, codes.TOO_MANY_ALIASES, codes.TOO_DEEP, codes.MERGE_KEY,
+    codes.SYMLINK_OUTSIDE,
+})
 
 _CORE = "tag:yaml.org,2002:"
 _HARMLESS_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+_MERGE_TAG = _CORE + "merge"
+
+
+class Refused(YAMLError):
+    """A file the composer stops reading: too many aliases, a recursive alias, too deep."""
+
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+
+
+class _Composer(Composer):
+    """Composer with limits: alias use counted (never recursive), depth capped, and the merge
+    key ``<<`` read as a plain key (reported, never merged)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.aliases = 0
+        self.nodes = 0  # nodes as a reader that expands aliases would count them
+        self.aliased_nodes = 0
+        self.level = 0
+        self.sizes: dict[int, int] = {}  # id(anchored node) -> its size, aliases expanded
+        self.merges: list[tuple[int, int]] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if target is not None and getattr(target, "end_mark", True) is None:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              f"the alias `*{event.anchor}` is used inside the block it names, "
+                              "so the block never ends: remove the alias", *where)
+            self.aliases += 1
+            size = self.sizes.get(id(target), 1)
+            self.aliased_nodes += size
+            self.nodes += size
+            if self.aliases > MAX_ALIASES or self.aliased_nodes > MAX_ALIASED_NODES:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              "the file uses aliases (`*name`) far more than a policy needs "
+                              f"(at most {MAX_ALIASES} aliases standing for at most "
+                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
+                              *where)
+            return super().compose_node(parent, index)
+        if self.level >= MAX_DEPTH:
+            raise Refused(codes.TOO_DEEP,
+                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
+                          "needs fewer than 10: check the indentation and the brackets", *where)
+        start = self.nodes
+        self.nodes += 1
+        self.level += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.level -= 1
+        if event.anchor is not None:
+            self.sizes[id(node)] = self.nodes - start
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        for key_node, _ in node.value:
+            if str(key_node.tag) == _MERGE_TAG:
+                key_node.tag = self.resolver.resolve(ScalarNode, "merge-key", (True, False))
+                mark = key_node.start_mark
+                self.merges.append((mark.line + 1, mark.column + 1))
+        return node
 
 
 class _Constructor(RoundTripConstructor):
@@ -69,6 +159,7 @@ _Constructor.add_constructor(None, _Constructor.construct_unknown)
 
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     return yaml
 
@@ -106,72 +197,117 @@ def decode(raw: bytes) -> str:
 def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load a rulebook directory or file from disk."""
     document = Document(source=display_name(path))
+    root = path.resolve() if path.is_dir() else None
     for file in discover(path):
         name = display_name(file)
+        if root is not None and file.is_symlink() and not _inside(file.resolve(), root):
+            document.problems.append(
+                _file_problem(name, codes.SYMLINK_OUTSIDE,
+                              "the file is a link to a file outside the rulebook folder "
+                              f"({safe(str(file.resolve()))}), which rulebook does not read: "
+                              "copy the content into the folder instead")
+            )
+            document.broken_files.append(name)
+            continue
         try:
             size = file.stat().st_size
             if size > max_bytes:
-                document.problems.append(
-                    _file_problem(name, codes.FILE_TOO_LARGE,
-                                  f"the file is {size:,} bytes, more than the limit of "
-                                  f"{max_bytes:,}: split it or raise max-file-size")
-                )
-                document.broken_files.append(name)
+                _too_large(document, name, size, max_bytes)
                 continue
             raw = file.read_bytes()
         except OSError as error:
             raise InputError(f"{name}: cannot read: {error.strerror}") from error
-        load_text(document, name, raw)
+        load_text(document, name, raw, max_bytes=max_bytes)
     return document
 
 
-def load_text(document: Document, name: str, raw: bytes) -> None:
-    """Parse one file's bytes and merge its sections into the document."""
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
+
+
+def _too_large(document: Document, name: str, size: int, max_bytes: int) -> None:
+    document.problems.append(
+        _file_problem(name, codes.FILE_TOO_LARGE,
+                      f"the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
+                      "split it or raise the limit (--max-file-size)")
+    )
+    document.broken_files.append(name)
+
+
+@dataclass
+class Parsed:
+    """One file read: its text (None if it is not text) and data, and the problems found."""
+
+    text: str | None
+    data: Any
+    problems: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None and not any(
+            p.code in BLOCKING for p in self.problems)
+
+
+def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
+    """Decode and parse one file's bytes with every limit applied; never raises."""
+    if len(raw) > max_bytes:
+        scratch = Document(source=name)
+        _too_large(scratch, name, len(raw), max_bytes)
+        return Parsed(None, None, scratch.problems)
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:
-        document.problems.append(
-            _file_problem(name, codes.ENCODING,
-                          f"the file is not UTF-8 text (bad byte at offset {error.start}): "
-                          "save it as UTF-8")
-        )
-        document.broken_files.append(name)
-        return
+        return Parsed(None, None, [_file_problem(
+            name, codes.ENCODING,
+            f"the file is not UTF-8 text (bad byte at offset {error.start}): save it as UTF-8")])
     if "\x00" in text:
-        document.problems.append(
-            _file_problem(name, codes.ENCODING,
-                          "the file contains NUL bytes: it is not a text file")
-        )
-        document.broken_files.append(name)
-        return
-    document.files.append(SourceFile(name, text))
+        return Parsed(None, None, [_file_problem(
+            name, codes.ENCODING, "the file contains NUL bytes: it is not a text file")])
     yaml = make_yaml()
     try:
         data = yaml.load(text)
+    except Refused as error:
+        return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
+                                           Severity.ERROR, error.message)])
     except MarkedYAMLError as error:
-        document.problems.append(_syntax_problem(name, error))
-        document.broken_files.append(name)
-        return
-    except (YAMLError, RecursionError, ValueError) as error:
-        document.problems.append(
-            _file_problem(name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")
-        )
-        document.broken_files.append(name)
-        return
-    constructor = yaml.constructor
-    for key, line, column in constructor.duplicates:
-        document.problems.append(
+        return Parsed(text, None, [_syntax_problem(name, error)])
+    except (YAMLError, RecursionError, ValueError, TypeError) as error:
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")])
+    problems: list[Finding] = []
+    for key, line, column in yaml.constructor.duplicates:
+        problems.append(
             Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
                     f"the key `{key}` appears twice in the same mapping: only the first one "
                     "counts; merge them or remove one")
         )
-    for tag, line, column in constructor.tags:
-        document.problems.append(
+    for tag, line, column in yaml.constructor.tags:
+        problems.append(
             Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
                     f"the tag `{tag}` is not allowed: a policy holds only plain text, lists and "
                     "mappings; remove the tag")
         )
-    _merge(document, name, data)
+    for line, column in yaml.composer.merges:
+        problems.append(
+            Finding(name, line, column, codes.MERGE_KEY, Severity.ERROR,
+                    "the merge key `<<` is not allowed: rulebook does not merge mappings, so "
+                    "write the fields out in full")
+        )
+    return Parsed(text, data, problems)
+
+
+def load_text(document: Document, name: str, raw: bytes, *,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Parse one file's bytes and merge its sections into the document: the one way in for
+    bytes, from disk or from git, so that every limit applies to both."""
+    parsed = parse(name, raw, max_bytes=max_bytes)
+    document.problems.extend(parsed.problems)
+    if parsed.text is not None:
+        document.files.append(SourceFile(name, parsed.text))
+    if parsed.text is None or (parsed.data is None and parsed.problems):
+        document.broken_files.append(name)
+        return
+    _merge(document, name, parsed.data)
 
 
 def _merge(document: Document, name: str, data: Any) -> None:

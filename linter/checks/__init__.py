@@ -6,10 +6,11 @@ RB3xx languages, RB4xx contact point, RB5xx dates, RB6xx legal.
 
 from __future__ import annotations
 
-from linter.checks import (
+from linter.checks import (  # hostile input (robust)
     contact_backup,
     contact_email,
     contact_phone,
+    control_character,
     duplicate_id,
     duplicate_key,
     duplicate_section,
@@ -18,12 +19,16 @@ from linter.checks import (
     file_too_large,
     idle_role,
     legal_basis,
+    merge_key,
     missing_section,
     missing_translation,
     not_a_mapping,
     placeholder_text,
     review_overdue,
     schema_violation,
+    symlink_outside,
+    too_deep,
+    too_many_aliases,
     undeclared_language,
     unknown_section,
     unresolved_reference,
@@ -55,6 +60,12 @@ CHECKS: tuple[Check, ...] = (
     contact_backup.CHECK,
     review_overdue.CHECK,
     legal_basis.CHECK,
+    # hostile input (robust)
+    too_many_aliases.CHECK,
+    too_deep.CHECK,
+    merge_key.CHECK,
+    symlink_outside.CHECK,
+    control_character.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
