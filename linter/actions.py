@@ -19,13 +19,14 @@ class LintOptions:
     strict: bool = False
     today: dt.date | None = None
     color: bool = False
+    max_bytes: int | None = None  # None: loader.DEFAULT_MAX_BYTES
 
 
 def lint(options: LintOptions) -> tuple[str, ExitCode]:
     from linter import engine, loader, reporters
     from linter.checks import Context
 
-    document = loader.load(options.path)
+    document = loader.load(options.path, max_bytes=options.max_bytes or loader.DEFAULT_MAX_BYTES)
     context = Context(today=options.today) if options.today else Context()
     report = engine.lint(document, context)
     output = reporters.get(options.output_format)(report, options.color)

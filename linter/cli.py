@@ -29,6 +29,26 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
+               "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A size such as ``4M``, ``500k`` or ``1048576`` (bytes)."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    number = text.rstrip("kmgib")
+    unit = text[len(number):]
+    try:
+        size = int(float(number) * _SIZE_UNITS[unit])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
+    if size <= 0:
+        raise click.BadParameter(f"{value!r} is not a positive size")
+    return size
+
+
 def _use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -57,12 +77,16 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="The date of today, for reproducible builds (default: the real date).")
-def lint(path: Path, output_format: str, strict: bool, today: dt.date | None) -> None:
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read (RB006); like 4M or 500k [default: 4M].")
+def lint(path: Path, output_format: str, strict: bool, today: dt.date | None,
+         max_bytes: int | None) -> None:
     """Check that the policy at PATH (default ./rulebook) is complete and valid."""
     from linter.actions import LintOptions
     from linter.actions import lint as run
 
-    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout))
+    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout),
+                          max_bytes=max_bytes)
     emit(*run(options))
 
 
@@ -85,7 +109,9 @@ def main(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(ExitCode.USAGE)
     except InputError as error:
-        click.echo(f"rulebook: error: {error}", err=True)
+        from linter.terminal import safe
+
+        click.echo(f"rulebook: error: {safe(str(error))}", err=True)
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
         click.echo("rulebook: interrupted", err=True)
@@ -95,7 +121,9 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as error:  # the promise: never a traceback
-        click.echo(f"rulebook: internal error: {type(error).__name__}: {error} "
+        from linter.terminal import safe
+
+        click.echo(f"rulebook: internal error: {type(error).__name__}: {safe(str(error))} "
                    "(please report this)", err=True)
         sys.exit(ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)

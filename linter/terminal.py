@@ -7,7 +7,8 @@ import re
 #: C0 and C1 control characters except tab and newline (ESC, the start of every ANSI escape
 #: sequence, is \x1b; \x9b is a one-character CSI), and the Unicode bidirectional overrides
 #: that make a terminal show text in another order than it is written ("Trojan source").
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Lone surrogates (a file name that is not valid UTF-8) cannot be written at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def safe(text: str) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from linter.checks.base import Check, Context, make_check
 from linter.document import Document, pointer, split_pointer
 from linter.findings import Finding, Severity
-from linter.schema import load_schema, resolve
+from linter.schema import load_schema, resolve, validator_for
 
 TYPE_WORDS = {
     "string": "a piece of text",
@@ -42,9 +42,7 @@ TYPE_WORDS = {
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when linting
-
-    return Draft202012Validator(load_schema(), format_checker=FormatChecker(["date"]))
+    return validator_for(load_schema())
 
 
 def _kind_of(value: Any) -> str:

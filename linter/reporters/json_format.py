@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from linter.engine import Report
 from linter.reporters.summary import summary_data
@@ -13,4 +14,10 @@ def render(report: Report, color: bool = False) -> str:
         "findings": [f.to_dict() for f in report.findings],
         "summary": summary_data(report),
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # json escapes C0 controls itself; C1 controls (\x9b starts an ANSI sequence too), direction
+    # overrides and lone surrogates are escaped here, so the output is safe on a terminal.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
