@@ -98,6 +98,30 @@ def schema() -> None:
     click.echo(run(), nl=False)
 
 
+# --- fmt and init (robust) ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path), default=Path("rulebook"))
+@click.option("--check", is_flag=True,
+              help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option("--diff", is_flag=True, help="Change nothing; show the changes as a diff.")
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read; like 4M or 500k [default: 4M].")
+def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
+    """Give the policy at PATH its canonical layout, keeping every comment.
+
+    \b
+    Indentation, quotes, and keys in the schema's order; files with problems that stop
+    reading them (RB001-RB009, RB012) are skipped (exit 2). Only changed files are written.
+    """
+    from linter.actions import FmtOptions
+    from linter.actions import fmt as run
+
+    out, err, code = run(FmtOptions(path, check, diff, max_bytes))
+    click.echo(err, nl=False, err=True)
+    emit(out, code)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:

@@ -271,7 +271,12 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
                                            Severity.ERROR, error.message)])
     except MarkedYAMLError as error:
         return Parsed(text, None, [_syntax_problem(name, error)])
-    except (YAMLError, RecursionError, ValueError, TypeError) as error:
+    except ValueError as error:
+        why = ("a number in it has thousands of digits" if "digits" in str(error)
+               else str(error))
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX, f"the file cannot be read: {why}")])
+    except (YAMLError, RecursionError, TypeError) as error:
         return Parsed(text, None, [_file_problem(
             name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")])
     problems: list[Finding] = []
