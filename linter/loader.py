@@ -12,6 +12,7 @@ plain keys and reported, tags never constructed.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,6 +156,8 @@ class _Constructor(RoundTripConstructor):
 
 _Constructor.add_constructor(_CORE + "timestamp", _Constructor.construct_timestamp_as_text)
 _Constructor.add_constructor(None, _Constructor.construct_unknown)
+for _tag in ("binary", "omap", "pairs", "set"):  # YAML 1.1 types: reported, read as plain
+    _Constructor.add_constructor(_CORE + _tag, _Constructor.construct_unknown)
 
 
 def make_yaml() -> YAML:
@@ -265,7 +268,9 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
             name, codes.ENCODING, "the file contains NUL bytes: it is not a text file")])
     yaml = make_yaml()
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
+            data = yaml.load(text)
     except Refused as error:
         return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
                                            Severity.ERROR, error.message)])
@@ -279,6 +284,11 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
     except (YAMLError, RecursionError, TypeError) as error:
         return Parsed(text, None, [_file_problem(
             name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")])
+    except Exception as error:  # the reader is third-party: whatever it trips over is a finding
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX,
+            f"the YAML reader cannot read this file ({type(error).__name__}: {error}); check "
+            "the directives (%YAML), the comments and the indentation")])
     problems: list[Finding] = []
     for key, line, column in yaml.constructor.duplicates:
         problems.append(
@@ -332,10 +342,10 @@ def _merge(document: Document, name: str, data: Any) -> None:
         )
         document.broken_files.append(name)
         return
-    positions: Any = getattr(data, "lc")  # noqa: B009 (ruamel adds it; mypy cannot see it)
+    positions: Any = getattr(data, "lc", None)  # ruamel adds it; mypy cannot see it
     for key, node in data.items():
-        line, column = positions.key(key)
-        line, column = line + 1, column + 1
+        where = positions.key(key) if positions is not None else None
+        line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
         key_text = str(key)
         if key_text not in SECTIONS:
             document.problems.append(

@@ -197,6 +197,14 @@ CASES = [
     Case("python-tag", python_tag, 1, {"RB003"}),
     Case("custom-tag", single(MINIMAL.replace("owner: The board", "owner: !include b.yaml")),
          1, {"RB003"}),
+    Case("yaml-1-1-types-are-tags", single("meta: !!omap\n  - a: 1\nbrand: !!set {a}\n"
+                                            "conduct: !!binary aGVsbG8=\n"), 1, {"RB003"}),
+    Case("unknown-yaml-version", single('%YAML 1.3\n---\n"foo"\n'), 1, {"RB001"}),
+    Case("comments-ruamel-cannot-place",
+         single("meta:    # Comment\n        # lines\n  value\n\n\n"),
+         1, {"RB001"}),
+    Case("reused-anchor-names", single(MINIMAL.replace("owner: The board", "owner: &a The board")
+                                       .replace("status: adopted", "status: &a adopted")), 0),
     Case("symlink-outside-refused", symlink_outside, 1, {"RB012"}),
     Case("symlink-inside-followed", symlink_inside, 0),
     Case("fifo-named-yaml", fifo_in_folder, 0),
