@@ -108,3 +108,24 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
     else:
         code = ExitCode.CLEAN
     return "".join(out), "".join(line + "\n" for line in err), code
+
+
+@dataclass(frozen=True)
+class InitOptions:
+    directory: Path
+    languages: str = "nl,en"
+    organisation: str | None = None
+
+
+def init(options: InitOptions) -> tuple[str, ExitCode]:
+    """Scaffold a new policy; ``InputError`` (exit 2, nothing written) if a file exists."""
+    from linter import scaffold
+    from linter.schema import schema_text
+    from linter.terminal import safe
+
+    languages = scaffold.parse_languages(options.languages)
+    written = scaffold.create(options.directory, options.organisation, languages, schema_text())
+    lines = [f"created {safe(str(path))}" for path in written]
+    lines.append(f"Now fill in the TODOs; `rulebook lint {safe(str(options.directory))}` lists "
+                 "what is still to write.")
+    return "\n".join(lines) + "\n", ExitCode.CLEAN

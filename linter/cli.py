@@ -122,6 +122,23 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
     emit(out, code)
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=Path("rulebook"))
+@click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
+              help="The policy's languages, primary first, like nl or nl,en.")
+@click.option("--organisation", metavar="NAME", help="The organisation's name.")
+def init(directory: Path, languages: str, organisation: str | None) -> None:
+    """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
+
+    Each file explains what the article asks of that element and holds placeholders;
+    `rulebook lint` then lists what is still to write. Never overwrites a file.
+    """
+    from linter.actions import InitOptions
+    from linter.actions import init as run
+
+    emit(*run(InitOptions(directory, languages, organisation)))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:
