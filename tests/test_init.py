@@ -38,8 +38,8 @@ def test_init_then_lint_lists_what_is_still_to_write(tmp_path: Path) -> None:
     assert sum("`mission` in `en` is only a placeholder" in m for m in messages) == 1
     assert {Path(f["file"]).name for f in findings} == {f"{s}.yaml" for s in REQUIRED_SECTIONS}
 
-    text = run_process("lint", cwd=tmp_path)
-    assert text.out.splitlines()[-1].startswith(f"{len(findings)} findings ")
+    plain = run_process("lint", cwd=tmp_path)
+    assert plain.out.splitlines()[-1].startswith(f"{len(findings)} findings ")
     assert run_process("fmt", "--check", cwd=tmp_path).code == 0  # already canonical
 
 
