@@ -301,3 +301,16 @@ def test_generated_policies_keep_every_key_and_value(data: dict[str, object], st
         fmt.plain(before.data), sort_keys=True, default=str)
     assert fmt.comments(result) == fmt.comments(text)
     assert fmt.format_text("generated.yaml", result.encode(), languages=["nl", "en"]) == result
+
+
+def test_file_names_are_never_written_raw(policy: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    odd = policy / "\x1b[2Jmeta\u202e.yaml"
+    (policy / "meta.yaml").rename(odd)
+    odd.write_text(odd.read_text(encoding="utf-8").replace("status: adopted",
+                                                           "status: 'adopted'"),
+                   encoding="utf-8")
+    result = run(capsys, "fmt", "--diff", "--check", str(policy))
+    assert result.code == 1
+    assert "\x1b" not in result.out and "\u202e" not in result.out
+    assert "\\x1b[2Jmeta\\u202e.yaml" in result.out
