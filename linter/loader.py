@@ -217,7 +217,8 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             if size > max_bytes:
                 _too_large(document, name, size, max_bytes)
                 continue
-            raw = file.read_bytes()
+            with file.open("rb") as stream:  # never more than the limit, even if it grows
+                raw = stream.read(max_bytes + 1)
         except OSError as error:
             raise InputError(f"{name}: cannot read: {error.strerror}") from error
         load_text(document, name, raw, max_bytes=max_bytes)
