@@ -46,11 +46,7 @@ class Formatted:
     path: Path
     before: str
     after: str
-    rewrite: bool  # the bytes change (also when only the encoding does: fmt writes UTF-8)
-
-    @property
-    def changed(self) -> bool:
-        return self.rewrite
+    changed: bool  # the bytes change (also when only the encoding does: fmt writes UTF-8)
 
 
 class _Emitter(Emitter):
@@ -300,7 +296,7 @@ def format_file(path: Path, name: str, *, max_bytes: int = loader.DEFAULT_MAX_BY
     raw = path.read_bytes()
     after = format_text(name, raw, max_bytes=max_bytes, languages=languages)
     before = loader.decode(raw)
-    return Formatted(name, path, before, after, rewrite=raw != after.encode("utf-8"))
+    return Formatted(name, path, before, after, changed=raw != after.encode("utf-8"))
 
 
 def write_atomically(path: Path, text: str) -> None:
