@@ -13,17 +13,24 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
+from ruamel.yaml.nodes import MappingNode, ScalarNode
 
 from linter import codes
 from linter.document import Document, Section, SourceFile, pointer
@@ -158,6 +165,8 @@ _Constructor.add_constructor(_CORE + "timestamp", _Constructor.construct_timesta
 _Constructor.add_constructor(None, _Constructor.construct_unknown)
 for _tag in ("binary", "omap", "pairs", "set"):  # YAML 1.1 types: reported, read as plain
     _Constructor.add_constructor(_CORE + _tag, _Constructor.construct_unknown)
+# ``<<`` as a value (not a key) is just the text "<<".
+_Constructor.add_constructor(_MERGE_TAG, _Constructor.construct_yaml_str)
 
 
 def make_yaml() -> YAML:
@@ -165,6 +174,117 @@ def make_yaml() -> YAML:
     yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     return yaml
+
+
+class _PlainConstructor(SafeConstructor):
+    """The same rules as ``_Constructor`` for plain data without positions or comments (the
+    changelog reads hundreds of versions from git; it needs the content, not the lines)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[tuple[str, int, int]] = []
+        self.tags: list[tuple[str, int, int]] = []
+
+    check_mapping_key = _Constructor.check_mapping_key
+    construct_timestamp_as_text = _Constructor.construct_timestamp_as_text
+
+    def flatten_mapping(self, node: Any) -> None:
+        # Never merge: ``<<`` is read as a plain key (the event check reports it, RB009).
+        for key_node, _ in node.value:
+            if str(key_node.tag) == _MERGE_TAG:
+                key_node.tag = _CORE + "str"
+
+    def construct_unknown(self, node: Any) -> Iterator[Any]:
+        tag = str(node.tag)
+        if tag not in _HARMLESS_TAGS:
+            mark = node.start_mark
+            self.tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+        if isinstance(node, ScalarNode):
+            yield self.construct_scalar(node)
+        elif isinstance(node, MappingNode):
+            yield from self.construct_yaml_map(node)
+        else:
+            yield from self.construct_yaml_seq(node)
+
+
+_PlainConstructor.add_constructor(_CORE + "timestamp",
+                                  _PlainConstructor.construct_timestamp_as_text)
+_PlainConstructor.add_constructor(None, _PlainConstructor.construct_unknown)
+for _tag in ("binary", "omap", "pairs", "set"):
+    _PlainConstructor.add_constructor(_CORE + _tag, _PlainConstructor.construct_unknown)
+_PlainConstructor.add_constructor(_MERGE_TAG, _PlainConstructor.construct_yaml_str)
+
+
+def make_plain_yaml() -> YAML:
+    """A loader for content only: libyaml's parser where installed (ruamel.yaml.clib). Its
+    composer cannot be given limits, so ``parse`` checks the events first (``_check_events``)."""
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _PlainConstructor
+    return yaml
+
+
+def _constructor_of(yaml: YAML) -> Any:
+    """The constructor that read the last document. With libyaml's parser ruamel builds a
+    combined loader object and keeps it as ``_scanner`` (ruamel.yaml.main), not ``constructor``."""
+    combined = getattr(yaml, "_scanner", None)
+    return combined if hasattr(combined, "duplicates") else yaml.constructor
+
+
+def _check_events(events: Iterable[Any]) -> list[tuple[int, int]]:
+    """The limits of ``_Composer``, applied to a stream of parser events (for the libyaml path):
+    raises ``Refused`` for too many aliases, a recursive alias or too deep nesting; returns the
+    places of merge keys."""
+    stack: list[list[Any]] = []  # open collections: [is a mapping, entries seen, anchor, start]
+    open_anchors: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    nodes = aliases = aliased = 0
+    merges: list[tuple[int, int]] = []
+    for event in events:
+        if isinstance(event, CollectionEndEvent):
+            _, _, anchor, start = stack.pop()
+            if anchor is not None:
+                open_anchors[anchor] -= 1
+                sizes[anchor] = nodes - start
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        is_key = bool(stack) and stack[-1][0] and stack[-1][1] % 2 == 0
+        if stack:
+            stack[-1][1] += 1
+        if isinstance(event, AliasEvent):
+            if open_anchors.get(event.anchor, 0) > 0:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              f"the alias `*{event.anchor}` is used inside the block it names, "
+                              "so the block never ends: remove the alias", *where)
+            aliases += 1
+            size = sizes.get(event.anchor, 1)
+            aliased += size
+            nodes += size
+            if aliases > MAX_ALIASES or aliased > MAX_ALIASED_NODES:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              "the file uses aliases (`*name`) far more than a policy needs "
+                              f"(at most {MAX_ALIASES} aliases standing for at most "
+                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
+                              *where)
+            continue
+        if len(stack) >= MAX_DEPTH:
+            raise Refused(codes.TOO_DEEP,
+                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
+                          "needs fewer than 10: check the indentation and the brackets", *where)
+        nodes += 1
+        if isinstance(event, ScalarEvent):
+            if is_key and event.value == "<<" and event.tag in (None, "!") and (
+                    event.implicit and event.implicit[0]):
+                merges.append(where)
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, CollectionStartEvent):
+            stack.append([isinstance(event, MappingStartEvent), 0, event.anchor, nodes - 1])
+            if event.anchor is not None:
+                open_anchors[event.anchor] = open_anchors.get(event.anchor, 0) + 1
+    return merges
 
 
 def discover(path: Path) -> list[Path]:
@@ -252,8 +372,12 @@ class Parsed:
             p.code in BLOCKING for p in self.problems)
 
 
-def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
-    """Decode and parse one file's bytes with every limit applied; never raises."""
+def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
+          positions: bool = True) -> Parsed:
+    """Decode and parse one file's bytes with every limit applied; never raises.
+
+    ``positions=False`` reads the content only (no lines, no comments), many times faster,
+    with the same limits and the same findings."""
     if len(raw) > max_bytes:
         scratch = Document(source=name)
         _too_large(scratch, name, len(raw), max_bytes)
@@ -267,10 +391,14 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
     if "\x00" in text:
         return Parsed(None, None, [_file_problem(
             name, codes.ENCODING, "the file contains NUL bytes: it is not a text file")])
-    yaml = make_yaml()
+    yaml = make_yaml() if positions else make_plain_yaml()
+    merges: list[tuple[int, int]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
+            if not positions:
+                merges = _check_events(yaml.parse(text))
+                yaml = make_plain_yaml()
             data = yaml.load(text)
     except Refused as error:
         return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
@@ -291,19 +419,22 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
             f"the YAML reader cannot read this file ({type(error).__name__}: {error}); check "
             "the directives (%YAML), the comments and the indentation")])
     problems: list[Finding] = []
-    for key, line, column in yaml.constructor.duplicates:
+    constructor = _constructor_of(yaml)
+    if positions:
+        merges = yaml.composer.merges
+    for key, line, column in constructor.duplicates:
         problems.append(
             Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
                     f"the key `{key}` appears twice in the same mapping: only the first one "
                     "counts; merge them or remove one")
         )
-    for tag, line, column in yaml.constructor.tags:
+    for tag, line, column in constructor.tags:
         problems.append(
             Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
                     f"the tag `{tag}` is not allowed: a policy holds only plain text, lists and "
                     "mappings; remove the tag")
         )
-    for line, column in yaml.composer.merges:
+    for line, column in merges:
         problems.append(
             Finding(name, line, column, codes.MERGE_KEY, Severity.ERROR,
                     "the merge key `<<` is not allowed: rulebook does not merge mappings, so "
@@ -312,11 +443,23 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Parse
     return Parsed(text, data, problems)
 
 
+def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
+               max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> Document:
+    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``.
+
+    ``positions=False`` reads the content only (no lines, no comments), many times faster.
+    """
+    document = Document(source=source)
+    for name, raw in files:
+        load_text(document, name, raw, max_bytes=max_bytes, positions=positions)
+    return document
+
+
 def load_text(document: Document, name: str, raw: bytes, *,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+              max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> None:
     """Parse one file's bytes and merge its sections into the document: the one way in for
     bytes, from disk or from git, so that every limit applies to both."""
-    parsed = parse(name, raw, max_bytes=max_bytes)
+    parsed = parse(name, raw, max_bytes=max_bytes, positions=positions)
     document.problems.extend(parsed.problems)
     if parsed.text is not None:
         document.files.append(SourceFile(name, parsed.text))
