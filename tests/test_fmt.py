@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -165,12 +166,15 @@ def test_check_lists_files_and_changes_nothing(policy: Path,
 def test_diff_shows_the_change_and_changes_nothing(policy: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     meta = policy / "meta.yaml"
-    messy = meta.read_text(encoding="utf-8").replace("  version: 2.0.0\n", '  version: "2.0.0"\n')
+    text = meta.read_text(encoding="utf-8")
+    version = re.search(r"^  version: (\S+)$", text, re.MULTILINE)
+    assert version is not None
+    messy = text.replace(version.group(0), f'  version: "{version.group(1)}"')
     meta.write_text(messy, encoding="utf-8")
     result = run(capsys, "fmt", "--diff", str(policy))
     assert result.code == 0
     assert f"--- {meta}\n+++ {meta} (formatted)\n" in result.out
-    assert '-  version: "2.0.0"\n+  version: 2.0.0\n' in result.out
+    assert f'-  version: "{version.group(1)}"\n+  version: {version.group(1)}\n' in result.out
     assert meta.read_text(encoding="utf-8") == messy
 
 
