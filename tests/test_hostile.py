@@ -200,9 +200,9 @@ CASES = [
     Case("yaml-1-1-types-are-tags", single("meta: !!omap\n  - a: 1\nbrand: !!set {a}\n"
                                             "conduct: !!binary aGVsbG8=\n"), 1, {"RB003"}),
     Case("unknown-yaml-version", single('%YAML 1.3\n---\n"foo"\n'), 1, {"RB001"}),
+    # valid YAML that ruamel.yaml's round trip cannot read (RB001), a faster reader can
     Case("comments-ruamel-cannot-place",
-         single("meta:    # Comment\n        # lines\n  value\n\n\n"),
-         1, {"RB001"}),
+         single("meta:    # Comment\n        # lines\n  value\n\n\n"), 1),
     Case("reused-anchor-names", single(MINIMAL.replace("owner: The board", "owner: &a The board")
                                        .replace("status: adopted", "status: &a adopted")), 0),
     Case("symlink-outside-refused", symlink_outside, 1, {"RB012"}),

@@ -71,6 +71,23 @@ def test_a_remote_ref_is_never_fetched(server: _Server, where: str) -> None:
     assert server.requests == []
 
 
+@pytest.mark.parametrize("where", ["top", "nested"])
+def test_the_fast_validator_never_fetches_either(server: _Server, where: str) -> None:
+    """jsonschema-rs (the fast pass of RB100, where installed) fetches remote references by
+    default; ``fast_validator_for`` gives it a retriever that refuses."""
+    pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
+    from linter.schema import fast_validator_for
+
+    url = f"http://127.0.0.1:{server.server_port}/evil.schema.json"
+    schemas: dict[str, dict[str, object]] = {
+        "top": {"$ref": url},
+        "nested": {"type": "object", "properties": {"meta": {"$ref": url}}},
+    }
+    with pytest.raises(Exception, match="never fetches"):
+        fast_validator_for(schemas[where]).is_valid({"meta": "text"})
+    assert server.requests == []
+
+
 def test_every_validator_is_made_without_retrieval() -> None:
     """jsonschema validators are only built by ``linter.schema.validator_for``."""
     from pathlib import Path
