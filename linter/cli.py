@@ -43,6 +43,26 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
+               "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A size such as ``4M``, ``500k`` or ``1048576`` (bytes)."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    number = text.rstrip("kmgib")
+    unit = text[len(number):]
+    try:
+        size = int(float(number) * _SIZE_UNITS[unit])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
+    if size <= 0:
+        raise click.BadParameter(f"{value!r} is not a positive size")
+    return size
+
+
 def _use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -88,6 +108,8 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
                    "pyproject.toml with [tool.rulebook], looking upward).")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="The date of today, for reproducible builds (default: the real date).")
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read (RB006); like 4M or 500k [default: 4M].")
 @click.option("--base", metavar="REV",
               help="Also check version discipline (RB901-RB903) against this git revision.")
 @click.option("--changed-only", is_flag=True,
@@ -95,7 +117,7 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 def lint(path: Path | None, output_format: str | None, output: Path | None, strict: bool,
          fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
          show_suppressed: bool, config: Path | None, today: dt.date | None,
-         base: str | None, changed_only: bool) -> None:
+         max_bytes: int | None, base: str | None, changed_only: bool) -> None:
     """Check that the policy at PATH (default ./rulebook) is complete and valid.
 
     Options override the configuration file. A finding can be silenced for one item with a
@@ -105,7 +127,7 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
     from linter.actions import lint as run
 
     options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout), config,
-                          select, ignore, fail_on, output, show_suppressed)
+                          select, ignore, fail_on, output, show_suppressed, max_bytes)
     if base is not None or changed_only:
         from linter.history_actions import lint_against_base
 
@@ -248,6 +270,47 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
     click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
 
 
+# --- fmt and init (robust) ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--check", is_flag=True,
+              help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option("--diff", is_flag=True, help="Change nothing; show the changes as a diff.")
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read; like 4M or 500k [default: 4M].")
+def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
+    """Give the policy at PATH its canonical layout, keeping every comment.
+
+    \b
+    Indentation, quotes, and keys in the schema's order; files with problems that stop
+    reading them (RB001-RB009, RB012) are skipped (exit 2). Only changed files are written.
+    """
+    from linter.actions import FmtOptions
+    from linter.actions import fmt as run
+
+    out, err, code = run(FmtOptions(path, check, diff, max_bytes))
+    click.echo(err, nl=False, err=True)
+    emit(out, code)
+
+
+@cli.command()
+@click.argument("directory", type=PathType(), default="rulebook")
+@click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
+              help="The policy's languages, primary first, like nl or nl,en.")
+@click.option("--organisation", metavar="NAME", help="The organisation's name.")
+def init(directory: Path, languages: str, organisation: str | None) -> None:
+    """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
+
+    Each file explains what the article asks of that element and holds placeholders;
+    `rulebook lint` then lists what is still to write. Never overwrites a file.
+    """
+    from linter.actions import InitOptions
+    from linter.actions import init as run
+
+    emit(*run(InitOptions(directory, languages, organisation)))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:
@@ -259,7 +322,9 @@ def main(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(ExitCode.USAGE)
     except InputError as error:
-        click.echo(f"rulebook: error: {error}", err=True)
+        from linter.terminal import safe
+
+        click.echo(f"rulebook: error: {safe(str(error))}", err=True)
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
         click.echo("rulebook: interrupted", err=True)
@@ -269,7 +334,9 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as error:  # the promise: never a traceback
-        click.echo(f"rulebook: internal error: {type(error).__name__}: {error} "
+        from linter.terminal import safe
+
+        click.echo(f"rulebook: internal error: {type(error).__name__}: {safe(str(error))} "
                    "(please report this)", err=True)
         sys.exit(ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)

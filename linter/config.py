@@ -105,12 +105,12 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
     import jsonschema
 
     from linter.checks import BY_CODE
-    from linter.schema import load_schema
+    from linter.schema import load_schema, validator_for
 
     schema = load_schema(CONFIG_SCHEMA)
     prefix = f"{path}: {where + ' ' if where else ''}"
     error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(schema).iter_errors(data))
+        validator_for(schema, formats=()).iter_errors(data))
     if error is not None:
         raise InputError(prefix + _explain(error, schema))
     for key in ("select", "ignore"):

@@ -118,14 +118,14 @@ class Document:
         for token in tokens[1:]:
             lc = getattr(node, "lc", None)
             if isinstance(node, dict) and token in node:
-                if lc is not None:
-                    line, column = lc.key(token)
-                    line, column = line + 1, column + 1
+                where = lc.key(token) if lc is not None else None
+                if where:
+                    line, column = where[0] + 1, where[1] + 1
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                if lc is not None:
-                    line, column = lc.item(int(token))
-                    line, column = line + 1, column + 1
+                where = lc.item(int(token)) if lc is not None else None
+                if where:
+                    line, column = where[0] + 1, where[1] + 1
                 node = node[int(token)]
             else:
                 break

@@ -20,6 +20,36 @@ def load_schema(name: str = SCHEMA_FILE) -> dict[str, Any]:
     return data
 
 
+def validator_for(schema: dict[str, Any], formats: tuple[str, ...] = ("date",)) -> Any:
+    """A JSON Schema validator that resolves ``$ref`` only inside the schema it is given.
+
+    Without an explicit registry, jsonschema still fetches a remote ``$ref`` over HTTP (a
+    deprecated fallback): a schema could make the linter reach the network. An empty
+    ``referencing.Registry`` has no retrieve function, so a remote ``$ref`` is an error.
+    Every validator in rulebook is made here (a test checks this).
+    """
+    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when validating
+    from referencing import Registry
+
+    return Draft202012Validator(schema, registry=Registry(),
+                                format_checker=FormatChecker(list(formats)))
+
+
+def _refuse_retrieval(uri: str) -> Any:
+    raise ValueError(f"rulebook never fetches a schema ({uri})")
+
+
+def fast_validator_for(schema: dict[str, Any]) -> Any:
+    """jsonschema-rs's validator for a schema, or None where it is not installed. Its default
+    retriever fetches a remote ``$ref`` over HTTP; this one refuses (a test checks this)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
+                                              retriever=_refuse_retrieval)
+
+
 def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     """Follow a local ``$ref`` (``#/$defs/name``), keeping the referring schema's own keys."""
     seen = 0

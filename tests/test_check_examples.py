@@ -10,7 +10,7 @@ from linter import engine, loader
 from linter.checks import CHECKS, Check, Context
 from tests.helpers import TODAY, overlay, split_files
 
-UNTESTABLE_BY_TEXT = {"RB006"}  # file size: tested in test_loader
+UNTESTABLE_BY_TEXT = {"RB006", "RB012"}  # file size, symlinks: tested in test_hostile
 # Version discipline compares the policy with git history (`lint --base`): one policy cannot
 # show it. Their examples are tested with real git repositories in tests/test_version_discipline.py
 NEEDS_GIT_HISTORY = {"RB901", "RB902", "RB903"}

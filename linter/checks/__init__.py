@@ -7,10 +7,11 @@ RB9xx version discipline (their findings need git: `rulebook lint --base`).
 
 from __future__ import annotations
 
-from linter.checks import (
+from linter.checks import (  # hostile input (robust)
     contact_backup,
     contact_email,
     contact_phone,
+    control_character,
     criticism_welcome,
     dos_donts_balance,
     duplicate_id,
@@ -21,6 +22,7 @@ from linter.checks import (
     file_too_large,
     idle_role,
     legal_basis,
+    merge_key,
     missing_section,
     missing_translation,
     no_way_out,
@@ -39,6 +41,9 @@ from linter.checks import (
     suppression_malformed,
     suppression_reason,
     suppression_unused,
+    symlink_outside,
+    too_deep,
+    too_many_aliases,
     undeclared_language,
     unknown_section,
     unreachable_node,
@@ -96,6 +101,12 @@ CHECKS: tuple[Check, ...] = (
     rule_without_reason.CHECK,
     criticism_welcome.CHECK,
     political_even_handed.CHECK,
+    # hostile input (robust)
+    too_many_aliases.CHECK,
+    too_deep.CHECK,
+    merge_key.CHECK,
+    symlink_outside.CHECK,
+    control_character.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}

@@ -8,8 +8,8 @@ A policy that people read is a few hundred kilobytes at most. A far larger file 
 (an export, a binary) or an attempt to slow down CI; rulebook does not read it.
 
 ## How to fix
-Split the file, remove what does not belong in the policy, or raise the limit in the
-configuration (`max-file-size`).
+Split the file, remove what does not belong in the policy, or raise the limit with
+`rulebook lint --max-file-size 8M` (or `max-file-size` in the configuration).
 """
 
 from linter import codes

@@ -27,7 +27,7 @@ from typing import Any
 from linter.checks.base import Check, Context, make_check
 from linter.document import Document, pointer, split_pointer
 from linter.findings import Finding, Severity
-from linter.schema import load_schema, resolve
+from linter.schema import fast_validator_for, load_schema, resolve, validator_for
 
 TYPE_WORDS = {
     "string": "a piece of text",
@@ -42,9 +42,7 @@ TYPE_WORDS = {
 
 @lru_cache(maxsize=1)
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when needed
-
-    return Draft202012Validator(load_schema(), format_checker=FormatChecker(["date"]))
+    return validator_for(load_schema())
 
 
 @lru_cache(maxsize=1)
@@ -54,9 +52,7 @@ def _fast_validator() -> Any:
     let a final newline through). It only says that a section is valid; jsonschema finds and
     explains what is wrong. None where it is not installed."""
     try:
-        import jsonschema_rs
-
-        return jsonschema_rs.Draft202012Validator(load_schema(), validate_formats=True)
+        return fast_validator_for(load_schema())
     except Exception:  # not installed, or an API it does not have: jsonschema does it all
         return None
 

@@ -7,6 +7,7 @@ A contract: keep it stable. Each suppressed entry is a finding with ``reason``, 
 from __future__ import annotations
 
 import json
+import re
 
 from linter.engine import Report
 from linter.reporters.summary import summary_data
@@ -18,4 +19,10 @@ def render(report: Report, color: bool = False) -> str:
         "suppressed": [s.to_dict() for s in report.suppressed],
         "summary": summary_data(report),
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    # json escapes C0 controls itself; C1 controls (\x9b starts an ANSI sequence too), direction
+    # overrides and lone surrogates are escaped here, so the output is safe on a terminal.
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
