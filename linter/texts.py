@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from linter.document import Document, escape_token
+from linter.document import Document, escape_token, split_pointer
 from linter.schema import load_schema, resolve
 
 TEXT_REF = "#/$defs/text"
@@ -111,3 +111,12 @@ def _walk(node: Any, walker: _Walker, ptr: str, out: list[tuple[str, Any]]) -> N
         items = walker.items
         for index, item in enumerate(node):
             _walk(item, items, f"{ptr}/{index}", out)
+
+
+def text_label(ptr: str) -> str:
+    """How a message names the text at a pointer: ``\\`mission\\``` or ``item 2 of
+    \\`distribution\\``` (a text in a list has no name of its own)."""
+    tokens = split_pointer(ptr)
+    if len(tokens) > 1 and tokens[-1].isdigit():
+        return f"item {int(tokens[-1]) + 1} of `{tokens[-2]}`"
+    return f"`{tokens[-1]}`" if tokens else "the text"

@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from linter.checks.base import Check, Context, make_check
-from linter.document import Document, split_pointer
+from linter.document import Document
 from linter.findings import Finding, Severity
-from linter.texts import iter_texts
+from linter.texts import iter_texts, text_label
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -29,19 +29,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     for ptr, value in iter_texts(document):
         if isinstance(value, str) and len(languages) > 1:
-            field = split_pointer(ptr)[-1]
+            field = text_label(ptr)
             others = ", ".join(languages[1:])
             yield CHECK.finding(
                 document, ptr,
-                f"the text of `{field}` is a plain string, so it counts as {languages[0]} only: "
+                f"the text of {field} is a plain string, so it counts as {languages[0]} only: "
                 f"write it as a map with {', '.join(languages)} ({others} missing)")
         elif isinstance(value, dict) and value:
             missing = [lang for lang in languages if lang not in value]
             if missing:
-                field = split_pointer(ptr)[-1]
+                field = text_label(ptr)
                 yield CHECK.finding(
                     document, ptr,
-                    f"the text of `{field}` has no {', '.join(missing)} version: every text "
+                    f"the text of {field} has no {', '.join(missing)} version: every text "
                     f"needs each language of meta.languages ({', '.join(languages)})")
 
 

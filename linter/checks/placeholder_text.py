@@ -17,33 +17,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from linter.checks.base import Check, Context, make_check
-from linter.document import Document, pointer, split_pointer
+from linter.document import Document, pointer
 from linter.findings import Finding, Severity
-from linter.texts import is_placeholder, iter_texts
+from linter.texts import is_placeholder, iter_texts, text_label
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
     for ptr, value in iter_texts(document):
         if isinstance(value, str):
             if is_placeholder(value):
-                yield CHECK.finding(document, ptr, _message(_field(ptr), value))
+                yield CHECK.finding(document, ptr, _message(text_label(ptr), value))
         elif isinstance(value, dict):
             for language, text in value.items():
                 if isinstance(text, str) and is_placeholder(text):
                     yield CHECK.finding(document, ptr + pointer(language),
-                                        _message(f"{_field(ptr)}` in `{language}", text))
+                                        _message(f"{text_label(ptr)} in `{language}`", text))
             if not value:
-                yield CHECK.finding(document, ptr, _message(_field(ptr), ""))
-
-
-def _field(ptr: str) -> str:
-    return split_pointer(ptr)[-1]
+                yield CHECK.finding(document, ptr, _message(text_label(ptr), ""))
 
 
 def _message(field: str, text: str) -> str:
     if not text.strip():
-        return f"the text of `{field}` is empty: write the real text"
-    return (f"the text of `{field}` is only a placeholder ({text.strip()!r}), which counts as "
+        return f"the text of {field} is empty: write the real text"
+    return (f"the text of {field} is only a placeholder ({text.strip()!r}), which counts as "
             "empty: write the real text")
 
 

@@ -1,0 +1,35 @@
+"""Messages name a text people can find: by its field, or by its place in a list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linter import engine, loader
+from linter.checks import Context
+from linter.texts import text_label
+from tests.helpers import TODAY, overlay
+
+
+def test_text_label_names_fields_and_list_items() -> None:
+    assert text_label("/brand/mission") == "`mission`"
+    assert text_label("/meta/distribution/1") == "item 2 of `distribution`"
+
+
+def test_placeholder_in_a_list_of_texts_is_named_by_its_place(tmp_path: Path) -> None:
+    policy = overlay(tmp_path, """
+meta:
+  organisation: Stad Lindebeek
+  version: 1.0.0
+  status: draft
+  owner: {nl: Dienst Communicatie, en: Communications}
+  adopted_on: 2026-01-01
+  review_by: 2999-01-01
+  languages: [nl, en]
+  distribution:
+    - {nl: Een infosessie., en: An info session.}
+    - {nl: TODO, en: A social media café.}
+""")
+    report = engine.lint(loader.load(policy), Context(today=TODAY))
+    messages = [f.message for f in report.findings if f.code == "RB103"]
+    assert messages == ["the text of item 2 of `distribution` in `nl` is only a placeholder "
+                        "('TODO'), which counts as empty: write the real text"]
