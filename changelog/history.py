@@ -146,6 +146,16 @@ class History:
         """The rulebook at a commit; an error naming the revision and the file if it is broken."""
         return State(self.commit_info(commit), self._data_at(commit, rev or commit.hexsha[:7]))
 
+    def exists_at(self, commit: Any) -> bool:
+        """Whether the rulebook's path exists at a commit (a pull request may add it)."""
+        if str(self.relpath) == ".":
+            return True
+        try:
+            commit.tree / str(self.relpath)
+        except KeyError:
+            return False
+        return True
+
     def try_state(self, commit: Any) -> State | None:
         """The rulebook at a commit, or None where it is missing or does not parse."""
         try:

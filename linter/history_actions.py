@@ -156,6 +156,10 @@ def lint_against_base(options: LintOptions, base: str | None,
     def extend(document: Document, report: Report, settings: Settings) -> Report:
         hist = History(settings.path)
         base_commit = hist.resolve(base)
+        if not hist.exists_at(base_commit):
+            # The pull request adds the policy: no version to compare with, and every finding
+            # is on something added, so changed-only keeps them all.
+            return report
         base_state = hist.state(base_commit, base)
         findings = list(report.findings)
         if not document.broken_files:

@@ -148,3 +148,19 @@ def test_raise_level(old: str, new: str, level: str | None) -> None:
 ])
 def test_needed_release(change: Change, level: str) -> None:
     assert needed(change) == level
+
+
+def test_a_policy_added_since_the_base_is_linted_in_full(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first pull request of a new policy: the base has no rulebook yet.
+    repo = init(tmp_path / "repo")
+    (repo / "README.md").write_text("policy follows\n", encoding="utf-8")
+    first = commit(repo, "start", AUTHORS["ann"], "2027-01-01")
+    policy = copy_bundled(repo)
+    replace(policy / "conduct.yaml", "nl: Reageer niet in een opwelling of uit boosheid.",
+            "nl: TBD")
+    monkeypatch.chdir(repo)
+    for extra in ((), ("--changed-only",)):
+        findings = lint_codes(capsys, "--base", first, *extra, "rulebook")
+        assert [f["code"] for f in findings] == ["RB103"]
