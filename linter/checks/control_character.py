@@ -26,28 +26,39 @@ from linter.findings import Finding, Severity
 from linter.terminal import has_control, safe
 
 
-def _strings(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+def _hits(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every key or text with a control character; pointers are built
+    only for those, as a long policy holds some hundred thousand strings."""
     if isinstance(node, str):
-        yield pointer(*path), node
+        if has_control(node):
+            yield pointer(*path), node
     elif isinstance(node, dict):
         for key, value in node.items():
             if isinstance(key, str) and has_control(key):
                 yield pointer(*path, key), key
-            yield from _strings(value, (*path, str(key)))
+            yield from _hits(value, (*path, str(key)))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _strings(item, (*path, index))
+            yield from _hits(item, (*path, index))
+
+
+def _may_hold_control(document: Document) -> bool:
+    """A control character reaches a value only written raw or as a backslash escape in a
+    double-quoted text: a source without either needs no walk."""
+    return any("\\" in f.text or has_control(f.text) for f in document.files) or not (
+        document.files)
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
+    if not _may_hold_control(document):
+        return
     for name, section in document.sections.items():
-        for ptr, text in _strings(section.node, (name,)):
-            if has_control(text):
-                shown = safe(text)
-                shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                yield CHECK.finding(document, ptr,
-                                    f"the text holds invisible control characters ({shown}): "
-                                    "remove them")
+        for ptr, text in _hits(section.node, (name,)):
+            shown = safe(text)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            yield CHECK.finding(document, ptr,
+                                f"the text holds invisible control characters ({shown}): "
+                                "remove them")
 
 
 CHECK: Check = make_check(
