@@ -68,6 +68,9 @@ class Document:
     sections: dict[str, Section] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
     broken_files: list[str] = field(default_factory=list)
+    #: What checks derive from the sections, computed once per document (every text, for
+    #: three checks); a loaded document's sections are never changed.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def data(self) -> dict[str, Any]:

@@ -33,14 +33,18 @@ def is_language_code(value: object) -> bool:
 
 
 def iter_texts(document: Document) -> Iterator[tuple[str, Any]]:
-    """Every value that the schema calls a text, with its JSON pointer."""
-    properties = _compiled_root()
-    for name, section in document.sections.items():
-        walker = properties.get(name)
-        if walker is not None:
-            found: list[tuple[str, Any]] = []
-            _walk(section.node, walker, "/" + escape_token(name), found)
-            yield from found
+    """Every value that the schema calls a text, with its JSON pointer (found once per
+    document: three checks read them)."""
+    found: list[tuple[str, Any]] | None = document.derived.get("texts")
+    if found is None:
+        found = []
+        properties = _compiled_root()
+        for name, section in document.sections.items():
+            walker = properties.get(name)
+            if walker is not None:
+                _walk(section.node, walker, "/" + escape_token(name), found)
+        document.derived["texts"] = found
+    return iter(found)
 
 
 @dataclass
