@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from linter.dates import long_date
+
 PHRASES: Final[dict[str, dict[str, str]]] = {
     "nl": {
         "what_changes": "Wat verandert er voor jou?",
@@ -141,14 +143,6 @@ FIELD_NAMES: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
 def table(lang: str) -> str:
     """The phrase table for a language: its own, or English."""
     base = lang.split("-")[0].lower()
@@ -172,11 +166,4 @@ def section_title(lang: str, section: str) -> str:
 def field_name(lang: str, key: str) -> str:
     return FIELD_NAMES[table(lang)].get(key, key.replace("_", " "))
 
-
-def long_date(lang: str, iso: str) -> str:
-    """``2027-03-01`` as people write it: ``1 maart 2027`` / ``1 March 2027``."""
-    try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        return f"{day} {MONTHS[table(lang)][month - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso
+__all__ = ["field_name", "long_date", "phrase", "section_title", "table"]

@@ -132,6 +132,7 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
            language: str | None) -> str:
     import jinja2
 
+    from linter.dates import long_date
     from linter.graph import answer_words, mermaid
     from linter.layout import layout
 
@@ -148,6 +149,7 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
         keep_trailing_newline=True,
     )
     primary = document.primary_language
+    environment.filters["long_date"] = lambda iso: long_date(language or primary or "en", str(iso))
 
     def text(value: Any) -> str:
         from linter.document import text_for
