@@ -127,6 +127,14 @@ class _Composer(Composer):
         return node
 
 
+def _note_tag(tags: list[tuple[str, int, int]], node: Any) -> None:
+    """Record an explicit tag (all but the harmless core ones) with its 1-based position."""
+    tag = str(node.tag)
+    if tag not in _HARMLESS_TAGS:
+        mark = node.start_mark
+        tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+
+
 class _Constructor(RoundTripConstructor):
     """Round-trip constructor that records problems instead of failing or running anything."""
 
@@ -151,10 +159,7 @@ class _Constructor(RoundTripConstructor):
     def construct_unknown(self, node: Any) -> Iterator[Any]:
         # An explicit tag (``!!python/object/apply``, ``!custom``) is never constructed: it is
         # recorded as a finding and the node is read as the plain mapping, list or text it wraps.
-        tag = str(node.tag)
-        if tag not in _HARMLESS_TAGS:
-            mark = node.start_mark
-            self.tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+        _note_tag(self.tags, node)
         if isinstance(node, ScalarNode):
             yield self.construct_scalar(node)
         else:
@@ -195,10 +200,7 @@ class _PlainConstructor(SafeConstructor):
                 key_node.tag = _CORE + "str"
 
     def construct_unknown(self, node: Any) -> Iterator[Any]:
-        tag = str(node.tag)
-        if tag not in _HARMLESS_TAGS:
-            mark = node.start_mark
-            self.tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+        _note_tag(self.tags, node)
         if isinstance(node, ScalarNode):
             yield self.construct_scalar(node)
         elif isinstance(node, MappingNode):
