@@ -92,12 +92,16 @@ def mermaid(scheme: Scheme, language: str | None) -> str:
 def dot_text(text: str, width: int = 28) -> str:
     """A label for a quoted DOT string, wrapped at ``width`` characters."""
     wrapped = textwrap.wrap(_one_line(text), width) or [""]
-    escaped = [line.replace("\\", "\\\\").replace('"', '\\"') for line in wrapped]
-    return "\\n".join(escaped)
+    return "\\n".join(_dot_escape(line) for line in wrapped)
+
+
+def _dot_escape(text: str) -> str:
+    """Backslashes and double quotes escaped for a quoted DOT string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _dot_id(node_id: str) -> str:
-    return '"' + node_id.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + _dot_escape(node_id) + '"'
 
 
 def dot(scheme: Scheme, language: str | None) -> str:
