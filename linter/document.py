@@ -164,3 +164,9 @@ def text_for(value: Any, language: str | None, primary: str | None) -> str | Non
         found = value.get(language)
         return str(found) if isinstance(found, str) else None
     return None
+
+
+def text_or_primary(value: Any, language: str | None, primary: str | None) -> str | None:
+    """The text in ``language``, or else in the primary language (what people are shown)."""
+    found = text_for(value, language, primary)
+    return found if found is not None else text_for(value, None, primary)

@@ -152,12 +152,9 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
     environment.filters["long_date"] = lambda iso: long_date(language or primary or "en", str(iso))
 
     def text(value: Any) -> str:
-        from linter.document import text_for
+        from linter.document import text_or_primary
 
-        found = text_for(value, language, primary)
-        if found is None:
-            found = text_for(value, None, primary)
-        return found or ""
+        return text_or_primary(value, language, primary) or ""
 
     words = answer_words(language)
     context = {

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from linter.document import Document, text_for
+from linter.document import Document, text_or_primary
 
 Kind = Literal["question", "outcome", "other"]
 ANSWERS: tuple[str, str] = ("yes", "no")
@@ -147,9 +147,7 @@ class Scheme:
     def text(self, value: Any, language: str | None) -> str:
         """A localized value in ``language``, falling back to the primary language."""
         primary = self.languages[0] if self.languages else None
-        found = text_for(value, language, primary)
-        if found is None:
-            found = text_for(value, None, primary)
+        found = text_or_primary(value, language, primary)
         if found is None and isinstance(value, dict):
             found = next((str(v) for v in value.values() if isinstance(v, str)), None)
         return found or ""
