@@ -64,7 +64,7 @@ def build(repo: Path, versions: int) -> Path:
 def run(versions: int = 200) -> float:
     """Seconds for one cold legal changelog over ``versions`` versions."""
     sys.path.insert(0, str(ROOT))
-    from linter.history_actions import changelog
+    from policy_rulebook.app.history_actions import changelog
 
     with tempfile.TemporaryDirectory(prefix="rulebook-bench-") as tmp:
         policy = build(Path(tmp) / "repo", versions)

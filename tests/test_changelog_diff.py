@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from changelog.announce import legal, staff
-from changelog.diff import Change, diff_data
-from changelog.model import Endpoint, Entry
-from changelog.redline import redline, render
+from policy_rulebook.changelog.announce import legal, staff
+from policy_rulebook.changelog.diff import Change, diff_data
+from policy_rulebook.changelog.model import Endpoint, Entry
+from policy_rulebook.changelog.redline import redline, render
 
 
 def policy() -> dict[str, Any]:
@@ -173,8 +173,8 @@ def test_order_never_matters(order: list[str]) -> None:
 
 def test_content_loader_reads_what_the_linter_reads() -> None:
     """History is read without positions (libyaml): the content must be the same."""
-    from changelog.diff import data_of
-    from linter import loader
+    from policy_rulebook.changelog.diff import data_of
+    from policy_rulebook.core import loader
     from tests.helpers import BUNDLED
 
     files = [(p.name, p.read_bytes()) for p in sorted(BUNDLED.glob("*.yaml"))]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import engine, loader
-from linter.checks import CHECKS, Check, Context
+from policy_rulebook.core import loader
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import CHECKS, Check, Context
 from tests.helpers import TODAY, overlay, split_files
 
 UNTESTABLE_BY_TEXT = {"RB006", "RB012"}  # file size, symlinks: tested in test_hostile

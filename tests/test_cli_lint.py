@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.model import REQUIRED_SECTIONS
+from policy_rulebook.core.model import REQUIRED_SECTIONS
 from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, REPO, run, run_process
 
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.schema import load_schema
+from policy_rulebook.core.schema import load_schema
 from tests.helpers import BUNDLED, REPO, run, run_process
 
 
@@ -160,7 +160,7 @@ def test_the_config_schema_documents_every_property() -> None:
 
 
 def test_the_repository_example_config_is_valid() -> None:
-    from linter.config import read
+    from policy_rulebook.linter.config import read
 
     assert read(REPO / "examples" / "rulebook.yaml")["fail-on"] == "warning"
 
@@ -178,8 +178,8 @@ _VALUES = st.recursive(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(_KEYS, _VALUES, max_size=5))
 def test_any_config_gives_settings_or_a_one_line_error(values: dict[str, Any]) -> None:
-    from linter.config import load
-    from linter.findings import InputError
+    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.linter.config import load
 
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / ".rulebook.yaml"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.dates import long_date
+from policy_rulebook.core.dates import long_date
 
 
 def test_long_date_in_dutch_and_english() -> None:

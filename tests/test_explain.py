@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.checks import CHECKS, Check
-from linter.explain import doc_sections
+from policy_rulebook.linter.checks import CHECKS, Check
+from policy_rulebook.linter.explain import doc_sections
 from tests.helpers import run, run_process
 
 

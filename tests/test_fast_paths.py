@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import loader
-from linter.checks import CHECKS, schema_violation
-from linter.document import Document, Section, pointer
-from linter.schema import load_schema, resolve
-from linter.texts import TEXT_REF, iter_texts
+from policy_rulebook.core import loader
+from policy_rulebook.core.document import Document, Section, pointer
+from policy_rulebook.core.schema import load_schema, resolve
+from policy_rulebook.core.texts import TEXT_REF, iter_texts
+from policy_rulebook.linter.checks import CHECKS, schema_violation
 from tests.helpers import BUNDLED, EXAMPLES, overlay, run
 
 BUNDLED_DOCUMENT = loader.load(BUNDLED)

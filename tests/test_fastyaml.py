@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
-from linter import fastyaml, loader
-from linter.checks import CHECKS
-from linter.document import Document
+from policy_rulebook.core import fastyaml, loader
+from policy_rulebook.core.document import Document
+from policy_rulebook.linter.checks import CHECKS
 from tests.helpers import BUNDLED, EXAMPLES, run, split_files
 
 pytestmark = [

@@ -13,8 +13,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from linter import engine, fmt, loader
-from linter.checks import Context
+from policy_rulebook.authoring import fmt
+from policy_rulebook.core import loader
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import Context
 from tests.fmt_helpers import comment_everywhere, reverse_keys
 from tests.helpers import BUNDLED, REPO, TODAY, run, run_process
 

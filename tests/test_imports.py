@@ -12,13 +12,13 @@ import sys
 
 from tests.helpers import BUNDLED, EXAMPLES, REPO
 
-HEAVY = ("jsonschema", "referencing", "rpds", "attrs", "git", "changelog", "ruamel",
-         "jsonschema_rs", "linter.loader", "linter.checks")
+HEAVY = ("jsonschema", "referencing", "rpds", "attrs", "git", "policy_rulebook.changelog", "ruamel",
+         "jsonschema_rs", "policy_rulebook.core.loader", "policy_rulebook.linter.checks")
 
 
 def modules_after(*args: str) -> set[str]:
     """The top modules and our own modules loaded by ``rulebook ARGS`` in a fresh process."""
-    code = ("import json, sys\nfrom linter.cli import main\n"
+    code = ("import json, sys\nfrom policy_rulebook.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True,
@@ -36,14 +36,17 @@ def test_help_imports_click_and_nothing_heavy() -> None:
     modules = modules_after("--help")
     assert "click" in modules
     assert heavy_in(modules) == set()
-    assert {m for m in modules if m.startswith("linter")} == {
-        "linter", "linter.cli", "linter.findings"}
+    assert {m for m in modules if m.startswith("policy_rulebook")} == {
+        "policy_rulebook", "policy_rulebook.cli", "policy_rulebook.core",
+        "policy_rulebook.core.findings"}
 
 
 def test_clean_lint_needs_neither_jsonschema_nor_git() -> None:
     modules = modules_after("lint", str(BUNDLED))
-    assert {"linter.loader", "linter.checks", "ruamel.yaml"} <= modules
-    assert heavy_in(modules) & {"jsonschema", "referencing", "git", "changelog"} == set()
+    wanted = {"policy_rulebook.core.loader", "policy_rulebook.linter.checks", "ruamel.yaml"}
+    assert wanted <= modules
+    assert heavy_in(modules) & {"jsonschema", "referencing", "git",
+                                          "policy_rulebook.changelog"} == set()
 
 
 def test_lint_with_schema_errors_loads_jsonschema_to_explain_them() -> None:
@@ -54,9 +57,9 @@ def test_lint_with_schema_errors_loads_jsonschema_to_explain_them() -> None:
 def test_help_leaves_pathlib_to_the_commands() -> None:
     # Without site (-S): the editable install's import hook loads pathlib by itself; an
     # installed rulebook has no such hook, and pathlib costs a tenth of `rulebook --help`.
-    site_packages = [p for p in sys.path if p.endswith("site-packages")]
+    site_packages = [str(REPO / "src"), *(p for p in sys.path if p.endswith("site-packages"))]
     code = ("import sys\nsys.path[1:1] = sys.argv[1:]\nimport click\n"
-            "click_alone = 'pathlib' in sys.modules\nfrom linter.cli import main\n"
+            "click_alone = 'pathlib' in sys.modules\nfrom policy_rulebook.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(click_alone, 'pathlib' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-S", "-c", code, *site_packages], cwd=REPO,

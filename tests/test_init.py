@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linter.model import REQUIRED_SECTIONS
+from policy_rulebook.core.model import REQUIRED_SECTIONS
 from tests.helpers import run, run_process
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter import loader
-from linter.fmt import plain
+from policy_rulebook.authoring.fmt import plain
+from policy_rulebook.core import loader
 from tests.helpers import BUNDLED
 
 

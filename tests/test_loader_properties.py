@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from linter import engine, loader
-from linter.checks import Context
-from linter.document import Document
+from policy_rulebook.core import loader
+from policy_rulebook.core.document import Document
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import Context
 from tests.helpers import BUNDLED, TODAY
 
 BUDGET = settings(max_examples=150, deadline=None,

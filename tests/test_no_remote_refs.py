@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from referencing.exceptions import Unresolvable
 
-from linter.checks.schema_violation import _validator
+from policy_rulebook.linter.checks.schema_violation import _validator
 
 
 class _Server(ThreadingHTTPServer):
@@ -76,7 +76,7 @@ def test_the_fast_validator_never_fetches_either(server: _Server, where: str) ->
     """jsonschema-rs (the fast pass of RB100, where installed) fetches remote references by
     default; ``fast_validator_for`` gives it a retriever that refuses."""
     pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
-    from linter.schema import fast_validator_for
+    from policy_rulebook.core.schema import fast_validator_for
 
     url = f"http://127.0.0.1:{server.server_port}/evil.schema.json"
     schemas: dict[str, dict[str, object]] = {
@@ -89,7 +89,7 @@ def test_the_fast_validator_never_fetches_either(server: _Server, where: str) ->
 
 
 def test_every_validator_is_made_without_retrieval() -> None:
-    """jsonschema validators are only built by ``linter.schema.validator_for``."""
+    """jsonschema validators are only built by ``policy_rulebook.core.schema.validator_for``."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """``rulebook react``: every path of the bundled scheme, scripted and interactive; bad answers;
 Ctrl-C. The expected outcome of each path is computed from the YAML by a walk written here,
-independent of linter.scheme."""
+independent of policy_rulebook.core.scheme."""
 
 from __future__ import annotations
 

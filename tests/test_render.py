@@ -11,8 +11,8 @@ import pytest
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
-from linter import loader
-from linter.texts import iter_texts
+from policy_rulebook.core import loader
+from policy_rulebook.core.texts import iter_texts
 from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, overlay, run
 
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
@@ -123,7 +123,7 @@ def test_injection_is_inert_in_html(tmp_path: Path, capsys: pytest.CaptureFixtur
     ("//evil.example", None), (None, None),
 ])
 def test_only_web_and_mail_addresses_become_links(url: str | None, link: str | None) -> None:
-    from linter.render import safe_url
+    from policy_rulebook.documents.render import safe_url
 
     assert safe_url(url) == link
 

@@ -12,11 +12,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from linter.cli import FORMAT_NAMES
-from linter.engine import Report
-from linter.findings import Finding, Severity
-from linter.reporters import FORMATS, get
-from linter.reporters.github import escape_data, escape_property
+from policy_rulebook.cli import FORMAT_NAMES
+from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.linter.engine import Report
+from policy_rulebook.linter.reporters import FORMATS, get
+from policy_rulebook.linter.reporters.github import escape_data, escape_property
 from tests.helpers import GOLDEN, REPO, run
 from tests.test_cli_lint import golden
 from tests.test_suppressions import policy
@@ -86,7 +86,7 @@ def test_golden_junit(capsys: pytest.CaptureFixture[str]) -> None:
     golden("lint-broken.junit.xml", out)
     root = ET.fromstring(out)
     cases = root.findall("./testsuite/testcase")
-    from linter.checks import CHECKS
+    from policy_rulebook.linter.checks import CHECKS
 
     assert [c.get("name") for c in cases] == [f"{c.code} {c.name}" for c in CHECKS]
     assert sum(len(c.findall("failure")) for c in cases) == 20

@@ -8,8 +8,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from linter.checks import CHECKS
-from linter.schema import load_schema
+from policy_rulebook.core.schema import load_schema
+from policy_rulebook.linter.checks import CHECKS
 from tests.helpers import REPO
 
 

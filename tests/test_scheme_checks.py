@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import loader
-from linter.scheme import build
+from policy_rulebook.core import loader
+from policy_rulebook.core.scheme import build
 from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, run
 
 AIRFORCE = EXAMPLES / "scheme" / "airforce"

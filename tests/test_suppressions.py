@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter import engine, loader
-from linter.checks import BY_CODE, Context
-from linter.document import Document
-from linter.suppressions import comment_start, parse
+from policy_rulebook.core import loader
+from policy_rulebook.core.document import Document
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import BY_CODE, Context
+from policy_rulebook.linter.suppressions import comment_start, parse
 from tests.helpers import BUNDLED, TODAY, run
 
 ITEM = re.compile(r"^    - id: \S+$")

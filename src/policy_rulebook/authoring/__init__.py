@@ -1,0 +1,1 @@
+"""Writing policy files: `fmt` (canonical layout, comments kept) and `init` (a new rulebook)."""

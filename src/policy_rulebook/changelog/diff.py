@@ -1,0 +1,299 @@
+"""Two versions of a rulebook -> the changes between them, keyed by the stable ``id`` of items.
+
+Items of every id kind (``core.model.ID_KINDS``) are matched by id, wherever they are in their
+kind's lists: an item in both versions is ``changed`` when a field differs and ``moved`` when it is
+in another list (``dos`` -> ``donts``); the order of a list is not a change. An item that lost its
+id while keeping its text (nearly) unchanged is ``renamed``, not removed and added. Everything else
+(meta, contact details, tone of voice, the start of the reaction scheme, ...) is compared per key
+of a section (a *unit*), with the leaves that differ as its ``fields``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from policy_rulebook.core.document import Document, pointer
+from policy_rulebook.core.model import ID_KINDS, SECTIONS
+
+#: Two items whose content (all but the id) is at least this similar are one item renamed.
+RENAME_RATIO = 0.9
+
+KINDS = ("added", "removed", "changed", "moved", "renamed")
+
+#: The list paths that hold items with ids; their content is compared item by item.
+ITEM_LISTS: frozenset[tuple[str, ...]] = frozenset(
+    path for paths in ID_KINDS.values() for path in paths
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change between two versions. ``old``/``new`` are plain data (``None`` when absent).
+
+    ``id`` is the item's id (the new id of a renamed item) or ``None`` for a unit of a section;
+    ``path`` is the JSON pointer in the newer version (the older one for a removal); ``fields``
+    are the leaves that differ, dotted, with the language last (``text.nl``). ``commit``,
+    ``author`` and ``date`` say who introduced the change, where known.
+    """
+
+    kind: str
+    section: str
+    path: str
+    id: str | None = None
+    item_kind: str | None = None
+    old: Any = None
+    new: Any = None
+    fields: tuple[str, ...] = ()
+    old_id: str | None = None
+    old_path: str | None = None
+    commit: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The item's id, or the unit's dotted path (``contact.primary``)."""
+        if self.id is not None:
+            return self.id
+        return ".".join(self.path.split("/")[1:])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of one change."""
+        return {
+            "kind": self.kind,
+            "section": self.section,
+            "id": self.id,
+            "path": self.path,
+            "old": self.old,
+            "new": self.new,
+            "commit": self.commit,
+            "author": self.author,
+        }
+
+
+def plain(node: Any) -> Any:
+    """ruamel's round-trip nodes as plain dicts, lists and scalars (JSON-ready)."""
+    if isinstance(node, Mapping):
+        return {str(key): plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [plain(value) for value in node]
+    if node is None or isinstance(node, (bool, int, float)):
+        return node
+    return str(node)
+
+
+def data_of(document: Document) -> dict[str, Any]:
+    data: dict[str, Any] = plain(document.data)
+    return data
+
+
+def diff(old: Document, new: Document) -> tuple[Change, ...]:
+    """The changes from one loaded rulebook to another."""
+    return diff_data(data_of(old), data_of(new))
+
+
+def diff_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Change, ...]:
+    """The changes between two rulebooks as plain data (``{section: content}``)."""
+    changes = [*_unit_changes(old, new), *_item_changes(old, new)]
+    return tuple(sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c)))
+
+
+# -- items -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Located:
+    """An item with an id, where it is: its list path and index."""
+
+    kind: str
+    list_path: tuple[str, ...]
+    index: int
+    item: dict[str, Any]
+
+    @property
+    def pointer(self) -> str:
+        return pointer(*self.list_path, self.index)
+
+
+def index_items(data: Mapping[str, Any]) -> dict[tuple[str, str], Located]:
+    """Every item with a usable id, by (kind, id); the first of duplicates wins."""
+    found: dict[tuple[str, str], Located] = {}
+    for kind, paths in ID_KINDS.items():
+        for path in paths:
+            value = get_path(data, path)
+            if not isinstance(value, list):
+                continue
+            for index, item in enumerate(value):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found.setdefault((kind, item["id"]), Located(kind, path, index, item))
+    return found
+
+
+def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
+    before, after = index_items(old), index_items(new)
+    removed = [key for key in before if key not in after]
+    added = [key for key in after if key not in before]
+    for key in before.keys() & after.keys():
+        a, b = before[key], after[key]
+        if a.item == b.item and a.list_path == b.list_path:
+            continue  # the common case, decided without walking the item
+        fields = changed_fields(_content(a.item), _content(b.item))
+        if a.list_path != b.list_path:
+            yield _item_change("moved", b, a, fields, old_path=a.pointer)
+        elif fields:
+            yield _item_change("changed", b, a, fields)
+    renamed = _renames([before[k] for k in removed], [after[k] for k in added])
+    for a, b in renamed:
+        fields = changed_fields(_content(a.item), _content(b.item))
+        yield _item_change("renamed", b, a, fields, old_id=a.item["id"], old_path=a.pointer)
+    paired_old = {id(a) for a, _ in renamed}
+    paired_new = {id(b) for _, b in renamed}
+    for key in removed:
+        if id(before[key]) not in paired_old:
+            yield _item_change("removed", None, before[key], ())
+    for key in added:
+        if id(after[key]) not in paired_new:
+            yield _item_change("added", after[key], None, ())
+
+
+def _item_change(kind: str, new: Located | None, old: Located | None, fields: tuple[str, ...],
+                 old_id: str | None = None, old_path: str | None = None) -> Change:
+    where = new or old
+    assert where is not None
+    return Change(kind=kind, section=where.list_path[0], path=where.pointer,
+                  id=where.item["id"], item_kind=where.kind,
+                  old=old.item if old else None, new=new.item if new else None,
+                  fields=fields, old_id=old_id, old_path=old_path)
+
+
+def _content(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in item.items() if key != "id"}
+
+
+def similarity(a: Any, b: Any) -> float:
+    """How alike two contents are, 0..1, on their canonical JSON text."""
+    left = json.dumps(a, sort_keys=True, ensure_ascii=False)
+    right = json.dumps(b, sort_keys=True, ensure_ascii=False)
+    if left == right:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
+    if matcher.real_quick_ratio() < RENAME_RATIO or matcher.quick_ratio() < RENAME_RATIO:
+        return matcher.quick_ratio()
+    return matcher.ratio()
+
+
+def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Located]]:
+    """Pairs (old, new) of the same kind whose contents are alike enough, best pairs first."""
+    candidates = []
+    for a in gone:
+        for b in new:
+            if a.kind == b.kind:
+                ratio = similarity(_content(a.item), _content(b.item))
+                if ratio >= RENAME_RATIO:
+                    candidates.append((ratio, a, b))
+    candidates.sort(key=lambda c: (-c[0], c[1].item["id"], c[2].item["id"]))
+    pairs: list[tuple[Located, Located]] = []
+    used: set[int] = set()
+    for _, a, b in candidates:
+        if id(a) not in used and id(b) not in used:
+            used.update((id(a), id(b)))
+            pairs.append((a, b))
+    return pairs
+
+
+# -- units (everything that is not an item with an id) ----------------------------------------
+
+
+def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
+    for section in _union(old, new):
+        a, b = old.get(section), new.get(section)
+        if not isinstance(a, dict) or not isinstance(b, dict):
+            if a != b and not (isinstance(a, dict) or isinstance(b, dict)):
+                yield _unit("changed", section, (section,), a, b, ())
+            a = a if isinstance(a, dict) else {}
+            b = b if isinstance(b, dict) else {}
+        for key in _union(a, b):
+            path = (section, key)
+            if path in ITEM_LISTS:
+                continue
+            if key not in a:
+                yield _unit("added", section, path, None, strip_items(b[key], path), ())
+            elif key not in b:
+                yield _unit("removed", section, path, strip_items(a[key], path), None, ())
+            else:
+                if a[key] == b[key]:
+                    continue
+                va, vb = strip_items(a[key], path), strip_items(b[key], path)
+                leaf = "" if isinstance(va, dict) or isinstance(vb, dict) else key
+                fields = changed_fields(va, vb, leaf)
+                if fields:
+                    yield _unit("changed", section, path, va, vb, fields)
+
+
+def _unit(kind: str, section: str, path: tuple[str, ...], old: Any, new: Any,
+          fields: tuple[str, ...]) -> Change:
+    return Change(kind=kind, section=section, path=pointer(*path), old=old, new=new,
+                  fields=fields)
+
+
+def strip_items(value: Any, path: tuple[str, ...]) -> Any:
+    """A unit without the item lists inside it (``tone_of_voice.principles``)."""
+    if not isinstance(value, dict):
+        return value
+    return {key: strip_items(sub, (*path, key)) for key, sub in value.items()
+            if (*path, key) not in ITEM_LISTS}
+
+
+def changed_fields(old: Any, new: Any, prefix: str = "") -> tuple[str, ...]:
+    """The dotted paths of the leaves that differ (lists without ids are leaves)."""
+    a, b = dict(_leaves(old, prefix)), dict(_leaves(new, prefix))
+    return tuple(key for key in _union(a, b) if a.get(key, _MISSING) != b.get(key, _MISSING))
+
+
+_MISSING = object()
+
+
+def _leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict) and value:
+        for key, sub in value.items():
+            yield from _leaves(sub, f"{prefix}.{key}" if prefix else str(key))
+    else:
+        yield prefix, value
+
+
+def _union(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    return [*a, *(key for key in b if key not in a)]
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def get_path(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _order(data: Mapping[str, Any], change: Change) -> tuple[int, ...]:
+    """Reading order: sections as in the article, then keys and items as written."""
+    tokens = change.path.split("/")[1:]
+    section = tokens[0]
+    ranks = [SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)]
+    node: Any = data.get(section)
+    for token in tokens[1:]:
+        if isinstance(node, dict):
+            keys = list(node)
+            ranks.append(keys.index(token) if token in keys else len(keys))
+            node = node.get(token)
+        elif isinstance(node, list) and token.isdigit():
+            ranks.append(int(token))
+            node = node[int(token)] if int(token) < len(node) else None
+        else:
+            ranks.append(0)
+    return tuple(ranks)

@@ -1,0 +1,346 @@
+"""The ``rulebook`` command line. Each command parses options and calls a plain function.
+
+Only click and the standard library are imported at start-up: the linter runs on every commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
+    from pathlib import Path
+
+from policy_rulebook import __version__
+from policy_rulebook.core.findings import ExitCode, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PathType(click.Path):
+    """``click.Path(path_type=Path)`` (the same checks and completion, the same ``Path`` for
+    the command), without importing pathlib at start-up: it pulls in urllib and ipaddress, a
+    tenth of the time of ``rulebook --help`` when installed (see benchmarks/). Use it as
+    ``type=PathType(), default="rulebook"`` or ``type=PathType(dir_okay=False)``."""
+
+    def coerce_path_result(self, value: Any) -> Any:
+        from pathlib import Path
+
+        return value if isinstance(value, Path) else Path(os.fsdecode(value))
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
+               "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A size such as ``4M``, ``500k`` or ``1048576`` (bytes)."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    number = text.rstrip("kmgib")
+    unit = text[len(number):]
+    try:
+        size = int(float(number) * _SIZE_UNITS[unit])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
+    if size <= 0:
+        raise click.BadParameter(f"{value!r} is not a positive size")
+    return size
+
+
+def _use_color(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def emit(text: str, code: ExitCode) -> None:
+    click.echo(text, nl=False)
+    sys.exit(int(code))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="rulebook")
+def cli() -> None:
+    """Policy-as-code for an organisation's social-media policy.
+
+    \b
+    Exit codes: 0 clean, 1 findings, 2 usage or input error, 3 internal error.
+    """
+
+
+#: The names of the output formats (linter.reporters.FORMATS; a test keeps them equal).
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+
+
+@cli.command()
+@click.argument("path", type=PathType(), required=False)
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
+              help="How to report findings  [default: text].")
+@click.option("--output", "-o", type=PathType(dir_okay=False),
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1); as --fail-on warning.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]),
+              help="The least severe finding that fails the run  [default: error].")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Run only checks whose code starts with one of these (comma-separated).")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Skip checks whose code starts with one of these (comma-separated).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list the findings silenced by suppression comments, with the reasons.")
+@click.option("--config", type=PathType(dir_okay=False),
+              help="The configuration file (default: the nearest .rulebook.yaml or "
+                   "pyproject.toml with [tool.rulebook], looking upward).")
+@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+              help="The date of today, for reproducible builds (default: the real date).")
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read (RB006); like 4M or 500k [default: 4M].")
+@click.option("--base", metavar="REV",
+              help="Also check version discipline (RB901-RB903) against this git revision.")
+@click.option("--changed-only", is_flag=True,
+              help="With --base: report only findings on items added or changed since REV.")
+def lint(path: Path | None, output_format: str | None, output: Path | None, strict: bool,
+         fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+         show_suppressed: bool, config: Path | None, today: dt.date | None,
+         max_bytes: int | None, base: str | None, changed_only: bool) -> None:
+    """Check that the policy at PATH (default ./rulebook) is complete and valid.
+
+    Options override the configuration file. A finding can be silenced for one item with a
+    comment on it: `# rulebook: ignore[CODE] reason: ... until: YYYY-MM-DD`.
+    """
+    from policy_rulebook.app.actions import LintOptions
+    from policy_rulebook.app.actions import lint as run
+
+    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout), config,
+                          select, ignore, fail_on, output, show_suppressed, max_bytes)
+    if base is not None or changed_only:
+        from policy_rulebook.app.history_actions import lint_against_base
+
+        emit(*lint_against_base(options, base, changed_only))
+    emit(*run(options))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a rulebook (for editors and other tools)."""
+    from policy_rulebook.app.actions import schema as run
+
+    click.echo(run(), nl=False)
+
+
+# -- versions from git: diff, history, changelog (app.history_actions) ----
+
+_POLICY = click.argument("path", type=PathType(), default="rulebook")
+
+
+@cli.command()
+@_POLICY
+@click.option("--from", "from_rev", required=True, metavar="REV",
+              help="The older revision (a commit, tag or branch).")
+@click.option("--to", "to_rev", metavar="REV",
+              help="The newer revision (default: the working tree, uncommitted edits included).")
+@click.option("--format", "output_format",
+              type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              show_default=True, help="How to show the changes.")
+def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str) -> None:
+    """What changed in the policy at PATH between two revisions, rule by rule."""
+    from policy_rulebook.app.history_actions import diff as run
+
+    emit(*run(path, from_rev, to_rev, output_format))
+
+
+@cli.command()
+@_POLICY
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True, help="How to list the versions.")
+def history(path: Path, output_format: str) -> None:
+    """List the versions of the policy at PATH (commits where meta.version changed)."""
+    from policy_rulebook.app.history_actions import history as run
+
+    emit(*run(path, output_format))
+
+
+@cli.command()
+@_POLICY
+@click.option("--from", "from_rev", metavar="REV",
+              help="Only versions made after this revision (default: every version).")
+@click.option("--to", "to_rev", metavar="REV", help="The last revision (default: HEAD).")
+@click.option("--audience", type=click.Choice(["staff", "legal"]), default="staff",
+              show_default=True,
+              help="staff: a short announcement; legal: every change with a redline and who.")
+@click.option("--format", "output_format",
+              type=click.Choice(["markdown", "html", "json", "text"]), default="markdown",
+              show_default=True, help="How to write it.")
+@click.option("--lang", metavar="LANG",
+              help="One of the policy's languages (default: its first language).")
+def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
+              output_format: str, lang: str | None) -> None:
+    """Announce each version of the policy at PATH, newest first."""
+    from policy_rulebook.app.history_actions import changelog as run
+
+    emit(*run(path, from_rev, to_rev, audience, output_format, lang))
+
+
+# ci: rules and explain
+@cli.command()
+def rules() -> None:
+    """List every check: code, name, default severity and what it finds."""
+    from policy_rulebook.linter.explain import render_rules
+
+    click.echo(render_rules(), nl=False)
+
+
+@cli.command()
+@click.argument("code")
+def explain(code: str) -> None:
+    """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
+    from policy_rulebook.linter.explain import find, render_explain
+
+    click.echo(render_explain(find(code)), nl=False)
+
+# --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
+
+_LANG_HELP = "Language of the output (default: the policy's first language)."
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
+              default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+def graph(path: Path, output_format: str, language: str | None) -> None:
+    """Draw the reaction scheme of the policy at PATH as a diagram."""
+    from policy_rulebook.app.actions import graph as run
+
+    click.echo(run(path, output_format, language), nl=False)
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--answers", metavar="yes,no,...",
+              help="Answer the questions from this list instead of asking (for scripts).")
+def react(path: Path, language: str | None, answers: str | None) -> None:
+    """Walk the reaction scheme question by question: what to do with this post?
+
+    \b
+    Answer yes or no (ja or nee), or ? for help on a question. Ctrl-C stops (exit 130).
+    """
+    from policy_rulebook.app.actions import ReactOptions
+    from policy_rulebook.app.actions import react as run
+
+    def ask(node_id: str, prompt: str) -> str:
+        click.echo(f"{prompt}: ", nl=False)
+        line = sys.stdin.readline()
+        if not line:
+            click.echo()
+            raise InputError(f"no answer to the question `{node_id}` (the input ended)")
+        return line
+
+    sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--format", "output_format", type=click.Choice(["markdown", "html"]),
+              default="html", show_default=True, help="A Markdown page or one HTML file.")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("-o", "--output", type=PathType(dir_okay=False),
+              help="Write to this file (atomically) instead of standard output.")
+def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
+    """Render the whole policy at PATH as a document for staff."""
+    from policy_rulebook.app.actions import RenderOptions
+    from policy_rulebook.app.actions import render as run
+
+    click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
+
+
+# --- fmt and init (robust) ------------------------------------------------------------------
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option("--check", is_flag=True,
+              help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option("--diff", is_flag=True, help="Change nothing; show the changes as a diff.")
+@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
+              help="Larger files are not read; like 4M or 500k [default: 4M].")
+def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
+    """Give the policy at PATH its canonical layout, keeping every comment.
+
+    \b
+    Indentation, quotes, and keys in the schema's order; files with problems that stop
+    reading them (RB001-RB009, RB012) are skipped (exit 2). Only changed files are written.
+    """
+    from policy_rulebook.app.actions import FmtOptions
+    from policy_rulebook.app.actions import fmt as run
+
+    out, err, code = run(FmtOptions(path, check, diff, max_bytes))
+    click.echo(err, nl=False, err=True)
+    emit(out, code)
+
+
+@cli.command()
+@click.argument("directory", type=PathType(), default="rulebook")
+@click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
+              help="The policy's languages, primary first, like nl or nl,en.")
+@click.option("--organisation", metavar="NAME", help="The organisation's name.")
+def init(directory: Path, languages: str, organisation: str | None) -> None:
+    """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
+
+    Each file explains what the article asks of that element and holds placeholders;
+    `rulebook lint` then lists what is still to write. Never overwrites a file.
+    """
+    from policy_rulebook.app.actions import InitOptions
+    from policy_rulebook.app.actions import init as run
+
+    emit(*run(InitOptions(directory, languages, organisation)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the documented exit codes, one line on error, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("rulebook: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(ExitCode.USAGE)
+    except InputError as error:
+        from policy_rulebook.core.terminal import safe
+
+        click.echo(f"rulebook: error: {safe(str(error))}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except KeyboardInterrupt:
+        click.echo("rulebook: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(ExitCode.CLEAN)
+    except SystemExit:
+        raise
+    except Exception as error:  # the promise: never a traceback
+        from policy_rulebook.core.terminal import safe
+
+        click.echo(f"rulebook: internal error: {type(error).__name__}: {safe(str(error))} "
+                   "(please report this)", err=True)
+        sys.exit(ExitCode.INTERNAL)
+    sys.exit(ExitCode.CLEAN)
+
+
+if __name__ == "__main__":
+    main()

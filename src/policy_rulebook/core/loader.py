@@ -1,0 +1,532 @@
+"""Files -> Document: ruamel.yaml round-trip with positions, merged sections, no tags run.
+
+Every problem in a file becomes a ``Finding`` (never an exception): a broken file must not hide
+the findings of the others. Only a path that cannot be read at all is an ``InputError``.
+
+Hostile input is bounded here, for every way in (files on disk and git blobs alike go through
+``load_text``): a size limit, a cap on alias use (no "billion laughs", no recursive aliases;
+aliases are never expanded into copies), a cap on nesting depth, merge keys (``<<``) read as
+plain keys and reported, tags never constructed.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
+from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+from policy_rulebook.core import codes, fastyaml
+from policy_rulebook.core.document import Document, Section, SourceFile, pointer
+from policy_rulebook.core.findings import Finding, InputError, Severity
+from policy_rulebook.core.model import SECTIONS
+from policy_rulebook.core.terminal import safe
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+
+#: A policy uses few aliases or none; these caps stop a "billion laughs" file long before it
+#: costs time or memory (aliases are shared, never copied, but every check walks through them).
+MAX_ALIASES = 100
+MAX_ALIASED_NODES = 10_000
+#: The bundled policy nests 7 levels deep; Python's recursion limit bites near 1,000.
+MAX_DEPTH = 64
+
+#: Codes of problems that make a file unusable for anything but a finding (fmt refuses it).
+BLOCKING = frozenset({
+    codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.YAML_TAG, codes.ENCODING,
+    codes.FILE_TOO_LARGE, codes.TOO_MANY_ALIASES, codes.TOO_DEEP, codes.MERGE_KEY,
+    codes.SYMLINK_OUTSIDE,
+})
+
+_CORE = "tag:yaml.org,2002:"
+_HARMLESS_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+_MERGE_TAG = _CORE + "merge"
+
+
+class Refused(YAMLError):
+    """A file the composer stops reading: too many aliases, a recursive alias, too deep."""
+
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+
+
+class _Composer(Composer):
+    """Composer with limits: alias use counted (never recursive), depth capped, and the merge
+    key ``<<`` read as a plain key (reported, never merged)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.aliases = 0
+        self.nodes = 0  # nodes as a reader that expands aliases would count them
+        self.aliased_nodes = 0
+        self.level = 0
+        self.sizes: dict[int, int] = {}  # id(anchored node) -> its size, aliases expanded
+        self.merges: list[tuple[int, int]] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if isinstance(event, AliasEvent):
+            target = self.anchors.get(event.anchor)
+            if target is not None and getattr(target, "end_mark", True) is None:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              f"the alias `*{event.anchor}` is used inside the block it names, "
+                              "so the block never ends: remove the alias", *where)
+            self.aliases += 1
+            size = self.sizes.get(id(target), 1)
+            self.aliased_nodes += size
+            self.nodes += size
+            if self.aliases > MAX_ALIASES or self.aliased_nodes > MAX_ALIASED_NODES:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              "the file uses aliases (`*name`) far more than a policy needs "
+                              f"(at most {MAX_ALIASES} aliases standing for at most "
+                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
+                              *where)
+            return super().compose_node(parent, index)
+        if self.level >= MAX_DEPTH:
+            raise Refused(codes.TOO_DEEP,
+                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
+                          "needs fewer than 10: check the indentation and the brackets", *where)
+        start = self.nodes
+        self.nodes += 1
+        self.level += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.level -= 1
+        if event.anchor is not None:
+            self.sizes[id(node)] = self.nodes - start
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        for key_node, _ in node.value:
+            if str(key_node.tag) == _MERGE_TAG:
+                key_node.tag = self.resolver.resolve(ScalarNode, "merge-key", (True, False))
+                mark = key_node.start_mark
+                self.merges.append((mark.line + 1, mark.column + 1))
+        return node
+
+
+def _note_tag(tags: list[tuple[str, int, int]], node: Any) -> None:
+    """Record an explicit tag (all but the harmless core ones) with its 1-based position."""
+    tag = str(node.tag)
+    if tag not in _HARMLESS_TAGS:
+        mark = node.start_mark
+        tags.append((tag.replace(_CORE, "!!"), mark.line + 1, mark.column + 1))
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip constructor that records problems instead of failing or running anything."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[tuple[str, int, int]] = []
+        self.tags: list[tuple[str, int, int]] = []
+
+    def check_mapping_key(
+        self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any
+    ) -> bool:
+        if key in mapping:
+            mark = key_node.start_mark
+            self.duplicates.append((str(key), mark.line + 1, mark.column + 1))
+            return False  # keep the first value, as a person reading top-down would expect
+        return True
+
+    def construct_timestamp_as_text(self, node: Any) -> Any:
+        # Dates stay text ("2027-03-01"): the schema validates them and the formatter keeps them.
+        return self.construct_scalar(node)
+
+    def construct_unknown(self, node: Any) -> Iterator[Any]:
+        # An explicit tag (``!!python/object/apply``, ``!custom``) is never constructed: it is
+        # recorded as a finding and the node is read as the plain mapping, list or text it wraps.
+        _note_tag(self.tags, node)
+        if isinstance(node, ScalarNode):
+            yield self.construct_scalar(node)
+        else:
+            yield from super().construct_unknown(node)
+
+
+_Constructor.add_constructor(_CORE + "timestamp", _Constructor.construct_timestamp_as_text)
+_Constructor.add_constructor(None, _Constructor.construct_unknown)
+for _tag in ("binary", "omap", "pairs", "set"):  # YAML 1.1 types: reported, read as plain
+    _Constructor.add_constructor(_CORE + _tag, _Constructor.construct_unknown)
+# ``<<`` as a value (not a key) is just the text "<<".
+_Constructor.add_constructor(_MERGE_TAG, _Constructor.construct_yaml_str)
+
+
+def make_yaml() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
+    yaml.Constructor = _Constructor
+    return yaml
+
+
+class _PlainConstructor(SafeConstructor):
+    """The same rules as ``_Constructor`` for plain data without positions or comments (the
+    changelog reads hundreds of versions from git; it needs the content, not the lines)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.duplicates: list[tuple[str, int, int]] = []
+        self.tags: list[tuple[str, int, int]] = []
+
+    check_mapping_key = _Constructor.check_mapping_key
+    construct_timestamp_as_text = _Constructor.construct_timestamp_as_text
+
+    def flatten_mapping(self, node: Any) -> None:
+        # Never merge: ``<<`` is read as a plain key (the event check reports it, RB009).
+        for key_node, _ in node.value:
+            if str(key_node.tag) == _MERGE_TAG:
+                key_node.tag = _CORE + "str"
+
+    def construct_unknown(self, node: Any) -> Iterator[Any]:
+        _note_tag(self.tags, node)
+        if isinstance(node, ScalarNode):
+            yield self.construct_scalar(node)
+        elif isinstance(node, MappingNode):
+            yield from self.construct_yaml_map(node)
+        else:
+            yield from self.construct_yaml_seq(node)
+
+
+_PlainConstructor.add_constructor(_CORE + "timestamp",
+                                  _PlainConstructor.construct_timestamp_as_text)
+_PlainConstructor.add_constructor(None, _PlainConstructor.construct_unknown)
+for _tag in ("binary", "omap", "pairs", "set"):
+    _PlainConstructor.add_constructor(_CORE + _tag, _PlainConstructor.construct_unknown)
+_PlainConstructor.add_constructor(_MERGE_TAG, _PlainConstructor.construct_yaml_str)
+
+
+def make_plain_yaml() -> YAML:
+    """A loader for content only: libyaml's parser where installed (ruamel.yaml.clib). Its
+    composer cannot be given limits, so ``parse`` checks the events first (``_check_events``)."""
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _PlainConstructor
+    return yaml
+
+
+def _constructor_of(yaml: YAML) -> Any:
+    """The constructor that read the last document. With libyaml's parser ruamel builds a
+    combined loader object and keeps it as ``_scanner`` (ruamel.yaml.main), not ``constructor``."""
+    combined = getattr(yaml, "_scanner", None)
+    return combined if hasattr(combined, "duplicates") else yaml.constructor
+
+
+def _check_events(events: Iterable[Any]) -> list[tuple[int, int]]:
+    """The limits of ``_Composer``, applied to a stream of parser events (for the libyaml path):
+    raises ``Refused`` for too many aliases, a recursive alias or too deep nesting; returns the
+    places of merge keys."""
+    stack: list[list[Any]] = []  # open collections: [is a mapping, entries seen, anchor, start]
+    open_anchors: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    nodes = aliases = aliased = 0
+    merges: list[tuple[int, int]] = []
+    for event in events:
+        if isinstance(event, CollectionEndEvent):
+            _, _, anchor, start = stack.pop()
+            if anchor is not None:
+                open_anchors[anchor] -= 1
+                sizes[anchor] = nodes - start
+            continue
+        if not isinstance(event, NodeEvent):
+            continue
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        is_key = bool(stack) and stack[-1][0] and stack[-1][1] % 2 == 0
+        if stack:
+            stack[-1][1] += 1
+        if isinstance(event, AliasEvent):
+            if open_anchors.get(event.anchor, 0) > 0:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              f"the alias `*{event.anchor}` is used inside the block it names, "
+                              "so the block never ends: remove the alias", *where)
+            aliases += 1
+            size = sizes.get(event.anchor, 1)
+            aliased += size
+            nodes += size
+            if aliases > MAX_ALIASES or aliased > MAX_ALIASED_NODES:
+                raise Refused(codes.TOO_MANY_ALIASES,
+                              "the file uses aliases (`*name`) far more than a policy needs "
+                              f"(at most {MAX_ALIASES} aliases standing for at most "
+                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
+                              *where)
+            continue
+        if len(stack) >= MAX_DEPTH:
+            raise Refused(codes.TOO_DEEP,
+                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
+                          "needs fewer than 10: check the indentation and the brackets", *where)
+        nodes += 1
+        if isinstance(event, ScalarEvent):
+            if is_key and event.value == "<<" and event.tag in (None, "!") and (
+                    event.implicit and event.implicit[0]):
+                merges.append(where)
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, CollectionStartEvent):
+            stack.append([isinstance(event, MappingStartEvent), 0, event.anchor, nodes - 1])
+            if event.anchor is not None:
+                open_anchors[event.anchor] = open_anchors.get(event.anchor, 0) + 1
+    return merges
+
+
+def discover(path: Path) -> list[Path]:
+    """The YAML files of a rulebook directory (sorted), or the file itself."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise InputError(f"{path}: not a file or directory")
+    files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    if not files:
+        raise InputError(f"{path}: no .yaml or .yml files in this directory")
+    return files
+
+
+def display_name(path: Path) -> str:
+    """The path as people should see it: relative to the working directory where possible."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path.absolute()) if relative.startswith("..") else relative
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; raises UnicodeDecodeError otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load a rulebook directory or file from disk."""
+    document = Document(source=display_name(path))
+    root = path.resolve() if path.is_dir() else None
+    for file in discover(path):
+        name = display_name(file)
+        if root is not None and file.is_symlink() and not _inside(file.resolve(), root):
+            document.problems.append(
+                _file_problem(name, codes.SYMLINK_OUTSIDE,
+                              "the file is a link to a file outside the rulebook folder "
+                              f"({safe(str(file.resolve()))}), which rulebook does not read: "
+                              "copy the content into the folder instead")
+            )
+            document.broken_files.append(name)
+            continue
+        try:
+            size = file.stat().st_size
+            if size > max_bytes:
+                _too_large(document, name, size, max_bytes)
+                continue
+            with file.open("rb") as stream:  # never more than the limit, even if it grows
+                raw = stream.read(max_bytes + 1)
+        except OSError as error:
+            raise InputError(f"{name}: cannot read: {error.strerror}") from error
+        load_text(document, name, raw, max_bytes=max_bytes)
+    return document
+
+
+def _inside(target: Path, root: Path) -> bool:
+    return target == root or root in target.parents
+
+
+def _too_large(document: Document, name: str, size: int, max_bytes: int) -> None:
+    document.problems.append(
+        _file_problem(name, codes.FILE_TOO_LARGE,
+                      f"the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
+                      "split it or raise the limit (--max-file-size)")
+    )
+    document.broken_files.append(name)
+
+
+@dataclass
+class Parsed:
+    """One file read: its text (None if it is not text) and data, and the problems found."""
+
+    text: str | None
+    data: Any
+    problems: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None and not any(
+            p.code in BLOCKING for p in self.problems)
+
+
+def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
+          positions: bool = True, fast: bool = False) -> Parsed:
+    """Decode and parse one file's bytes with every limit applied; never raises.
+
+    ``positions=False`` reads the content only (no lines, no comments), many times faster,
+    with the same limits and the same findings."""
+    if len(raw) > max_bytes:
+        scratch = Document(source=name)
+        _too_large(scratch, name, len(raw), max_bytes)
+        return Parsed(None, None, scratch.problems)
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError as error:
+        return Parsed(None, None, [_file_problem(
+            name, codes.ENCODING,
+            f"the file is not UTF-8 text (bad byte at offset {error.start}): save it as UTF-8")])
+    if "\x00" in text:
+        return Parsed(None, None, [_file_problem(
+            name, codes.ENCODING, "the file contains NUL bytes: it is not a text file")])
+    if fast:  # the plain subset through libyaml's events (bench); None: the round trip reads it
+        quick = fastyaml.parse(text)
+        if quick is not None:
+            return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates))
+    # Where libyaml is installed, the round trip reads what fastyaml refused (bench's choice;
+    # the events check below would also keep libyaml's recursive composer from deep nesting).
+    plain = not positions and not fastyaml.available()
+    yaml = make_plain_yaml() if plain else make_yaml()
+    merges: list[tuple[int, int]] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
+            if plain:
+                merges = _check_events(yaml.parse(text))
+                yaml = make_plain_yaml()
+            data = yaml.load(text)
+    except Refused as error:
+        return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
+                                           Severity.ERROR, error.message)])
+    except MarkedYAMLError as error:
+        return Parsed(text, None, [_syntax_problem(name, error)])
+    except ValueError as error:
+        why = ("a number in it has thousands of digits" if "digits" in str(error)
+               else str(error))
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX, f"the file cannot be read: {why}")])
+    except (YAMLError, RecursionError, TypeError) as error:
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")])
+    except Exception as error:  # the reader is third-party: whatever it trips over is a finding
+        return Parsed(text, None, [_file_problem(
+            name, codes.YAML_SYNTAX,
+            f"the YAML reader cannot read this file ({type(error).__name__}: {error}); check "
+            "the directives (%YAML), the comments and the indentation")])
+    constructor = _constructor_of(yaml)
+    if isinstance(constructor, _Constructor):
+        merges = yaml.composer.merges
+    problems = _duplicate_findings(name, constructor.duplicates)
+    for tag, line, column in constructor.tags:
+        problems.append(
+            Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
+                    f"the tag `{tag}` is not allowed: a policy holds only plain text, lists and "
+                    "mappings; remove the tag")
+        )
+    for line, column in merges:
+        problems.append(
+            Finding(name, line, column, codes.MERGE_KEY, Severity.ERROR,
+                    "the merge key `<<` is not allowed: rulebook does not merge mappings, so "
+                    "write the fields out in full")
+        )
+    return Parsed(text, data, problems)
+
+
+def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
+               max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> Document:
+    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``.
+
+    ``positions=False`` reads the content only (no lines, no comments), many times faster.
+    """
+    document = Document(source=source)
+    for name, raw in files:
+        load_text(document, name, raw, max_bytes=max_bytes, positions=positions)
+    return document
+
+
+def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]]) -> list[Finding]:
+    return [Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
+                    f"the key `{key}` appears twice in the same mapping: only the first one "
+                    "counts; merge them or remove one") for key, line, column in duplicates]
+
+
+def load_text(document: Document, name: str, raw: bytes, *,
+              max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> None:
+    """Parse one file's bytes and merge its sections into the document: the one way in for
+    bytes, from disk or from git, so that every limit applies to both."""
+    parsed = parse(name, raw, max_bytes=max_bytes, positions=positions, fast=True)
+    document.problems.extend(parsed.problems)
+    if parsed.text is not None:
+        document.files.append(SourceFile(name, parsed.text))
+    if parsed.text is None or (parsed.data is None and parsed.problems):
+        document.broken_files.append(name)
+        return
+    _merge(document, name, parsed.data)
+
+
+def _merge(document: Document, name: str, data: Any) -> None:
+    if data is None:
+        document.problems.append(
+            _file_problem(name, codes.NOT_A_MAPPING,
+                          "the file is empty: it should hold one or more sections, "
+                          "such as `meta:` or `conduct:`")
+        )
+        return
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        document.problems.append(
+            _file_problem(name, codes.NOT_A_MAPPING,
+                          f"the file holds {kind}, but a rulebook file holds sections by name, "
+                          "such as `meta:` or `conduct:`")
+        )
+        document.broken_files.append(name)
+        return
+    positions: Any = getattr(data, "lc", None)  # ruamel adds it; mypy cannot see it
+    for key, node in data.items():
+        where = positions.key(key) if positions is not None else None
+        line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
+        key_text = str(key)
+        if key_text not in SECTIONS:
+            document.problems.append(
+                Finding(name, line, column, codes.UNKNOWN_SECTION, Severity.ERROR,
+                        f"`{key_text}` is not a section of a rulebook; the sections are "
+                        f"{', '.join(SECTIONS)}", pointer(key_text))
+            )
+            continue
+        if key_text in document.sections:
+            first = document.sections[key_text]
+            document.problems.append(
+                Finding(name, line, column, codes.DUPLICATE_SECTION, Severity.ERROR,
+                        f"the section `{key_text}` is already defined in {first.file}:"
+                        f"{first.line}: keep it in one file", pointer(key_text))
+            )
+            continue
+        document.sections[key_text] = Section(key_text, name, line, column, node)
+
+
+def _file_problem(name: str, code: str, message: str) -> Finding:
+    return Finding(name, 1, 1, code, Severity.ERROR, message)
+
+
+def _syntax_problem(name: str, error: MarkedYAMLError) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    what = error.problem or "the YAML is not valid"
+    context = f" ({error.context})" if error.context else ""
+    return Finding(name, line, column, codes.YAML_SYNTAX, Severity.ERROR,
+                   f"the YAML cannot be read: {what}{context}. Check the indentation and "
+                   "the quotes on this line and the one before")

@@ -1,0 +1,1 @@
+"""Documents for people: the rendered policy, the reaction scheme drawn as a graph."""

@@ -1,0 +1,208 @@
+"""``rulebook render``: the whole policy as a document for staff, in Markdown or HTML.
+
+Jinja2 templates (``linter/templates``) in the article's order. Every text of the policy is
+escaped: in HTML by autoescaping, in Markdown by ``markdown_text`` applied to every expression
+(Jinja's ``finalize``), so that ``<script>``, raw HTML and ``javascript:`` links in a rule come
+out as inert text. The HTML is one self-contained file: styles inline, the scheme as inline SVG.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from policy_rulebook.core.document import Document
+from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.scheme import Scheme
+
+FORMATS = ("markdown", "html")
+
+#: Headings and labels of the rendered document, per language.
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "version": "Versie", "status": "Status", "adopted_on": "Goedgekeurd op",
+        "effective_from": "Van kracht vanaf", "review_by": "Te herzien tegen",
+        "owner": "Eigenaar", "contents": "Inhoud", "distribution": "Zo brengen we het beleid",
+        "brand": "Wie zijn we?", "mission": "Missie", "vision": "Visie",
+        "values": "Waarden", "online_behaviour": "Zo gedragen we ons online",
+        "tone_of_voice": "Tone of voice", "register": "Aanspreekvorm",
+        "informal": "informeel (je/jij)", "formal": "formeel (u)",
+        "conduct": "Do's en don'ts", "speaking_capacity": "In wiens naam spreek je?",
+        "own_name": "In eigen naam", "on_behalf": "In naam van de organisatie",
+        "disclaimer": "Disclaimer", "dos": "Do's", "donts": "Don'ts", "why": "Waarom",
+        "example": "Voorbeeld", "legal": "Juridische do's en don'ts", "basis": "Grondslag",
+        "consequence": "Gevolg", "private": "Geldt ook voor persoonlijke accounts",
+        "contact": "Aanspreekpunt", "primary": "Aanspreekpunt", "backup": "Vervanger",
+        "escalation": "Escalatie", "email": "E-mail", "phone": "Telefoon", "hours": "Bereikbaar",
+        "roles": "Wie doet wat?", "team": "Team", "tasks": "Taken", "task": "Taak",
+        "task_owner": "Verantwoordelijke", "frequency": "Hoe vaak", "initiative": "Initiatief",
+        "reactions": "Hoe reageer je?", "scheme": "Reactieschema", "steps": "Het schema in woorden",
+        "question": "Vraag", "outcome": "Uitkomst", "yes": "ja", "no": "nee", "then": "ga naar",
+        "help": "Uitleg", "guidance": "Zo doe je het", "action": "Actie",
+        "scenarios": "Scenario's", "situation": "Situatie", "answer": "Zo reageren we",
+        "step": "Stap in het schema", "house_rules": "Huisregels", "category": "Categorie",
+        "channels": "Officiële accounts", "purpose": "Doel", "response_time": "Reactietijd",
+        "response_times": "Reactietijden", "office_hours": "Tijdens de kantooruren",
+        "first_response": "Eerste reactie", "evenings_weekends": "'s Avonds en in het weekend",
+        "crisis": "Bij een crisis", "start": "start", "scheme_alt":
+            "Het reactieschema als diagram; dezelfde stappen staan hieronder in woorden.",
+        "draft": "ontwerp", "adopted": "goedgekeurd", "retired": "ingetrokken",
+        "respond": "reageren", "let-stand": "laten staan", "remove": "verwijderen",
+        "hide": "verbergen", "monitor": "opvolgen", "block": "blokkeren",
+        "private-message": "privébericht", "warn": "waarschuwen", "report": "melden",
+        "escalate": "escaleren",
+    },
+    "en": {
+        "version": "Version", "status": "Status", "adopted_on": "Adopted on",
+        "effective_from": "Effective from", "review_by": "Review by", "owner": "Owner",
+        "contents": "Contents", "distribution": "How we bring the policy to staff",
+        "brand": "Who we are", "mission": "Mission", "vision": "Vision", "values": "Values",
+        "online_behaviour": "How we behave online", "tone_of_voice": "Tone of voice",
+        "register": "Register", "informal": "informal", "formal": "formal",
+        "conduct": "Do's and don'ts", "speaking_capacity": "On whose behalf do you speak?",
+        "own_name": "In your own name", "on_behalf": "On behalf of the organisation",
+        "disclaimer": "Disclaimer", "dos": "Do's", "donts": "Don'ts", "why": "Why",
+        "example": "Example", "legal": "Legal do's and don'ts", "basis": "Basis",
+        "consequence": "Consequence", "private": "Also applies to personal accounts",
+        "contact": "Contact point", "primary": "Contact point", "backup": "Backup",
+        "escalation": "Escalation", "email": "E-mail", "phone": "Phone", "hours": "Hours",
+        "roles": "Who does what", "team": "Team", "tasks": "Tasks", "task": "Task",
+        "task_owner": "Responsible", "frequency": "How often", "initiative": "Initiative",
+        "reactions": "How to react", "scheme": "Reaction scheme", "steps": "The scheme in words",
+        "question": "Question", "outcome": "Outcome", "yes": "yes", "no": "no",
+        "then": "go to", "help": "Help", "guidance": "How to do it", "action": "Action",
+        "scenarios": "Scenarios", "situation": "Situation", "answer": "How we react",
+        "step": "Step in the scheme", "house_rules": "House rules", "category": "Category",
+        "channels": "Official accounts", "purpose": "Purpose", "response_time": "Response time",
+        "response_times": "Response times", "office_hours": "During office hours",
+        "first_response": "First response", "evenings_weekends": "Evenings and weekends",
+        "crisis": "In a crisis", "start": "start", "scheme_alt":
+            "The reaction scheme as a diagram; the same steps follow below in words.",
+        "draft": "draft", "adopted": "adopted", "retired": "retired",
+        "respond": "respond", "let-stand": "let stand", "remove": "remove", "hide": "hide",
+        "monitor": "monitor", "block": "block", "private-message": "private message",
+        "warn": "warn", "report": "report", "escalate": "escalate",
+    },
+}
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def markdown_text(value: Any) -> str:
+    """Policy text as inert Markdown on one line: no HTML, no links, no emphasis, no blocks.
+
+    ``<``, ``>`` and ``&`` become entities (no raw HTML, no autolinks such as
+    ``<javascript:...>``), the characters that start inline syntax are backslash-escaped (no
+    ``[text](javascript:...)`` links, no emphasis or code), and line breaks become spaces (no
+    headings, lists or tables inside a rule).
+    """
+    if value is None:
+        return ""
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # At the start of a line a text could open a block: a list, a rule or a heading underline.
+    if re.match(r"[-+](\s|$)", text) or re.fullmatch(r"[-=\s]+", text):
+        return "\\" + text
+    number = re.match(r"(\d{1,9})[.)](\s|$)", text)
+    if number:
+        return f"{number.group(1)}\\{text[len(number.group(1)):]}"
+    return text
+
+
+def safe_url(value: Any) -> str | None:
+    """A URL that may become a link: http(s) or mailto only; anything else stays text."""
+    if isinstance(value, str) and re.match(r"^(https?://|mailto:)[^\s<>\"']+$", value.strip()):
+        return value.strip()
+    return None
+
+
+def labels(language: str | None) -> dict[str, str]:
+    return LABELS.get((language or "nl").split("-")[0], LABELS["en"])
+
+
+def render(document: Document, scheme: Scheme | None, output_format: str,
+           language: str | None) -> str:
+    import jinja2
+
+    from policy_rulebook.core.dates import long_date
+    from policy_rulebook.documents.graph import answer_words, mermaid
+    from policy_rulebook.documents.layout import layout
+
+    if output_format not in FORMATS:
+        raise InputError(f"unknown format `{output_format}`: use {' or '.join(FORMATS)}")
+    html = output_format == "html"
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("policy_rulebook.documents", "templates"),
+        autoescape=html,
+        finalize=None if html else markdown_text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    primary = document.primary_language
+    environment.filters["long_date"] = lambda iso: long_date(language or primary or "en", str(iso))
+
+    def text(value: Any) -> str:
+        from policy_rulebook.core.document import text_or_primary
+
+        return text_or_primary(value, language, primary) or ""
+
+    words = answer_words(language)
+    context = {
+        "policy": document.data,
+        "language": language or primary or "en",
+        "t": text,
+        "L": labels(language),
+        "url": safe_url,
+        "scheme": scheme,
+        "raw": _markup,
+        "words": dict(zip(("yes", "no"), words, strict=True)),
+        "layout": layout(scheme, language, words) if scheme and scheme.nodes else None,
+        "mermaid": _markup(mermaid(scheme, language)) if scheme and scheme.nodes else None,
+        "rules_by_id": {r.get("id"): r for _, r in document.iter_kind("house-rule")},
+        "roles_by_id": {r.get("id"): r for _, r in document.iter_kind("role")},
+    }
+    template = environment.get_template("policy.html.j2" if html else "policy.md.j2")
+    return template.render(context)
+
+
+def _markup(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(text)  # Mermaid labels are escaped by policy_rulebook.documents.graph
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    if path.exists() and not path.is_file():
+        # A device or a pipe (``-o /dev/stdout``): write to it; never replace it with a file.
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{path}: the folder {directory} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Linting: one module per check, the engine that runs them, suppressions and reporters."""

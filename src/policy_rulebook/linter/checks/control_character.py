@@ -1,0 +1,79 @@
+r"""RB013 control-character: no text holds control characters or terminal escape sequences.
+
+## What it checks
+Every key and every text of the policy: none may hold a control character (such as the
+escape character that starts a terminal colour code, `"\e[31m"`, or a backspace) or a
+Unicode direction override (U+202A-U+202E, U+2066-U+2069).
+
+## Why
+These characters are invisible in an editor, but a terminal or a web page obeys them: they
+can hide words, recolour the linter's own output, or show a text in another order than it is
+written. They never belong in a policy. rulebook always shows them as visible escapes
+(`\x1b`), and reports them here.
+
+## How to fix
+Remove the character; in a double-quoted text, look for `\e`, `\x..` or `\u....` escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from policy_rulebook.core.document import Document, pointer
+from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.terminal import has_control, safe
+from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+
+def _hits(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    """(pointer, text) of every key or text with a control character; pointers are built
+    only for those, as a long policy holds some hundred thousand strings."""
+    if isinstance(node, str):
+        if has_control(node):
+            yield pointer(*path), node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and has_control(key):
+                yield pointer(*path, key), key
+            yield from _hits(value, (*path, str(key)))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _hits(item, (*path, index))
+
+
+def _may_hold_control(document: Document) -> bool:
+    """A control character reaches a value only written raw or as a backslash escape in a
+    double-quoted text: a source without either needs no walk."""
+    return any("\\" in f.text or has_control(f.text) for f in document.files) or not (
+        document.files)
+
+
+def run(document: Document, context: Context) -> Iterable[Finding]:
+    if not _may_hold_control(document):
+        return
+    for name, section in document.sections.items():
+        for ptr, text in _hits(section.node, (name,)):
+            shown = safe(text)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            yield CHECK.finding(document, ptr,
+                                f"the text holds invisible control characters ({shown}): "
+                                "remove them")
+
+
+CHECK: Check = make_check(
+    __doc__,
+    code="RB013",
+    name="control-character",
+    severity=Severity.ERROR,
+    summary="a text holds control characters or terminal escape sequences",
+    run=run,
+    bad=r"""
+    meta:
+      organisation: "Stad \e[8mLindebeek"
+    """,
+    good="""
+    meta:
+      organisation: Stad Lindebeek
+    """,
+)

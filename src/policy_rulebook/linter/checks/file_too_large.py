@@ -1,0 +1,30 @@
+"""RB006 file-too-large: no file is larger than the size limit.
+
+## What it checks
+That no file of the rulebook is larger than the limit (4 MiB unless configured).
+
+## Why
+A policy that people read is a few hundred kilobytes at most. A far larger file is a mistake
+(an export, a binary) or an attempt to slow down CI; rulebook does not read it.
+
+## How to fix
+Split the file, remove what does not belong in the policy, or raise the limit with
+`rulebook lint --max-file-size 8M` (or `max-file-size` in the configuration).
+"""
+
+from policy_rulebook.core import codes
+from policy_rulebook.linter.checks.base import loader_check
+
+CHECK = loader_check(
+    __doc__,
+    code=codes.FILE_TOO_LARGE,
+    name="file-too-large",
+    summary="a file is larger than the size limit",
+    bad="""
+    # (a file of more than 4 MiB)
+    """,
+    good="""
+    meta:
+      owner: Dienst Communicatie
+    """,
+)
