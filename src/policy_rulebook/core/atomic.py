@@ -15,6 +15,11 @@ from policy_rulebook.core.findings import InputError
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically; an InputError if that cannot be done."""
+    write_bytes(path, text.encode("utf-8", "surrogateescape"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; an InputError if that cannot be done."""
     directory = path.parent if str(path.parent) else Path()
     if not directory.is_dir():
         raise InputError(f"{path}: cannot write: the directory {directory} does not exist")
@@ -24,8 +29,8 @@ def write_text(path: Path, text: str) -> None:
     except OSError as error:
         raise InputError(f"{path}: cannot write: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
