@@ -402,6 +402,7 @@ def checks_page() -> str:
     for check in checks:
         title = check.doc.splitlines()[0] if check.doc else check.code
         headline = title.split(":", 1)[1].strip() if ":" in title else check.summary
+        headline = headline[:1].upper() + headline[1:]
         lines.append(f"## {check.code} {check.name}\n")
         lines.append(f"{_prose(headline)} Default severity: **{check.severity.value}**.\n")
         for heading, text in doc_sections(check).items():

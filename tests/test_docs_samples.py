@@ -27,8 +27,8 @@ def test_readme_is_short() -> None:
 
 def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"```sh\n{ci}\n```" in readme
+    for page in ("README.md", "docs/getting-started.md"):
+        assert f"```sh\n{ci}\n```" in (REPO / page).read_text(encoding="utf-8"), page
     assert ci.startswith("python3 -m venv .venv && ")
 
 
