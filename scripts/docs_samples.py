@@ -31,8 +31,8 @@ locale, UTC, no user or system git configuration, fixed commit authors and dates
 A fence is always longer than any run of backticks inside it, so no output, however hostile
 (a legal redline in Markdown, say), can end its code block and become part of the page.
 
-Usage: ``python scripts/docs_samples.py`` rewrites the files; ``--check`` changes nothing and
-exits 1 naming every stale sample (tests/test_docs_samples.py runs it).
+Usage: ``.venv/bin/python scripts/docs_samples.py`` rewrites the files; ``--check`` changes
+nothing and exits 1 naming every stale sample (tests/test_docs_samples.py runs it).
 """
 
 from __future__ import annotations
@@ -423,6 +423,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="change nothing; exit 1 naming every stale sample")
     args = parser.parse_args(argv)
+    try:  # else every sample would document "No module named policy_rulebook"
+        import policy_rulebook  # noqa: F401
+    except ImportError as error:
+        raise SampleError("run this with the Python that has rulebook installed "
+                          "(.venv/bin/python scripts/docs_samples.py)") from error
     pages = {path: path.read_text(encoding="utf-8") for path in documents()
              if path != CHECKS_PAGE}
     blocks = {path: find_blocks(text, path.relative_to(REPO).as_posix())
@@ -439,7 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in stale:
             print(f"stale sample: {name}")
         if stale:
-            print(f"{len(stale)} stale; run `python scripts/docs_samples.py` to regenerate")
+            print(f"{len(stale)} stale; run `.venv/bin/python scripts/docs_samples.py` "
+                  "to regenerate")
             return 1
         print(f"every sample is up to date ({len(every)} samples and docs/checks.md)")
         return 0

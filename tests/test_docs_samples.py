@@ -18,7 +18,8 @@ def test_every_sample_is_up_to_date() -> None:
     done = subprocess.run([sys.executable, str(SCRIPT), "--check"], cwd=REPO,
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, (
-        "stale docs samples (run `python scripts/docs_samples.py`):\n" + done.stdout + done.stderr)
+        "stale docs samples (run `.venv/bin/python scripts/docs_samples.py`):\n"
+        + done.stdout + done.stderr)
 
 
 def test_readme_is_short() -> None:
