@@ -22,6 +22,22 @@ def test_every_sample_is_up_to_date() -> None:
         + done.stdout + done.stderr)
 
 
+def test_no_output_is_pasted() -> None:
+    """A block that shows a `$ rulebook ...` run is a generated sample, with its marker."""
+    pasted = []
+    for page in [REPO / "README.md", *sorted((REPO / "docs").glob("**/*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        for block in re.finditer(r"^(`{3,})[^\n]*\n(.*?)^\1[ \t]*$", text, re.M | re.S):
+            before = text[:block.start()].rstrip("\n").rsplit("\n", 1)[-1]
+            if re.search(r"^\$ rulebook", block[2], re.M) and not before.startswith(
+                    "<!-- sample"):
+                line = text.count("\n", 0, block.start()) + 1
+                pasted.append(f"{page.relative_to(REPO)}:{line}")
+    assert not pasted, ("output pasted instead of generated; put a `<!-- sample: rulebook "
+                        "... -->` marker before it and run scripts/docs_samples.py: "
+                        + ", ".join(pasted))
+
+
 def test_readme_is_short() -> None:
     assert (REPO / "README.md").stat().st_size < 15_000
 
