@@ -24,6 +24,7 @@ from policy_rulebook.linter.checks import (  # hostile input (robust)
     encoding,
     file_too_large,
     form_of_address,
+    house_rules_topics,
     idle_role,
     legal_basis,
     legal_topics,
@@ -120,6 +121,7 @@ CHECKS: tuple[Check, ...] = (
     criticism_welcome.CHECK,
     political_even_handed.CHECK,
     removal_procedure.CHECK,
+    house_rules_topics.CHECK,
     form_of_address.CHECK,
     # hostile input (robust)
     too_many_aliases.CHECK,

@@ -75,9 +75,9 @@ def mentions(text: str, language: str | None, key: str) -> bool | None:
 
 
 def clauses(text: str, language: str) -> list[str]:
-    """The text cut at punctuation and at words such as "maar" / "but"."""
+    """The text cut at the end of sentences and at words such as "maar" / "but"."""
     breaks = pattern("clause_breaks", language)
-    pieces = re.split(r"[,;:.!?()]+", text)
+    pieces = re.split(r"[;:.!?()]+", text)
     if breaks is not None:
         pieces = [part for piece in pieces for part in breaks.split(piece)]
     return [piece.strip() for piece in pieces if piece and piece.strip()]

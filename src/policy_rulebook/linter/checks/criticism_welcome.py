@@ -26,17 +26,24 @@ from collections.abc import Iterable
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import _
-from policy_rulebook.linter.checks._words import clauses, mentions, versions
+from policy_rulebook.linter.checks._words import clauses, mentions, pattern, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def welcomes_criticism(text: str, language: str) -> bool | None:
-    """Whether one clause of the text welcomes criticism (None: no word list for the language)."""
-    if mentions(text, language, "criticism") is None:
+    """Whether a clause of the text names criticism and welcomes it without a negation next to
+    the welcome ("niet welkom", "not allowed"); None: no word list for the language."""
+    welcome = pattern("welcome", language)
+    if welcome is None or mentions(text, language, "criticism") is None:
         return None
-    return any(mentions(clause, language, "criticism") and mentions(clause, language, "welcome")
-               and not mentions(clause, language, "negation")
-               for clause in clauses(text, language))
+    for clause in clauses(text, language):
+        if not mentions(clause, language, "criticism"):
+            continue
+        for found in welcome.finditer(clause):
+            near = clause[:found.start()].split()[-3:] + clause[found.end():].split()[:2]
+            if not mentions(" ".join(near), language, "negation"):
+                return True
+    return False
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
