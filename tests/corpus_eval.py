@@ -117,3 +117,14 @@ def markdown(outcomes: list[Outcome]) -> str:
                         f"{sum(o.expected.values())} | {sum(o.hits.values())} | "
                         f"{sum(o.missed.values())} | {sum(o.false_positives.values())} |")
     return "\n".join(rows) + "\n\n" + "\n".join(policies) + "\n"
+
+
+def all_checks() -> str:
+    """Every check with its default severity and the profiles that run it (docs)."""
+    from policy_rulebook.linter.checks import CHECKS
+    from policy_rulebook.linter.explain import profiles_label
+
+    rows = ["| code | name | severity | profiles | what it finds |", "|---|---|---|---|---|"]
+    rows += [f"| {c.code} | {c.name} | {c.severity.value} | {profiles_label(c)} | "
+             f"{c.summary.replace('|', '/')} |" for c in sorted(CHECKS, key=lambda c: c.code)]
+    return "\n".join(rows) + "\n"

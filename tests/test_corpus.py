@@ -8,7 +8,7 @@ import pytest
 from policy_rulebook.core import loader
 from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import Context
-from tests.corpus_eval import evaluate_all, markdown, recall
+from tests.corpus_eval import all_checks, evaluate_all, markdown, recall
 from tests.helpers import BUNDLED, TODAY
 
 NO_CHECK = "none"  # a listed gap that no check covers yet
@@ -46,3 +46,4 @@ def test_the_documented_table_is_up_to_date() -> None:
 
     page = (REPO / "docs" / "checks-coverage.md").read_text(encoding="utf-8")
     assert markdown(evaluate_all()) in page, "run scripts/coverage_table.py"
+    assert all_checks() in page, "run scripts/coverage_table.py"

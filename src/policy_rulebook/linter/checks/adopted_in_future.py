@@ -1,4 +1,4 @@
-"""RB521 adopted-in-future: an adopted version has an adoption date that has come.
+"""RB523 adopted-in-future: an adopted version has an adoption date that has come.
 
 ## What it checks
 That a policy whose `meta.status` is `adopted` has an `adopted_on` date of today or earlier.
@@ -38,7 +38,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
 
 CHECK: Check = make_check(
     __doc__,
-    code="RB521",
+    code="RB523",
     name="adopted-in-future",
     severity=Severity.ERROR,
     summary="an adopted policy has an adoption date in the future",

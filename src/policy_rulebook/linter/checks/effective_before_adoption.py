@@ -1,4 +1,4 @@
-"""RB520 effective-before-adoption: a version takes effect on or after its adoption.
+"""RB522 effective-before-adoption: a version takes effect on or after its adoption.
 
 ## What it checks
 That `meta.effective_from` is not earlier than `meta.adopted_on`.
@@ -36,7 +36,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
 
 CHECK: Check = make_check(
     __doc__,
-    code="RB520",
+    code="RB522",
     name="effective-before-adoption",
     severity=Severity.ERROR,
     summary="meta.effective_from is earlier than meta.adopted_on",

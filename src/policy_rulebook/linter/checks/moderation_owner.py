@@ -3,7 +3,8 @@
 ## What it checks
 That `roles.tasks` has a task about moderation or web care (its id, name or description
 speaks of moderating, web care, answering comments or applying the house rules) and that the
-task has an `owner`.
+task has an `owner`. A task list whose names are still placeholders (`rulebook init`) is
+judged once it is written.
 
 ## Why
 The article's first tasks are "online luisteren" and "vragen opvolgen": without an owner,
@@ -22,14 +23,17 @@ from collections.abc import Iterable
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import _
+from policy_rulebook.core.texts import is_placeholder
 from policy_rulebook.linter.checks._words import all_texts, mentions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
     tasks = document.get("roles", "tasks")
-    if not isinstance(tasks, list):
-        return
+    if not isinstance(tasks, list) or any(
+            is_placeholder(text) for _ptr, task in document.iter_kind("task")
+            for text in all_texts(task.get("name")).splitlines()):
+        return  # a task list still being written (RB103 says so): judge it once written
     moderation = [(ptr, task) for ptr, task in document.iter_kind("task")
                   if mentions(" ".join((str(task.get("id", "")).replace("-", " "),
                                         all_texts(task.get("name")),

@@ -1,9 +1,9 @@
 """RB709 remove-without-rules: a "remove" outcome has house rules to remove by.
 
 ## What it checks
-That when an outcome of the reaction scheme removes or hides a post (`action: remove` or
-`hide`), the policy has house rules (`house_rules.rules`) with at least one rule whose action
-removes, hides or reports a post.
+That when an outcome of the reaction scheme that a branch leads to removes or hides a post
+(`action: remove` or `hide`), the policy has house rules (`house_rules.rules`) with at least
+one rule whose action removes, hides or reports a post.
 
 ## Why
 Removing a visitor's post is only fair, and for a public body only lawful, when the visitor
@@ -30,8 +30,11 @@ RULE_ACTIONS = ("remove", "hide", "report")
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
+    # An outcome that no branch leads to is RB706's finding, not one to remove by.
+    targets = {str(node.get(branch)) for _ptr, node in document.iter_kind("node")
+               for branch in ("yes", "no")} | {str(document.get("reactions", "start"))}
     removing = [(ptr, node) for ptr, node in document.iter_kind("node")
-                if node.get("action") in REMOVING]
+                if node.get("action") in REMOVING and str(node.get("id")) in targets]
     if not removing:
         return
     if any(rule.get("action") in RULE_ACTIONS for _ptr, rule in document.iter_kind("house-rule")):
