@@ -47,10 +47,10 @@ class Profile:
 
 
 def _read(name: str) -> dict[str, Any]:
-    from ruamel.yaml import YAML
+    from policy_rulebook.linter import data
 
-    text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-    raw: dict[str, Any] = YAML(typ="safe").load(text)
+    raw: dict[str, Any] = data.parse(
+        resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
     return raw
 
 
