@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy_rulebook.core import loader
 from policy_rulebook.core.schema import load_schema
@@ -325,3 +327,14 @@ def test_an_hour_is_not_a_form_of_address(tmp_path: Path) -> None:
     fragment = BY_CODE["RB806"].good.replace(
         "Je kunt ons ook een privébericht sturen.", "We antwoorden tot 17 u.")
     assert "RB806" not in codes(tmp_path, fragment)
+
+
+# --- open-ended text: the language-aware judges never fail ----------------------------------
+
+@given(st.text(max_size=200), st.sampled_from(["nl", "en", "fr", "de", "fi", "nl-BE"]))
+@settings(max_examples=200, deadline=None)
+def test_text_judges_take_any_text(text: str, language: str) -> None:
+    assert welcomes_criticism(text, language) in (True, False, None)
+    found = unfinished(text)
+    assert found is None or found.lower() in text.lower()
+    repealed(text)
