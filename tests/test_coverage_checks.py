@@ -248,6 +248,7 @@ def test_repealed_acts_are_recognised(title: str) -> None:
     "Wet van 30 juli 2018 betreffende de bescherming van natuurlijke personen",
     "Verordening (EU) 2016/679 (AVG)", "Wetboek van economisch recht, boek XI",
     "Decreet van 22 december 2017 over het lokaal bestuur",
+    "Wet van 19 december 2008 inzake het verkrijgen en het gebruik van menselijk lichaamsmateriaal",
 ])
 def test_current_acts_are_not(title: str) -> None:
     assert repealed(title) is None
