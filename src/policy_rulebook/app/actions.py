@@ -79,7 +79,7 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
         document = loader.load(settings.path, max_bytes=settings.max_file_size)
         context = Context(today=settings.today) if settings.today else Context()
         checks = [check for check in CHECKS if settings.enabled(check.code)]
-        report = engine.lint(document, context, checks)
+        report = engine.lint(document, context, checks, settings.profile)
         if extend is not None:
             report = extend(document, report, settings)
         # Freed here, not after the collector is back: it would first walk every object

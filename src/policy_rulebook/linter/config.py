@@ -35,6 +35,8 @@ class Settings:
     max_file_size: int = DEFAULT_MAX_BYTES
     show_suppressed: bool = False
     source: Path | None = None
+    #: ``profile:`` of the file: a profile name, or {extends, require, disable} (issue 14)
+    profile: str | Mapping[str, Any] | None = None
 
     def enabled(self, code: str) -> bool:
         """Whether the check with this code runs: selected (or no selection) and not ignored."""
@@ -118,6 +120,10 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
             if not any(code.startswith(value) for code in BY_CODE):
                 raise InputError(f"{prefix}`{key}`: {value!r} matches no check "
                                  "(`rulebook rules` lists them)")
+    if "profile" in data:
+        from policy_rulebook.linter import profiles
+
+        profiles.check_spec(data["profile"], tuple(BY_CODE), prefix)
     for code in data.get("severity", {}):
         if code not in BY_CODE:
             raise InputError(f"{prefix}`severity`: {code!r} is not the code of a check "
@@ -164,7 +170,7 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
     if "path" in file_values:
         merged["path"] = base / str(file_values["path"])
     for key, attribute in (("format", "output_format"), ("max-file-size", "max_file_size"),
-                           ("show-suppressed", "show_suppressed")):
+                           ("show-suppressed", "show_suppressed"), ("profile", "profile")):
         if key in file_values:
             merged[attribute] = file_values[key]
     for key in ("select", "ignore"):

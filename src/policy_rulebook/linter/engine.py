@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity, Suppressed
@@ -39,11 +40,17 @@ def run_checks(document: Document, context: Context,
 
 
 def lint(document: Document, context: Context | None = None,
-         checks: Iterable[Check] = CHECKS) -> Report:
-    from policy_rulebook.linter import suppressions
+         checks: Iterable[Check] = CHECKS,
+         profile: str | Mapping[str, Any] | None = None) -> Report:
+    """Lint a document. ``profile`` is the configuration's ``profile:`` (it adjusts the
+    policy's ``meta.profile``); the profile decides which coverage checks run."""
+    from policy_rulebook.linter import profiles, suppressions
 
     context = context or Context()
-    checks = tuple(checks)
+    active = profiles.attach(document, profile)
+    checks = tuple(check for check in checks
+                   if (active.runs(check.code) if active is not None
+                       else check.code not in profiles.bound_checks()))
     enabled = tuple(check.code for check in checks)
     findings = run_checks(document, context, checks)
     kept, silenced, unused = suppressions.apply(

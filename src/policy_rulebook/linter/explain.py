@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.checks import CHECKS, Check
 
 
@@ -45,21 +46,39 @@ def find(query: str, checks: Sequence[Check] = CHECKS) -> Check:
                      "(`rulebook rules` lists them all)")
 
 
+def profiles_label(check: Check) -> str:
+    """Which organisation profiles run a check: ``all``, or the profiles that enable it."""
+    from policy_rulebook.linter import profiles
+
+    enabled = profiles.enabling(check.code)
+    if len(enabled) == len(profiles.NAMES):
+        return "any-profile" if check.code in profiles.bound_checks() else "all"
+    return ",".join(enabled) if enabled else "-"
+
+
 def render_rules(checks: Sequence[Check] = CHECKS) -> str:
-    """One line per check: code, name, default severity, what it finds."""
+    """One line per check: code, name, default severity, profiles that run it, what it finds."""
     checks = sorted(checks, key=lambda c: c.code)
     name_width = max(len(c.name) for c in checks)
-    lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  {c.summary}"
-             for c in checks]
-    lines.append(f"{len(checks)} checks. Run `rulebook explain CODE` for what one checks, "
-                 "why, and how to fix it.")
+    labels = {c.code: profiles_label(c) for c in checks}
+    label_width = max(len(label) for label in labels.values())
+    lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  "
+             f"{labels[c.code]:<{label_width}}  {c.summary}" for c in checks]
+    lines.append(_("{count} checks. The fourth column names the organisation profiles "
+                   "(meta.profile) that run a check: all = every policy, any-profile = every "
+                   "policy with a profile. Run `rulebook explain CODE` for what one checks, why, "
+                   "and how to fix it.").format(count=len(checks)))
     return "\n".join(lines) + "\n"
 
 
 def render_explain(check: Check) -> str:
     """What a check checks, why, how to fix it, and a failing and a passing example."""
     title = check.doc.splitlines()[0] if check.doc else f"{check.code} {check.name}"
-    parts = [title, f"Default severity: {check.severity.value}."]
+    label = profiles_label(check)
+    parts = [title, f"Default severity: {check.severity.value}.",
+             _("Profiles: every policy.") if label == "all" else
+             _("Profiles: every policy with a meta.profile.") if label == "any-profile" else
+             _("Profiles: only {profiles} (meta.profile).").format(profiles=label)]
     for heading, text in doc_sections(check).items():
         parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
     parts.append("Fails (this gives the finding):\n" + textwrap.indent(check.bad, "    "))

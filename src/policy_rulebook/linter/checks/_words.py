@@ -1,39 +1,18 @@
-"""Words that the expert checks (RB8xx) look for in a policy's own texts, per language.
+"""Words and phrases that the text checks look for, per language (data: ``data/words.yaml``).
 
-Only languages listed here are judged; a text in another language is left alone.
+An entry matches a whole word or phrase (any case); ``*`` at the end of an entry matches the
+rest of a word, ``*`` alone matches one word. Only languages with a list are judged: a text in
+another language is left alone (``mentions`` returns None).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
 
 from policy_rulebook.core.document import Document, text_for
-
-#: Words that say criticism is welcome (house rules' intro).
-CRITICISM: dict[str, tuple[str, ...]] = {
-    "nl": ("kritiek", "kritisch"),
-    "en": ("critic",),
-    "fr": ("critique",),
-    "de": ("kritik",),
-}
-
-#: Words that mark a house rule about political posts (not "politie", Dutch for police).
-POLITICAL: dict[str, tuple[str, ...]] = {
-    "nl": ("politiek", "verkiezing", "stemoproep", "kandida"),
-    "en": ("politic", "election", "call to vote", "calls to vote", "candidate"),
-    "fr": ("politique", "élection", "candidat"),
-    "de": ("politisch", "wahlkampf", "wahlaufruf", "kandidat"),
-}
-
-#: Words that say a rule applies to every party or side alike.
-EVEN_HANDED: dict[str, tuple[str, ...]] = {
-    "nl": ("welke partij", "elke partij", "alle partijen", "iedere partij", "ongeacht",
-           "alle kanten", "alle strekkingen", "welke strekking"),
-    "en": ("any party", "every party", "all parties", "whatever the party", "regardless",
-           "all sides", "any side", "every side", "whatever their"),
-    "fr": ("tout parti", "tous les partis", "quel que soit", "quelle que soit"),
-    "de": ("jede partei", "alle parteien", "unabhängig", "egal welche"),
-}
+from policy_rulebook.linter import data
 
 
 def versions(document: Document, value: Any) -> dict[str, str]:
@@ -47,10 +26,58 @@ def versions(document: Document, value: Any) -> dict[str, str]:
     return found
 
 
-def mentions(text: str, language: str, words: dict[str, tuple[str, ...]]) -> bool | None:
-    """Whether the text holds one of the words; None for a language without a word list."""
-    listed = words.get(language.split("-")[0].lower())
-    if listed is None:
-        return None
-    lowered = text.lower()
-    return any(word in lowered for word in listed)
+def all_texts(value: Any) -> str:
+    """Every string inside a value (texts in all languages, nested lists and maps), joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return "\n".join(all_texts(v) for v in value.values())
+    if isinstance(value, list):
+        return "\n".join(all_texts(v) for v in value)
+    return ""
+
+
+def _entry(entry: str) -> str:
+    parts = []
+    for token in entry.split(" "):
+        if token == "*":
+            parts.append(r"\w+")
+            continue
+        head = r"\w*" if token.startswith("*") else ""
+        tail = r"\w*" if token.endswith("*") and len(token) > 1 else ""
+        parts.append(head + re.escape(token.strip("*")) + tail)
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+@cache
+def pattern(key: str, language: str | None = None) -> re.Pattern[str] | None:
+    """The compiled list ``key`` for a language (None: every language's list together)."""
+    table = data.load("words.yaml")[key]
+    if isinstance(table, list):
+        entries = [str(e) for e in table]
+    elif language is None:
+        entries = [str(e) for words in table.values() for e in words]
+    else:
+        listed = table.get(language.split("-")[0].lower())
+        if listed is None:
+            return None
+        entries = [str(e) for e in listed]
+    return re.compile("|".join(_entry(e) for e in entries), re.IGNORECASE)
+
+
+def mentions(text: str, language: str | None, key: str) -> bool | None:
+    """Whether the text holds an entry of list ``key``; None for a language without a list.
+
+    With ``language`` None, the lists of every language count (for texts of mixed languages).
+    """
+    found = pattern(key, language)
+    return None if found is None else bool(found.search(text))
+
+
+def clauses(text: str, language: str) -> list[str]:
+    """The text cut at the end of sentences and at words such as "maar" / "but"."""
+    breaks = pattern("clause_breaks", language)
+    pieces = re.split(r"[;:.!?()]+", text)
+    if breaks is not None:
+        pieces = [part for piece in pieces for part in breaks.split(piece)]
+    return [piece.strip() for piece in pieces if piece and piece.strip()]

@@ -1,9 +1,13 @@
 """RB803 criticism-welcome: the house rules say that criticism is welcome.
 
 ## What it checks
-That the `intro` of `house_rules` says, in every declared language, that questions and
-criticism are welcome (it looks for the word: `kritiek`, `criticism`, `critique`, `Kritik`).
-Languages the check has no words for are left alone.
+That the `intro` of `house_rules` says, in every declared language, that criticism is welcome:
+one clause must name criticism or a synonym (`kritiek`, `mening`, `klachten`, `negatieve
+reacties`; `criticism`, `complaints`, `opinions`) together with a word of welcome (`welkom`,
+`mag`, `vrij`; `welcome`, `allowed`, `free`) and without a negation (`niet`, `geen`; `not`,
+`never`). "Kritiek is hier niet welkom" fails; "Je bent vrij om je mening te geven" and "ook
+klachten zijn welkom" pass. The words are data (`linter/data/words.yaml`); languages without
+a list are left alone.
 
 ## Why
 House rules exist to keep a conversation possible, not to silence it. A public body that
@@ -21,8 +25,25 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.linter.checks._words import CRITICISM, mentions, versions
+from policy_rulebook.core.i18n import _
+from policy_rulebook.linter.checks._words import clauses, mentions, pattern, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+
+def welcomes_criticism(text: str, language: str) -> bool | None:
+    """Whether a clause of the text names criticism and welcomes it without a negation next to
+    the welcome ("niet welkom", "not allowed"); None: no word list for the language."""
+    welcome = pattern("welcome", language)
+    if welcome is None or mentions(text, language, "criticism") is None:
+        return None
+    for clause in clauses(text, language):
+        if not mentions(clause, language, "criticism"):
+            continue
+        for found in welcome.finditer(clause):
+            near = clause[:found.start()].split()[-3:] + clause[found.end():].split()[:2]
+            if not mentions(" ".join(near), language, "negation"):
+                return True
+    return False
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -30,13 +51,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if intro is None:
         return
     silent = [language for language, text in versions(document, intro).items()
-              if mentions(text, language, CRITICISM) is False]
+              if welcomes_criticism(text, language) is False]
     if silent:
         yield CHECK.finding(
             document, pointer("house_rules", "intro"),
-            f"the intro of the house rules does not say that criticism is welcome "
-            f"({', '.join(silent)}): say so, so that nobody reads the rules as a way to "
-            "remove criticism")
+            _("the intro of the house rules does not say that criticism is welcome "
+              "({languages}): say so, e.g. \"Reacties zijn welkom, ook kritiek.\", so that nobody "
+              "reads the rules as a way to remove criticism").format(languages=", ".join(silent)))
 
 
 CHECK: Check = make_check(
@@ -49,8 +70,8 @@ CHECK: Check = make_check(
     bad="""
     house_rules:
       intro:
-        nl: Op deze pagina gelden spelregels. Berichten die ze overtreden, verwijderen we.
-        en: These ground rules apply on this page. We remove posts that break them.
+        nl: Kritiek is hier niet welkom. Berichten die de spelregels overtreden, verwijderen we.
+        en: Criticism is not welcome here. We remove posts that break the ground rules.
       rules:
         - id: spam
           category: {nl: Spam, en: Spam}
@@ -60,8 +81,8 @@ CHECK: Check = make_check(
     good="""
     house_rules:
       intro:
-        nl: Reacties zijn welkom, ook kritiek. Wat de spelregels overtreedt, verwijderen we.
-        en: Comments are welcome, criticism too. We remove posts that break the ground rules.
+        nl: Je bent vrij om je mening te geven, ook klachten zijn welkom.
+        en: You are free to give your opinion, and complaints are welcome too.
       rules:
         - id: spam
           category: {nl: Spam, en: Spam}

@@ -1,17 +1,19 @@
 """RB801 dos-donts-balance: the do's balance the don'ts.
 
 ## What it checks
-That neither list of `conduct` is much shorter than the other: a warning when one list has
-fewer than a third as many rules as the other (and the longer one has at least four).
+That the do's are not drowned by the don'ts: advice when `conduct.dos` has fewer than a third
+as many rules as `conduct.donts` (and there are at least four don'ts). A list of deliberately
+positive tips with few don'ts is fine: the risks belong in the legal section. It is advice:
+a profile or the configuration can switch it off (`profile: {disable: [RB801]}`).
 
 ## Why
 Staff follow a policy that tells them what they *can* do, not only what is forbidden. A
-policy of twelve don'ts and one do reads as distrust, and colleagues stop posting at all;
-twelve do's and no don'ts leaves the real risks unsaid.
+policy of twelve don'ts and one do reads as distrust, and colleagues stop posting at all (the
+article: "geef vooral tips", give tips above all).
 
 ## How to fix
 Turn some prohibitions into positive advice ("Never post without checking" becomes "Check
-your facts and link to the official source"), or add the don'ts that the do's imply.
+your facts and link to the official source").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 RATIO = 3
@@ -30,15 +33,12 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     dos, donts = document.get("conduct", "dos"), document.get("conduct", "donts")
     if not isinstance(dos, list) or not isinstance(donts, list):
         return
-    counts = {"dos": len(dos), "donts": len(donts)}
-    short, long = sorted(counts, key=counts.__getitem__)
-    if counts[long] >= MINIMUM and counts[short] * RATIO < counts[long]:
-        names = {"dos": "do's", "donts": "don'ts"}
+    if len(donts) >= MINIMUM and len(dos) * RATIO < len(donts):
         yield CHECK.finding(
-            document, pointer("conduct", short),
-            f"the policy has {counts[long]} {names[long]} but only {counts[short]} "
-            f"{names[short]}: balance them, so that staff read what they can do as well as "
-            "what they must not")
+            document, pointer("conduct", "dos"),
+            _("advice: the policy has {donts} don'ts but only {dos} do's; turn some "
+              "prohibitions into tips, so that staff read what they can do as well as what "
+              "they must not").format(donts=len(donts), dos=len(dos)))
 
 
 CHECK: Check = make_check(
@@ -46,7 +46,7 @@ CHECK: Check = make_check(
     code="RB801",
     name="dos-donts-balance",
     severity=Severity.WARNING,
-    summary="one list of do's and don'ts is less than a third as long as the other",
+    summary="advice: the do's are less than a third as many as the don'ts",
     run=run,
     bad="""
     conduct:

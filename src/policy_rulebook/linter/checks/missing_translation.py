@@ -5,6 +5,9 @@ That each text has a version in every language of `meta.languages`. A plain stri
 the first (primary) language only; with more than one language declared, write the text as a
 map: `{nl: ..., en: ...}`.
 
+A proper name is exempt when its item marks it: a legal basis with `proper_name: true` may
+give its `title` (the official name of a law) in its own language only.
+
 ## Why
 Staff read the policy, the announcements and the reaction scheme in their own language. A text
 that exists in Dutch only leaves English-speaking colleagues without that rule.
@@ -16,11 +19,28 @@ Add the missing language to the text, e.g. `en: Be polite.` under `nl: Wees bele
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from policy_rulebook.core.document import Document
+from policy_rulebook.core.document import Document, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.texts import iter_texts, text_label
 from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+
+def _proper_name(document: Document, ptr: str) -> bool:
+    """Whether the text is the ``title`` of an item marked ``proper_name: true``."""
+    *parent, field = split_pointer(ptr)
+    if field != "title" or not parent:
+        return False
+    node: Any = document.get(parent[0])
+    for token in parent[1:]:
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        elif isinstance(node, dict):
+            node = node.get(token)
+        else:
+            return False
+    return isinstance(node, dict) and node.get("proper_name") is True
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -28,6 +48,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if len(languages) < 1:
         return
     for ptr, value in iter_texts(document):
+        if _proper_name(document, ptr):
+            continue
         if isinstance(value, str) and len(languages) > 1:
             field = text_label(ptr)
             others = ", ".join(languages[1:])

@@ -1,0 +1,123 @@
+"""RB602 legal-topics: the legal section covers the topics the organisation's profile needs.
+
+## What it checks
+That `legal.items` covers every legal topic of the policy's profile (`meta.profile`, see
+docs/profiles.md): personal data (GDPR/AVG), image rights (portretrecht), copyright
+(auteursrecht), defamation and insult (laster, eerroof), discrimination, confidentiality
+(discretieplicht, beroepsgeheim), political neutrality for public bodies, consequences under
+labour law, and minors for education. An item covers a topic when its topic, text, basis or
+consequence holds one of the topic's keywords, in Dutch or English (data:
+`linter/data/legal_topics.yaml`). It runs only for a policy with a profile.
+
+## Why
+Real policies have a legal section and still leave out what matters (domain brief, "What real
+policies miss"). Each topic has a source: personal data, Regulation (EU) 2016/679 and the
+Belgian law of 30 July 2018; image rights, art. XI.174 of the Code of Economic Law; copyright,
+Book XI of that Code; defamation and insult, art. 443 ff. of the Criminal Code;
+discrimination, the laws of 30 July 1981 and 10 May 2007; confidentiality, the duty of
+discretion of public staff (local government decree of 22 December 2017) and art. 17 of the
+employment contracts law of 3 July 1978; political neutrality, the local government decree
+and the election-year circular; labour law, the law of 3 July 1978 (art. 35, serious cause)
+and the staff regulations; minors, art. 8 GDPR and art. 7 of the law of 30 July 2018 (age 13).
+
+## How to fix
+Add a legal item on the missing topic, with its `basis` and `consequence`; `rulebook explain
+RB602` lists the sources. A topic that does not apply to your organisation can be switched
+off in `.rulebook.yaml`: `profile: {disable: [labour-law]}`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from policy_rulebook.core.document import Document
+from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
+from policy_rulebook.linter import profiles
+from policy_rulebook.linter.checks._words import _entry, all_texts
+from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+
+@cache
+def _keywords(topic: str) -> re.Pattern[str]:
+    """A topic's keywords, each matching the start of a word (persoonsgegeven*)."""
+    keywords = profiles.topics()[topic]["keywords"]
+    return re.compile("|".join(_entry(str(k).rstrip("*") + "*") for words in keywords.values()
+                               for k in words), re.IGNORECASE)
+
+
+def missing_topics(document: Document, wanted: Iterable[str]) -> list[str]:
+    table = profiles.topics()
+    texts = [all_texts(item) for _ptr, item in document.iter_kind("legal-item")]
+    return [topic for topic in wanted if topic in table
+            and not any(_keywords(topic).search(text) for text in texts)]
+
+
+def run(document: Document, context: Context) -> Iterable[Finding]:
+    profile = profiles.of_document(document)
+    if profile is None or document.get("legal") is None:
+        return
+    language = (document.primary_language or "en").split("-")[0]
+    table = profiles.topics()
+    ptr = "/legal/items" if document.get("legal", "items") is not None else "/legal"
+    for topic in missing_topics(document, profile.legal_topics):
+        title = table[topic]["title"].get(language) or table[topic]["title"]["en"]
+        yield CHECK.finding(
+            document, ptr,
+            _("the legal section has no item on {title}, which the {profile} profile needs "
+              "(source: {source}): add an item with its basis and consequence").format(
+                title=title, profile=profile.id, source=table[topic]["source"]))
+
+
+CHECK: Check = make_check(
+    __doc__,
+    code="RB602",
+    name="legal-topics",
+    severity=Severity.WARNING,
+    summary="the legal section misses a topic the profile needs (GDPR, image rights, ...)",
+    run=run,
+    bad="""
+    legal:
+      items:
+        - id: no-racism
+          topic: {nl: Racisme, en: Racism}
+          text: {nl: Racistische berichten zijn strafbaar., en: Racist posts are punishable.}
+          basis:
+            - title: {nl: Antiracismewet van 30 juli 1981, en: Anti-Racism Act of 30 July 1981}
+    """,
+    good="""
+    legal:
+      items:
+        - id: no-racism
+          topic: {nl: Racisme, en: Racism}
+          text: {nl: Racistische berichten zijn strafbaar., en: Racist posts are punishable.}
+          basis: [{title: {nl: Antiracismewet van 30 juli 1981, en: Anti-Racism Act}}]
+          consequence: {nl: Een tuchtprocedure., en: Disciplinary proceedings.}
+        - id: privacy
+          topic: {nl: Persoonsgegevens (AVG), en: Personal data (GDPR)}
+          text: {nl: Deel geen gegevens van inwoners., en: Share no residents' data.}
+          basis: [{title: {nl: AVG, en: GDPR}}]
+        - id: images
+          topic: {nl: Portretrecht, en: Image rights}
+          text: {nl: Vraag toestemming voor foto's., en: Ask consent for photos.}
+          basis: [{title: {nl: WER art. XI.174, en: CEL art. XI.174}}]
+        - id: works
+          topic: {nl: Auteursrecht, en: Copyright}
+          text: {nl: Vermeld de maker., en: Credit the creator.}
+          basis: [{title: {nl: WER boek XI, en: CEL Book XI}}]
+        - id: insults
+          topic: {nl: Laster en belediging, en: Defamation and insult}
+          text: {nl: Beledig niemand., en: Insult nobody.}
+          basis: [{title: {nl: Strafwetboek art. 443, en: Criminal Code art. 443}}]
+        - id: secrecy
+          topic: {nl: Discretieplicht, en: Duty of discretion}
+          text: {nl: Deel niets vertrouwelijks., en: Share nothing confidential.}
+          basis: [{title: {nl: Deontologische code, en: Code of ethics}}]
+        - id: neutrality
+          topic: {nl: Politieke neutraliteit, en: Political neutrality}
+          text: {nl: Geen propaganda op onze kanalen., en: No propaganda on our channels.}
+          basis: [{title: {nl: Decreet lokaal bestuur, en: Local Government Decree}}]
+    """,
+)

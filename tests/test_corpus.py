@@ -1,0 +1,49 @@
+"""Precision and recall on a corpus of realistic policies (issue 14): recall >= 90 % of the
+listed gaps, and no false positive on the complete corpus policy or on the bundled policy."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_rulebook.core import loader
+from policy_rulebook.linter import engine
+from policy_rulebook.linter.checks import Context
+from tests.corpus_eval import all_checks, evaluate_all, markdown, recall
+from tests.helpers import BUNDLED, TODAY
+
+NO_CHECK = "none"  # a listed gap that no check covers yet
+
+
+def test_recall_and_false_positives_per_check(capsys: pytest.CaptureFixture[str]) -> None:
+    outcomes = evaluate_all()
+    assert len(outcomes) >= 6
+    with capsys.disabled():
+        print("\n" + markdown(outcomes))
+    assert recall(outcomes) >= 0.9
+    for outcome in outcomes:
+        if outcome.complete:
+            assert not outcome.found, (outcome.name, outcome.found)
+    assert any(o.complete for o in outcomes)
+
+
+def test_every_listed_gap_is_found_and_nothing_else() -> None:
+    """Stricter than the target, so that a regression shows which gap or which finding: every
+    gap that a check covers is found, and nothing else is."""
+    for outcome in evaluate_all():
+        missed = {gap: n for gap, n in outcome.missed.items() if gap[0] != NO_CHECK}
+        assert not missed, (outcome.name, "missed", missed)
+        assert not outcome.false_positives, (outcome.name, "false positives",
+                                             dict(outcome.false_positives))
+
+
+def test_no_finding_on_the_bundled_policy() -> None:
+    report = engine.lint(loader.load(BUNDLED), Context(today=TODAY))
+    assert report.findings == ()
+
+
+def test_the_documented_table_is_up_to_date() -> None:
+    from tests.helpers import REPO
+
+    page = (REPO / "docs" / "checks-coverage.md").read_text(encoding="utf-8")
+    assert markdown(evaluate_all()) in page, "run scripts/coverage_table.py"
+    assert all_checks() in page, "run scripts/coverage_table.py"
