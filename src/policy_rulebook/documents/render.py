@@ -117,11 +117,33 @@ def markdown_text(value: Any) -> str:
     return text
 
 
+_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+_MAILTO = re.compile(r"^\s*(mailto:\s*)+", re.IGNORECASE)
+_ADDRESS = re.compile(r"^[^\s@<>\"'():;,]+@[^\s@<>\"'():;,]+$")
+
+
 def safe_url(value: Any) -> str | None:
     """A URL that may become a link: http(s) or mailto only; anything else stays text."""
-    if isinstance(value, str) and re.match(r"^(https?://|mailto:)[^\s<>\"']+$", value.strip()):
-        return value.strip()
-    return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not _SCHEME.match(text) or re.search(r"[\s<>\"'`]", text):
+        return None
+    if text.lower().startswith("mailto:"):
+        return email_href(text)
+    return text
+
+
+def email_address(value: Any) -> str:
+    """An e-mail field as people read it: without a ``mailto:`` the user may have written."""
+    return _MAILTO.sub("", str(value)).strip() if value is not None else ""
+
+
+def email_href(value: Any) -> str | None:
+    """The ``mailto:`` link of an e-mail field, once, whether or not the field has the prefix;
+    None (no link, the text stays) when it is not an address."""
+    address = email_address(value)
+    return f"mailto:{address}" if _ADDRESS.match(address) else None
 
 
 def labels(language: str | None) -> dict[str, str]:
@@ -151,7 +173,19 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
     primary = document.primary_language
     environment.filters["long_date"] = lambda iso: long_date(language or primary or "en", str(iso))
 
-    def text(value: Any) -> str:
+    def text(value: Any) -> Any:
+        from policy_rulebook.core.document import text_for, text_or_primary
+
+        found = text_or_primary(value, language, primary) or ""
+        if html and found and primary and primary != language \
+                and text_for(value, language, primary) is None:
+            # Not translated: the primary language's words, marked as such for screen readers.
+            from markupsafe import Markup, escape
+
+            return Markup('<span lang="{}">{}</span>').format(primary, escape(found))
+        return found
+
+    def plain(value: Any) -> str:
         from policy_rulebook.core.document import text_or_primary
 
         return text_or_primary(value, language, primary) or ""
@@ -163,6 +197,9 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
         "t": text,
         "L": labels(language),
         "url": safe_url,
+        "email_href": email_href,
+        "email_address": email_address,
+        "plain": plain,
         "scheme": scheme,
         "raw": _markup,
         "words": dict(zip(("yes", "no"), words, strict=True)),
