@@ -277,4 +277,9 @@ def test_scheme_colours_have_enough_contrast_and_the_drawing_a_text_alternative(
     assert _contrast(label.group(1), "#ffffff") >= 4.5
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    # the colours drawn without the style sheet (PDF, image viewers) too
+    fills = set(re.findall(r'<rect class="[^"]*" [^>]*fill="(#[0-9a-f]{6})"', svg))
+    texts = set(re.findall(r'<text [^>]*fill="(#[0-9a-f]{6})"', svg))
+    assert fills and texts
+    assert all(_contrast(a, b) >= 4.5 for a in texts for b in fills | {"#ffffff"})
     assert re.search(r'<svg class="scheme"[^>]* width="[\d.]+"', svg)
