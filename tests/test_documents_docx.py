@@ -148,3 +148,38 @@ def test_revision_writer_round_trip() -> None:
            for e in paragraph._p if e.tag.endswith(("}ins", "}del"))]
     assert len(set(ids)) == 3
     assert word_date("not a date") is None and word_date(None) is None
+
+
+def test_title_page_approval_and_editorial_marks() -> None:
+    import copy
+    import io
+
+    from policy_rulebook.changelog.model import Endpoint, Entry
+    from policy_rulebook.core import loader
+    from policy_rulebook.documents.redline_docx import approval_line, redline_docx
+    from tests.helpers import BUNDLED
+
+    meta = {"approval": {"by": "College van burgemeester en schepenen",
+                         "decision": {"nl": "Goedgekeurd", "en": "Adopted"},
+                         "date": "2026-11-23"}}
+    assert approval_line(meta, "en") == \
+        "Adopted by College van burgemeester en schepenen on 23 November 2026"
+    assert approval_line({}, "nl") == "nog niet goedgekeurd"
+    from policy_rulebook.changelog.diff import data_of
+
+    old = data_of(loader.load(BUNDLED))
+    new = copy.deepcopy(old)
+    new["meta"].update(meta)
+    new["conduct"]["dos"][0]["text"]["nl"] += " "  # an editorial change (white space)
+    changes = diff_data(old, new)
+    for change in changes:
+        object.__setattr__(change, "editorial", change.section == "conduct")
+    entry = Entry(Endpoint("2.1.0", "a" * 40, "2027-01-01"), Endpoint("2.1.1", "b" * 40,
+                                                                        "2027-02-01"),
+                  tuple(changes), new)
+    document = docx.Document(io.BytesIO(redline_docx([entry], "nl")))
+    body = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Goedgekeurd door College van burgemeester en schepenen op 23 november 2026" in cells
+    assert "(redactioneel)" in body
+    assert "van 2.1.0 naar 2.1.1" in cells
