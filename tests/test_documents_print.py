@@ -88,18 +88,20 @@ def test_a_draft_says_so_on_every_page(tmp_path: Path,
     assert all("ONTWERP" in page.extract_text() for page in pages)
 
 
-def test_pdf_without_weasyprint_names_the_extra() -> None:
+def test_pdf_without_weasyprint_names_the_extra(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    target = tmp_path / "beleid.pdf"
     code = ("import sys; sys.modules['weasyprint'] = None\n"
             "from policy_rulebook.cli import main\n"
-            f"main(['render', {str(BUNDLED)!r}, '--format', 'pdf', '-o', '/dev/null'])")
+            f"main(['render', {str(BUNDLED)!r}, '--format', 'pdf', '-o', {str(target)!r}])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "rulebook: error: --format pdf needs WeasyPrint: pip install 'policy-rulebook[pdf]'"]
+    assert not target.exists()
 
 
 def test_docx_of_the_policy_has_numbers_the_scheme_picture_and_a_footer(
