@@ -190,3 +190,73 @@ def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
         "Laat staan. Echt.",
     ], done.stdout[-2000:]
     assert "<script>alert" not in done.stdout
+
+
+# -- the layout of the drawing (documents.layout: grandalf's Sugiyama layout) -----------------
+
+#: The fewest crossings of the bundled scheme with grandalf's layering: three sources
+#: (share-success, fix-facts, restore) each lead to both `final` and `let-stand`, a K(2,3) that
+#: a layered drawing with those layers cannot draw without crossings.
+BUNDLED_CROSSINGS = 3
+#: The crossings of each test policy's scheme today (a layout change may only lower them).
+EXAMPLE_CROSSINGS = {"airforce": 3, "cycle": 5, "dangling-branch": 4, "no-start": 3,
+                     "no-way-out": 1, "same-branches": 3, "scenarios": 3, "second-start": 16,
+                     "self-loop": 3, "unreached-outcome": 3}
+
+
+def _scheme_layout(path: Path) -> object:
+    from policy_rulebook.core import loader
+    from policy_rulebook.core.scheme import build
+    from policy_rulebook.documents.layout import layout
+
+    scheme = build(loader.load(path))
+    assert scheme is not None
+    return layout(scheme, "nl", ("ja", "nee"))
+
+
+def test_bundled_scheme_has_the_fewest_crossings_and_no_label_on_a_line() -> None:
+    from policy_rulebook.documents.layout import Layout, crossings, label_overlaps
+
+    drawing = _scheme_layout(BUNDLED)
+    assert isinstance(drawing, Layout)
+    assert crossings(drawing) <= BUNDLED_CROSSINGS
+    assert label_overlaps(drawing) == []
+    # yes and no of one question never cross each other right under it
+    from policy_rulebook.documents.layout import _cross, _segments, polyline
+
+    by_source: dict[str, list[object]] = {}
+    for edge in drawing.edges:
+        by_source.setdefault(edge.source, []).append(edge)
+    for edges in by_source.values():
+        if len(edges) == 2:
+            a, b = (polyline(e) for e in edges)  # type: ignore[arg-type]
+            assert not any(_cross(p, q, r, s) for p, q in _segments(a) for r, s in _segments(b))
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_CROSSINGS))
+def test_every_test_scheme_is_drawn_without_labels_on_lines(name: str) -> None:
+    from policy_rulebook.documents.layout import Layout, crossings, label_overlaps
+
+    folder = EXAMPLES / "scheme" / name
+    if not folder.is_dir():
+        folder = EXAMPLES / "scheme" / "broken" / name
+    drawing = _scheme_layout(folder)
+    assert isinstance(drawing, Layout)
+    assert crossings(drawing) <= EXAMPLE_CROSSINGS[name]
+    assert label_overlaps(drawing) == []
+    # boxes never overlap one another
+    boxes = drawing.boxes
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height
+                        and b.y < a.y + a.height), (a.id, b.id)
+
+
+def test_crossings_counts_a_real_crossing() -> None:
+    from policy_rulebook.documents.layout import Edge, Layout, crossings
+
+    down = Edge("a", "b", "ja", "", 0, 0, points=((0.0, 0.0), (0.0, 100.0)))
+    across = Edge("c", "d", "nee", "", 0, 0, points=((-50.0, 50.0), (50.0, 50.0)), back=True)
+    beside = Edge("e", "f", "nee", "", 0, 0, points=((10.0, 0.0), (10.0, 100.0)))
+    assert crossings(Layout(100, 100, (), (down, across))) == 1
+    assert crossings(Layout(100, 100, (), (down, beside))) == 0

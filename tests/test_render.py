@@ -3,6 +3,7 @@ the chosen language, policy text escaped (injection attempts come out inert), at
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from pathlib import Path
@@ -193,3 +194,92 @@ def test_policy_with_errors_is_not_rendered(tmp_path: Path,
     assert result.err.startswith("rulebook: error: cannot render a policy with errors: ")
     assert "example.yaml:" in result.err and "run `rulebook lint`" in result.err
     assert not (tmp_path / "out.html").exists()
+
+
+# -- issue 15: links, accessibility ----------------------------------------------------------
+
+def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of the bundled policy with one text replaced in one file."""
+    import shutil
+
+    target = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, target)
+    path = target / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_email_fields_become_one_mailto_link_whatever_was_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policy_rulebook.documents.render import email_href, safe_url
+
+    assert email_href("a@b.be") == email_href("mailto:a@b.be") == "mailto:a@b.be"
+    assert email_href("mailto:mailto:a@b.be") == "mailto:a@b.be"
+    assert email_href("niet een adres") is None and email_href("<a@b.be>") is None
+    assert safe_url("https://x.be/a") == "https://x.be/a"
+    assert safe_url("MAILTO:a@b.be") == "mailto:a@b.be"
+    for other in ("javascript:alert(1)", "data:text/html,x", "ftp://x.be", "//x.be", "x.be"):
+        assert safe_url(other) is None
+    policy = _edited(tmp_path, "contact.yaml", "email: lien.verhaegen@",
+                     'email: "mailto:lien.verhaegen@')
+    (policy / "contact.yaml").write_text((policy / "contact.yaml").read_text(encoding="utf-8")
+                                         .replace("lindebeek.be\n", "lindebeek.be\"\n", 1),
+                                         encoding="utf-8")
+    html = render(capsys, str(policy))
+    assert "mailto:mailto:" not in html.lower()
+    link = "mailto:lien.verhaegen@lindebeek.be"
+    assert f'<a href="{link}">lien.verhaegen@lindebeek.be</a>' in html
+    assert '<a href="mailto:jonas.desmet@lindebeek.be">jonas.desmet@lindebeek.be</a>' in html
+
+
+def test_headings_never_skip_a_level(capsys: pytest.CaptureFixture[str]) -> None:
+    html = render(capsys, str(BUNDLED))
+    levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", html)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, (before, after)
+
+
+def test_untranslated_text_is_marked_with_its_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy = _edited(tmp_path, "roles.yaml", "        en: Communications officer\n", "")
+    result = run(capsys, "render", str(policy), "--lang", "en")
+    html = result.out
+    assert '<html lang="en">' in html, result.err
+    assert '<span lang="nl">Communicatieverantwoordelijke</span>' in html
+    assert "<strong>Web care team</strong>" in html
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_scheme_colours_have_enough_contrast_and_the_drawing_a_text_alternative(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    html = render(capsys, str(BUNDLED))
+    css = html[html.index("<style>"):html.index("</style>")]
+    fill = {kind: re.search(rf"svg\.scheme rect\.{kind} {{ fill: (#[0-9a-f]{{6}})", css)
+            for kind in ("question", "outcome")}
+    text = re.search(r"svg\.scheme text { fill: (#[0-9a-f]{6})", css)
+    label = re.search(r"svg\.scheme \.edge-label {[^}]*fill: (#[0-9a-f]{6})", css)
+    assert text and label and all(fill.values())
+    for match in fill.values():
+        assert match is not None and _contrast(text.group(1), match.group(1)) >= 4.5
+    assert _contrast(label.group(1), "#ffffff") >= 4.5
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    # the colours drawn without the style sheet (PDF, image viewers) too
+    fills = set(re.findall(r'<rect class="[^"]*" [^>]*fill="(#[0-9a-f]{6})"', svg))
+    texts = set(re.findall(r'<text [^>]*fill="(#[0-9a-f]{6})"', svg))
+    assert fills and texts
+    assert all(_contrast(a, b) >= 4.5 for a in texts for b in fills | {"#ffffff"})
+    assert re.search(r'<svg class="scheme"[^>]* width="[\d.]+"', svg)

@@ -74,6 +74,18 @@ def emit(text: str, code: ExitCode) -> None:
     sys.exit(int(code))
 
 
+_OUTPUT = click.option("-o", "--output", type=PathType(dir_okay=False),
+                       help="Write to this file (atomically) instead of standard output.")
+
+
+def deliver(content: str | bytes, code: ExitCode = ExitCode.CLEAN,
+            output: Path | None = None) -> None:
+    """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal."""
+    from policy_rulebook.app.output import deliver as run
+
+    emit(run(content, output), code)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="rulebook")
 def cli() -> None:
@@ -136,11 +148,12 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
 
 
 @cli.command()
-def schema() -> None:
+@_OUTPUT
+def schema(output: Path | None) -> None:
     """Print the JSON Schema of a rulebook (for editors and other tools)."""
     from policy_rulebook.app.actions import schema as run
 
-    click.echo(run(), nl=False)
+    deliver(run(), output=output)
 
 
 # -- versions from git: diff, history, changelog (app.history_actions) ----
@@ -155,24 +168,27 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 @click.option("--to", "to_rev", metavar="REV",
               help="The newer revision (default: the working tree, uncommitted edits included).")
 @click.option("--format", "output_format",
-              type=click.Choice(["text", "markdown", "json", "html"]), default="text",
-              show_default=True, help="How to show the changes.")
-def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str) -> None:
+              type=click.Choice(["text", "markdown", "json", "html", "docx"]), default="text",
+              show_default=True, help="How to show the changes (docx: Word, tracked changes).")
+@_OUTPUT
+def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
+         output: Path | None) -> None:
     """What changed in the policy at PATH between two revisions, rule by rule."""
     from policy_rulebook.app.history_actions import diff as run
 
-    emit(*run(path, from_rev, to_rev, output_format))
+    deliver(*run(path, from_rev, to_rev, output_format), output=output)
 
 
 @cli.command()
 @_POLICY
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How to list the versions.")
-def history(path: Path, output_format: str) -> None:
+@_OUTPUT
+def history(path: Path, output_format: str, output: Path | None) -> None:
     """List the versions of the policy at PATH (commits where meta.version changed)."""
     from policy_rulebook.app.history_actions import history as run
 
-    emit(*run(path, output_format))
+    deliver(*run(path, output_format), output=output)
 
 
 @cli.command()
@@ -184,16 +200,18 @@ def history(path: Path, output_format: str) -> None:
               show_default=True,
               help="staff: a short announcement; legal: every change with a redline and who.")
 @click.option("--format", "output_format",
-              type=click.Choice(["markdown", "html", "json", "text"]), default="markdown",
-              show_default=True, help="How to write it.")
+              type=click.Choice(["markdown", "html", "json", "text", "docx"]),
+              default="markdown", show_default=True,
+              help="How to write it (docx: Word with tracked changes, with --audience legal).")
 @click.option("--lang", metavar="LANG",
               help="One of the policy's languages (default: its first language).")
+@_OUTPUT
 def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
-              output_format: str, lang: str | None) -> None:
+              output_format: str, lang: str | None, output: Path | None) -> None:
     """Announce each version of the policy at PATH, newest first."""
     from policy_rulebook.app.history_actions import changelog as run
 
-    emit(*run(path, from_rev, to_rev, audience, output_format, lang))
+    deliver(*run(path, from_rev, to_rev, audience, output_format, lang), output=output)
 
 
 # ci: rules and explain
@@ -223,11 +241,12 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
 @click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
               default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
 @click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
-def graph(path: Path, output_format: str, language: str | None) -> None:
+@_OUTPUT
+def graph(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
     from policy_rulebook.app.actions import graph as run
 
-    click.echo(run(path, output_format, language), nl=False)
+    deliver(run(path, output_format, language), output=output)
 
 
 @cli.command()
@@ -257,17 +276,18 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--format", "output_format", type=click.Choice(["markdown", "html"]),
-              default="html", show_default=True, help="A Markdown page or one HTML file.")
+@click.option("--format", "output_format",
+              type=click.Choice(["markdown", "html", "docx", "pdf"]), default="html",
+              show_default=True,
+              help="A Markdown page, one HTML file, a Word file or a PDF (extra `pdf`).")
 @click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
-@click.option("-o", "--output", type=PathType(dir_okay=False),
-              help="Write to this file (atomically) instead of standard output.")
+@_OUTPUT
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Render the whole policy at PATH as a document for staff."""
     from policy_rulebook.app.actions import RenderOptions
     from policy_rulebook.app.actions import render as run
 
-    click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
+    deliver(run(RenderOptions(path, output_format, language, None)), output=output)
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------

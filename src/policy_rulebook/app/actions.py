@@ -178,8 +178,9 @@ class RenderOptions:
     output: Path | None = None
 
 
-def render(options: RenderOptions) -> str:
-    """The rendered policy; written atomically to ``options.output`` when given (then ``""``)."""
+def render(options: RenderOptions) -> str | bytes:
+    """The rendered policy (bytes for docx and pdf); written atomically to ``options.output``
+    when given (then ``""``)."""
     from policy_rulebook.core import loader
     from policy_rulebook.core.scheme import Scheme, build
     from policy_rulebook.documents import render as rendering
@@ -190,11 +191,19 @@ def render(options: RenderOptions) -> str:
     scheme = build(document)
     language = choose_language(scheme or Scheme(None, languages=document.languages),
                                options.language)
-    text = rendering.render(document, scheme, options.output_format, language)
+    text: str | bytes
+    if options.output_format in ("docx", "pdf"):
+        from policy_rulebook.documents import print_documents
+
+        make = print_documents.docx if options.output_format == "docx" else print_documents.pdf
+        text = make(document, scheme, language)
+    else:
+        text = rendering.render(document, scheme, options.output_format, language)
     if options.output is None:
         return text
-    rendering.write_atomic(options.output, text)
-    return ""
+    from policy_rulebook.app.output import deliver
+
+    return deliver(text, options.output)
 
 
 def refuse_with_errors(document: Document, what: str) -> None:

@@ -52,7 +52,8 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     return lang
 
 
-def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str) -> tuple[str, ExitCode]:
+def diff(path: Path, from_rev: str, to_rev: str | None,
+         fmt: str) -> tuple[str | bytes, ExitCode]:
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
     from policy_rulebook.changelog import announce, render
     from policy_rulebook.changelog.history import History
@@ -74,6 +75,10 @@ def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str) -> tuple[str, 
     if fmt == "json":
         return render.json_entries([entry], single=True), ExitCode.CLEAN
     lang = _language(new.data, None)
+    if fmt == "docx":
+        from policy_rulebook.documents.redline_docx import redline_docx
+
+        return redline_docx([entry], lang), ExitCode.CLEAN
     return render.render_texts([announce.legal(entry, lang)], fmt), ExitCode.CLEAN
 
 
@@ -115,7 +120,7 @@ def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
 
 
 def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str, fmt: str,
-              lang: str | None) -> tuple[str, ExitCode]:
+              lang: str | None) -> tuple[str | bytes, ExitCode]:
     """Every version after ``from_rev`` up to ``to_rev``, newest first, each against the one
     before it, for staff (announcement) or legal (redline with provenance)."""
     from policy_rulebook.changelog import announce, render
@@ -134,6 +139,12 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
     if fmt == "json":
         return render.json_entries(entries, single=False), ExitCode.CLEAN
     language = _language(versions[-1].state.data, lang)
+    if fmt == "docx":
+        if audience != "legal":
+            raise InputError("--format docx is the legal redline: use --audience legal")
+        from policy_rulebook.documents.redline_docx import redline_docx
+
+        return redline_docx(entries, language), ExitCode.CLEAN
     build = announce.staff if audience == "staff" else announce.legal
     return render.render_texts([build(e, language) for e in entries], fmt), ExitCode.CLEAN
 

@@ -8,10 +8,8 @@ out as inert text. The HTML is one self-contained file: styles inline, the schem
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from policy_rulebook.core.document import Document
@@ -53,7 +51,8 @@ LABELS: dict[str, dict[str, str]] = {
         "respond": "reageren", "let-stand": "laten staan", "remove": "verwijderen",
         "hide": "verbergen", "monitor": "opvolgen", "block": "blokkeren",
         "private-message": "privébericht", "warn": "waarschuwen", "report": "melden",
-        "escalate": "escaleren",
+        "escalate": "escaleren", "approved_by": "{decision} door {by} op {date}",
+        "approved": "Goedgekeurd",
     },
     "en": {
         "version": "Version", "status": "Status", "adopted_on": "Adopted on",
@@ -85,6 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
         "respond": "respond", "let-stand": "let stand", "remove": "remove", "hide": "hide",
         "monitor": "monitor", "block": "block", "private-message": "private message",
         "warn": "warn", "report": "report", "escalate": "escalate",
+        "approved_by": "{decision} by {by} on {date}", "approved": "Approved",
     },
 }
 
@@ -117,11 +117,33 @@ def markdown_text(value: Any) -> str:
     return text
 
 
+_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+_MAILTO = re.compile(r"^\s*(mailto:\s*)+", re.IGNORECASE)
+_ADDRESS = re.compile(r"^[^\s@<>\"'():;,]+@[^\s@<>\"'():;,]+$")
+
+
 def safe_url(value: Any) -> str | None:
     """A URL that may become a link: http(s) or mailto only; anything else stays text."""
-    if isinstance(value, str) and re.match(r"^(https?://|mailto:)[^\s<>\"']+$", value.strip()):
-        return value.strip()
-    return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not _SCHEME.match(text) or re.search(r"[\s<>\"'`]", text):
+        return None
+    if text.lower().startswith("mailto:"):
+        return email_href(text)
+    return text
+
+
+def email_address(value: Any) -> str:
+    """An e-mail field as people read it: without a ``mailto:`` the user may have written."""
+    return _MAILTO.sub("", str(value)).strip() if value is not None else ""
+
+
+def email_href(value: Any) -> str | None:
+    """The ``mailto:`` link of an e-mail field, once, whether or not the field has the prefix;
+    None (no link, the text stays) when it is not an address."""
+    address = email_address(value)
+    return f"mailto:{address}" if _ADDRESS.match(address) else None
 
 
 def labels(language: str | None) -> dict[str, str]:
@@ -133,6 +155,7 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
     import jinja2
 
     from policy_rulebook.core.dates import long_date
+    from policy_rulebook.documents.articles import numbers
     from policy_rulebook.documents.graph import answer_words, mermaid
     from policy_rulebook.documents.layout import layout
 
@@ -151,7 +174,19 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
     primary = document.primary_language
     environment.filters["long_date"] = lambda iso: long_date(language or primary or "en", str(iso))
 
-    def text(value: Any) -> str:
+    def text(value: Any) -> Any:
+        from policy_rulebook.core.document import text_for, text_or_primary
+
+        found = text_or_primary(value, language, primary) or ""
+        if html and found and primary and primary != language \
+                and text_for(value, language, primary) is None:
+            # Not translated: the primary language's words, marked as such for screen readers.
+            from markupsafe import Markup, escape
+
+            return Markup('<span lang="{}">{}</span>').format(primary, escape(found))
+        return found
+
+    def plain(value: Any) -> str:
         from policy_rulebook.core.document import text_or_primary
 
         return text_or_primary(value, language, primary) or ""
@@ -163,6 +198,9 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
         "t": text,
         "L": labels(language),
         "url": safe_url,
+        "email_href": email_href,
+        "email_address": email_address,
+        "plain": plain,
         "scheme": scheme,
         "raw": _markup,
         "words": dict(zip(("yes", "no"), words, strict=True)),
@@ -170,39 +208,52 @@ def render(document: Document, scheme: Scheme | None, output_format: str,
         "mermaid": _markup(mermaid(scheme, language)) if scheme and scheme.nodes else None,
         "rules_by_id": {r.get("id"): r for _, r in document.iter_kind("house-rule")},
         "roles_by_id": {r.get("id"): r for _, r in document.iter_kind("role")},
+        "num": numbers(document.data),
+        "footer": footer_line(document.data, language or primary or "en", text),
     }
     template = environment.get_template("policy.html.j2" if html else "policy.md.j2")
     return template.render(context)
+
+
+def approval(meta: Any, language: str, text: Any = str) -> str | None:
+    """``meta.approval`` ({by, decision, date}) in words, else "Approved on <adopted_on>"
+    for an adopted policy; None when there is neither."""
+    from policy_rulebook.core.dates import long_date
+
+    words = labels(language)
+    if not isinstance(meta, Mapping):
+        return None
+    given = meta.get("approval")
+    if isinstance(given, Mapping) and given.get("by"):
+        date = given.get("date")
+        decision = str(text(given.get("decision")) or "") or words["approved"]
+        line = words["approved_by"].format(
+            decision=decision, by=str(given["by"]),
+            date=long_date(language, str(date)) if date else "?")
+        return line[0].upper() + line[1:]
+    if meta.get("adopted_on") and meta.get("status", "adopted") != "draft":
+        return f"{words['adopted_on']} {long_date(language, str(meta['adopted_on']))}"
+    return None
+
+
+def footer_line(data: Any, language: str, text: Any = str) -> str:
+    """What every printed page says at its foot: version, effective date, approval."""
+    from policy_rulebook.core.dates import long_date
+
+    words = labels(language)
+    meta = data.get("meta") if isinstance(data, Mapping) else None
+    if not isinstance(meta, Mapping):
+        return ""
+    parts = [f"{words['version']} {meta.get('version', '?')}"]
+    if meta.get("effective_from"):
+        effective = long_date(language, str(meta["effective_from"]))
+        parts.append(f"{words['effective_from']} {effective}")
+    line = approval(meta, language, text)
+    parts.append(line or words["draft"].upper())
+    return " · ".join(parts)
 
 
 def _markup(text: str) -> Any:
     from markupsafe import Markup
 
     return Markup(text)  # Mermaid labels are escaped by policy_rulebook.documents.graph
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
-    if path.exists() and not path.is_file():
-        # A device or a pipe (``-o /dev/stdout``): write to it; never replace it with a file.
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: the folder {directory} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,0 +1,40 @@
+"""Where a command's document or report goes: standard output, or a file written atomically.
+
+A binary document (docx, pdf) is never written to a terminal: one clear line, exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from policy_rulebook.core.findings import InputError
+
+#: The formats whose output is bytes, not text.
+BINARY_FORMATS = frozenset({"docx", "pdf"})
+
+
+def deliver(content: str | bytes, output: Path | None, stream: Any = None) -> str:
+    """Write ``content`` to ``output`` (atomically) and return ``""``; without ``output``,
+    return text for the command to print, or write bytes to ``stream`` (standard output)
+    unless it is a terminal."""
+    from policy_rulebook.core import atomic
+    from policy_rulebook.core.i18n import _
+
+    if output is not None:
+        if isinstance(content, bytes):
+            atomic.write_bytes(output, content)
+        else:
+            atomic.write_text(output, content)
+        return ""
+    if isinstance(content, str):
+        return content
+    stream = stream or sys.stdout
+    if getattr(stream, "isatty", lambda: False)():
+        raise InputError(_("this format is binary and is not written to a terminal: "
+                           "use -o FILE (or redirect the output to a file)"))
+    binary = getattr(stream, "buffer", stream)
+    binary.write(content)
+    binary.flush()
+    return ""

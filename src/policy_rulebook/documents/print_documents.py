@@ -1,0 +1,48 @@
+"""The whole policy as a PDF (WeasyPrint, from the same HTML with its print CSS) or a Word file.
+
+The PDF is the staff page printed: A4, articles numbered (``documents.articles``), the reaction
+scheme as a drawing, a DRAFT / ONTWERP watermark on every page of a draft, and the version,
+effective date and approval in every page's footer (a CSS running element). WeasyPrint is the
+optional extra ``pdf``: it needs the system libraries pango and harfbuzz, which a CI runner that
+only lints should not have to install.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policy_rulebook.core.document import Document
+from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.scheme import Scheme
+
+PDF_EXTRA = "pip install 'policy-rulebook[pdf]'"
+
+
+def _weasyprint() -> Any:
+    from policy_rulebook.core.i18n import _
+
+    try:
+        import weasyprint
+    except ImportError:
+        raise InputError(_("--format pdf needs WeasyPrint: {command}").format(
+            command=PDF_EXTRA)) from None
+    except OSError as error:  # installed, but pango/harfbuzz are missing
+        raise InputError(_("--format pdf needs WeasyPrint's system libraries (pango): "
+                           "{error}").format(error=str(error).splitlines()[0])) from None
+    return weasyprint
+
+
+def pdf(document: Document, scheme: Scheme | None, language: str | None) -> bytes:
+    """The policy as a PDF: the HTML page through WeasyPrint with its print styles."""
+    from policy_rulebook.documents.render import render
+
+    weasyprint = _weasyprint()
+    html = render(document, scheme, "html", language)
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return data
+
+
+def docx(document: Document, scheme: Scheme | None, language: str | None) -> bytes:
+    from policy_rulebook.documents.policy_docx import policy_docx
+
+    return policy_docx(document, scheme, language)
