@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from policy_rulebook.core.model import REQUIRED_SECTIONS
-from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, REPO, run, run_process
-
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+from tests.helpers import BUNDLED, EXAMPLES, REPO, Golden, run, run_process
 
 
 def test_bundled_policy_is_clean_in_strict_mode() -> None:
@@ -97,7 +87,8 @@ def test_warnings_fail_only_in_strict_mode(tmp_path: Path,
     assert strict.code == 1 and " warning RB501 " in strict.out
 
 
-def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                     golden: Golden) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("NO_COLOR", "1")
     result = run(capsys, "lint", "--today", "2026-11-27", "tests/examples/invalid/broken")
@@ -105,7 +96,8 @@ def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     golden("lint-broken.txt", result.out)
 
 
-def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                     golden: Golden) -> None:
     monkeypatch.chdir(REPO)
     result = run(capsys, "lint", "--format", "json", "--today", "2026-11-27",
                  "tests/examples/invalid/broken")

@@ -111,6 +111,7 @@ def policy_repo(path: Path, *, broken: bool) -> Path:
 
 
 @pytest.mark.slow  # pre-commit pip-installs rulebook (and its dependencies, from PyPI) once
+@pytest.mark.network("pypi")
 @pytest.mark.parametrize("broken", [False, True], ids=["clean", "failing"])
 def test_pre_commit_try_repo(broken: bool, tmp_path: Path, pre_commit_home: Path,
                              hook_repo: Path) -> None:

@@ -17,8 +17,7 @@ from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters import FORMATS, get
 from policy_rulebook.linter.reporters.github import escape_data, escape_property
-from tests.helpers import GOLDEN, REPO, run
-from tests.test_cli_lint import golden
+from tests.helpers import GOLDEN, REPO, Golden, run
 from tests.test_suppressions import policy
 
 BROKEN = "tests/examples/invalid/broken"
@@ -49,7 +48,7 @@ def test_the_command_offers_every_format() -> None:
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_github(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "github", BROKEN)
     golden("lint-broken.github.txt", out)
     lines = out.splitlines()
@@ -60,7 +59,7 @@ def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "sarif", BROKEN)
     golden("lint-broken.sarif", out)
     log = validate_sarif(out)
@@ -81,7 +80,7 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_junit(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_junit(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "junit", BROKEN)
     golden("lint-broken.junit.xml", out)
     root = ET.fromstring(out)
@@ -218,7 +217,8 @@ SUPPRESSED = "tests/examples/invalid/suppressed"
     ("junit", "lint-suppressed.junit.xml"),
 ])
 def test_golden_with_suppressions_of_every_kind(output_format: str, golden_name: str,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+                                                capsys: pytest.CaptureFixture[str],
+                                                golden: Golden) -> None:
     """A policy with a waiver in force, one without a reason, an unused one, an expired one and
     a malformed one, reported with --show-suppressed in every format."""
     out = lint(capsys, "--show-suppressed", "--format", output_format, SUPPRESSED)
