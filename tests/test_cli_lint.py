@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from policy_rulebook.core.model import REQUIRED_SECTIONS
-from tests.helpers import BUNDLED, EXAMPLES, REPO, Golden, run, run_process
+from tests.helpers import BUNDLED, EXAMPLES, REPO, TODAY, Golden, run, run_process
 
 
 def test_bundled_policy_is_clean_in_strict_mode() -> None:
-    result = run_process("lint", "--strict", "rulebook", cwd=REPO)
+    result = run_process("lint", "--strict", "--today", TODAY.isoformat(), "rulebook", cwd=REPO)
     assert (result.code, result.err) == (0, "")
     assert result.out == "No findings in 9 files.\n"
 
@@ -91,7 +91,7 @@ def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
                      golden: Golden) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("NO_COLOR", "1")
-    result = run(capsys, "lint", "--today", "2026-11-27", "tests/examples/invalid/broken")
+    result = run(capsys, "lint", "--today", TODAY.isoformat(), "tests/examples/invalid/broken")
     assert result.code == 1
     golden("lint-broken.txt", result.out)
 
@@ -99,7 +99,7 @@ def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
 def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
                      golden: Golden) -> None:
     monkeypatch.chdir(REPO)
-    result = run(capsys, "lint", "--format", "json", "--today", "2026-11-27",
+    result = run(capsys, "lint", "--format", "json", "--today", TODAY.isoformat(),
                  "tests/examples/invalid/broken")
     assert result.code == 1
     golden("lint-broken.json", result.out)

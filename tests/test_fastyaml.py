@@ -18,7 +18,7 @@ from ruamel.yaml.error import YAMLError
 from policy_rulebook.core import fastyaml, loader
 from policy_rulebook.core.document import Document
 from policy_rulebook.linter.checks import CHECKS
-from tests.helpers import BUNDLED, EXAMPLES, run, split_files
+from tests.helpers import BUNDLED, EXAMPLES, TODAY, run, split_files
 
 pytestmark = [
     pytest.mark.skipif(not fastyaml.available(), reason="no C parser (ruamel.yaml.clib)"),
@@ -177,10 +177,10 @@ def test_lint_output_is_the_same_without_the_c_parser(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     broken = EXAMPLES / "invalid" / "broken"
-    fast = [run(capsys, "lint", "--today", "2026-11-27", "--format", "json", str(p))
+    fast = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
             for p in (BUNDLED, broken)]
     monkeypatch.setattr(fastyaml, "_c_parser", lambda: None)
-    pure = [run(capsys, "lint", "--today", "2026-11-27", "--format", "json", str(p))
+    pure = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
             for p in (BUNDLED, broken)]
     assert fast == pure
 
