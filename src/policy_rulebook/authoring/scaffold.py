@@ -2,9 +2,9 @@
 
 The files are rendered from ``templates/*.yaml.j2`` (Jinja2, with its i18n extension: the
 comments go through ``core.i18n`` like every message; quotes from the Dutch article stay as
-they are). Each file starts with the schema modeline (editors then show the schema's help while you
-type), explains in comments what the article asks of that element, in its own words, and
-holds placeholders (``TODO: ...``) where the organisation has to write. ``rulebook lint``
+they are). Each file starts with the schema modeline (editors then show the schema's help
+while you type), explains in comments what the article asks of that element, in its own
+words, and holds placeholders (``TODO: ...``) where the organisation has to write. ``rulebook lint``
 then lists, in plain words, everything that is still to write. Nothing is ever overwritten.
 No click here (see ``actions``).
 """
@@ -17,11 +17,14 @@ import textwrap
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from policy_rulebook.core import atomic
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
+
+if TYPE_CHECKING:
+    import jinja2
 
 SCHEMA_NAME = "rulebook.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_NAME}\n"
@@ -124,7 +127,7 @@ def _ngettext(singular: str, plural: str, count: int) -> str:
 
 
 @cache
-def _environment() -> Any:
+def _environment() -> jinja2.Environment:
     """Jinja2 with the i18n extension, so that the comments of ``init`` are translated by
     ``core.i18n`` like every other message; imported only when ``init`` runs."""
     import jinja2
