@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,8 @@ BUNDLED = REPO / "rulebook"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 27)
+#: The type of the ``golden`` fixture (tests/conftest.py): ``golden(name, actual)``.
+Golden = Callable[[str, str], None]
 _FILE_MARK = re.compile(r"^# file: (\S+)\s*$", re.MULTILINE)
 _SECTION = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 

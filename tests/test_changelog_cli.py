@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.gitrepo import AUTHORS, commit, copy_bundled, git, init, replace, three_versions
-from tests.helpers import GOLDEN, run, run_process
-
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+from tests.helpers import Golden, run, run_process
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +41,7 @@ def test_history_lists_the_versions_newest_first(in_repo: dict[str, str],
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_golden_staff_announcement(lang: str, in_repo: dict[str, str],
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                   capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     result = run(capsys, "changelog", "--lang", lang)
     assert result.code == 0, result.err
     golden(f"changelog-staff-{lang}.md", result.out)
@@ -66,7 +56,7 @@ def test_staff_defaults_to_the_first_language(in_repo: dict[str, str],
 
 
 def test_golden_legal_redline(in_repo: dict[str, str],
-                              capsys: pytest.CaptureFixture[str]) -> None:
+                              capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     result = run(capsys, "changelog", "--audience", "legal", "--lang", "en")
     assert result.code == 0, result.err
     golden("changelog-legal-en.md", result.out)

@@ -171,25 +171,6 @@ def test_order_never_matters(order: list[str]) -> None:
     assert diff_data(old, new) == ()
 
 
-def test_content_loader_reads_what_the_linter_reads() -> None:
-    """History is read without positions (libyaml): the content must be the same."""
-    from policy_rulebook.changelog.diff import data_of
-    from policy_rulebook.core import loader
-    from tests.helpers import BUNDLED
-
-    files = [(p.name, p.read_bytes()) for p in sorted(BUNDLED.glob("*.yaml"))]
-    exact = loader.load_files("rulebook", files)
-    fast = loader.load_files("rulebook", files, positions=False)
-    assert data_of(fast) == data_of(exact) and not fast.problems
-    odd = b"meta:\n  a: 1\n  a: 2\n  b: !!python/object x\n  c: 2027-01-01\n  yes: no\n"
-    slow_odd = loader.load_files("x", [("x.yaml", odd)])
-    fast_odd = loader.load_files("x", [("x.yaml", odd)], positions=False)
-    assert data_of(fast_odd) == data_of(slow_odd) == {
-        "meta": {"a": 1, "b": "x", "c": "2027-01-01", "yes": "no"}}
-    assert [(p.code, p.line) for p in fast_odd.problems] == [
-        (p.code, p.line) for p in slow_odd.problems] == [("RB002", 3), ("RB003", 4)]
-
-
 _IDS = ["be-kind", "share-news", "no-anger"]
 
 

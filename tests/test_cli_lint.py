@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from policy_rulebook.core.model import REQUIRED_SECTIONS
-from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, REPO, run, run_process
-
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
-
-
-def golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+from tests.helpers import BUNDLED, EXAMPLES, REPO, TODAY, Golden, run, run_process
 
 
 def test_bundled_policy_is_clean_in_strict_mode() -> None:
-    result = run_process("lint", "--strict", "rulebook", cwd=REPO)
+    result = run_process("lint", "--strict", "--today", TODAY.isoformat(), "rulebook", cwd=REPO)
     assert (result.code, result.err) == (0, "")
     assert result.out == "No findings in 9 files.\n"
 
@@ -97,17 +87,19 @@ def test_warnings_fail_only_in_strict_mode(tmp_path: Path,
     assert strict.code == 1 and " warning RB501 " in strict.out
 
 
-def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                     golden: Golden) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("NO_COLOR", "1")
-    result = run(capsys, "lint", "--today", "2026-11-27", "tests/examples/invalid/broken")
+    result = run(capsys, "lint", "--today", TODAY.isoformat(), "tests/examples/invalid/broken")
     assert result.code == 1
     golden("lint-broken.txt", result.out)
 
 
-def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                     golden: Golden) -> None:
     monkeypatch.chdir(REPO)
-    result = run(capsys, "lint", "--format", "json", "--today", "2026-11-27",
+    result = run(capsys, "lint", "--format", "json", "--today", TODAY.isoformat(),
                  "tests/examples/invalid/broken")
     assert result.code == 1
     golden("lint-broken.json", result.out)

@@ -16,7 +16,7 @@ from policy_rulebook.core.document import Document, Section, pointer
 from policy_rulebook.core.schema import load_schema, resolve
 from policy_rulebook.core.texts import TEXT_REF, iter_texts
 from policy_rulebook.linter.checks import CHECKS, schema_violation
-from tests.helpers import BUNDLED, EXAMPLES, overlay, run
+from tests.helpers import BUNDLED, EXAMPLES, TODAY, overlay, run
 
 BUNDLED_DOCUMENT = loader.load(BUNDLED)
 
@@ -111,7 +111,7 @@ def test_what_the_fast_validator_passes_has_no_schema_error(instance: dict[str, 
 def test_lint_output_is_the_same_without_the_fast_validator(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     broken = EXAMPLES / "invalid" / "broken"
-    args = ("lint", "--today", "2026-11-27", "--format", "json")
+    args = ("lint", "--today", TODAY.isoformat(), "--format", "json")
     fast = [run(capsys, *args, str(p)) for p in (BUNDLED, broken)]
     monkeypatch.setattr(schema_violation, "_fast_validator", lambda: None)
     full = [run(capsys, *args, str(p)) for p in (BUNDLED, broken)]

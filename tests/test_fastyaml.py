@@ -18,12 +18,10 @@ from ruamel.yaml.error import YAMLError
 from policy_rulebook.core import fastyaml, loader
 from policy_rulebook.core.document import Document
 from policy_rulebook.linter.checks import CHECKS
-from tests.helpers import BUNDLED, EXAMPLES, run, split_files
+from tests.helpers import BUNDLED, EXAMPLES, TODAY, run, split_files
 
-pytestmark = [
-    pytest.mark.skipif(not fastyaml.available(), reason="no C parser (ruamel.yaml.clib)"),
-    pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning"),
-]
+# ruamel.yaml.clib is a dependency: the C parser is always there, so nothing here is skipped.
+pytestmark = pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorWarning")
 
 
 def round_trip(text: str) -> tuple[Any, list[tuple[str, int, int]]]:
@@ -177,10 +175,10 @@ def test_lint_output_is_the_same_without_the_c_parser(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     broken = EXAMPLES / "invalid" / "broken"
-    fast = [run(capsys, "lint", "--today", "2026-11-27", "--format", "json", str(p))
+    fast = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
             for p in (BUNDLED, broken)]
     monkeypatch.setattr(fastyaml, "_c_parser", lambda: None)
-    pure = [run(capsys, "lint", "--today", "2026-11-27", "--format", "json", str(p))
+    pure = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
             for p in (BUNDLED, broken)]
     assert fast == pure
 
@@ -206,3 +204,8 @@ SOUP = [*"ab: -\n\t'\"#[]{},?&*!|>%@`~.0é\\", "\n  ", ": ", "- ", "\n- ", "|\n 
 def test_character_soup_reads_alike(start: str, pieces: list[str]) -> None:
     # Fuzzing like this found what _ROUND_TRIP_ONLY and the other refusals now keep out.
     assert_agrees(start + "".join(pieces))
+
+
+def test_the_c_parser_is_installed() -> None:
+    # ruamel.yaml.clib is a hard dependency; without it every read would go the round trip.
+    assert fastyaml.available()

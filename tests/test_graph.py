@@ -4,7 +4,6 @@ git-ignored .cache/mermaid) and with a strict line grammar that needs no node.""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, REPO, overlay, run
+from tests.helpers import BUNDLED, EXAMPLES, REPO, Golden, overlay, run
 
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 CACHE = REPO / ".cache" / "mermaid"
 SPEC = REPO / "tests" / "mermaid"
 
@@ -79,12 +77,10 @@ def graph(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 @pytest.mark.parametrize(("fmt", "lang"), [("mermaid", "nl"), ("mermaid", "en"), ("dot", "nl")])
-def test_bundled_graph_golden(fmt: str, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bundled_graph_golden(fmt: str, lang: str, capsys: pytest.CaptureFixture[str],
+                              golden: Golden) -> None:
     out = graph(capsys, str(BUNDLED), "--format", fmt, "--lang", lang)
-    path = GOLDEN / f"graph-{lang}.{'mmd' if fmt == 'mermaid' else 'dot'}"
-    if UPDATE:
-        path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8")
+    golden(f"graph-{lang}.{'mmd' if fmt == 'mermaid' else 'dot'}", out)
 
 
 def test_mermaid_shapes_and_answer_words(capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,6 +119,7 @@ def test_hostile_labels_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixtur
         assert len(re.findall(r'(?<!\\)"', line.replace("\\\\", ""))) % 2 == 0, line
 
 
+@pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_real_mermaid_parser_accepts_the_bundled_scheme(
         lang: str, mermaid_parser: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,6 +128,7 @@ def test_real_mermaid_parser_accepts_the_bundled_scheme(
     assert done.stdout.startswith("ok ") and "flowchart" in done.stdout
 
 
+@pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 def test_real_mermaid_parser_accepts_hostile_labels(
         mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for lang in ("nl", "en"):
@@ -139,6 +137,7 @@ def test_real_mermaid_parser_accepts_hostile_labels(
         assert done.returncode == 0, (done.stderr, text)
 
 
+@pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 def test_real_mermaid_parser_rejects_broken_text(mermaid_parser: Path) -> None:
     done = parse_mermaid(mermaid_parser, 'flowchart TD\n    n_a{"Is it "ok"?"} -->|yes| n_b\n')
     assert done.returncode == 1 and "Parse error" in done.stderr
@@ -158,6 +157,7 @@ def test_policy_without_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert result.code == 2 and "has no reaction scheme" in result.err
 
 
+@pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
         mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Mermaid itself (its browser bundle, in headless Chromium) draws every label as exactly

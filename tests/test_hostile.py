@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BUNDLED, EXAMPLES
+from tests.helpers import BUNDLED, EXAMPLES, TODAY
 
 MINIMAL = (EXAMPLES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space for the child
@@ -47,7 +47,7 @@ class Outcome:
 def lint(target: Path, *args: str, output_format: str = "json") -> Outcome:
     script = Path(sys.executable).parent / "rulebook"
     done = subprocess.run(
-        [str(script), "lint", "--format", output_format, "--today", "2026-11-27", *args,
+        [str(script), "lint", "--format", output_format, "--today", TODAY.isoformat(), *args,
          str(target)],
         cwd=target.parent, capture_output=True, timeout=TIME_LIMIT, check=False,
         preexec_fn=_limit_memory,

@@ -67,3 +67,17 @@ def test_help_leaves_pathlib_to_the_commands() -> None:
     assert "Usage: rulebook" in done.stdout, done.stderr
     click_alone, after_help = done.stderr.split()
     assert after_help == click_alone == "False"
+
+
+def test_python_m_help_imports_no_jsonschema_git_or_jinja2() -> None:
+    # The issue's own measure: `python -X importtime -m policy_rulebook --help`, whose report
+    # (on stderr) names every module imported, with its time.
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "policy_rulebook", "--help"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Usage:" in done.stdout
+    imported = {line.rpartition("|")[2].strip()
+                for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "policy_rulebook.cli" in imported
+    assert {name for name in imported
+            if name.split(".")[0] in ("jsonschema", "git", "jinja2")} == set()

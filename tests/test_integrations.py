@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from tests.helpers import BUNDLED, REPO, run_process
+from tests.helpers import BUNDLED, REPO, TODAY, run_process
 
 BIN = Path(sys.executable).parent
 GITHUB = REPO / "examples" / "github-actions.yml"
@@ -105,12 +105,15 @@ def policy_repo(path: Path, *, broken: bool) -> Path:
     shutil.copytree(BUNDLED, path / "rulebook")
     if broken:
         (path / "rulebook" / "contact.yaml").unlink()
+    # The hook takes no --today: the configuration fixes the date (the bundled review_by passes).
+    (path / ".rulebook.yaml").write_text(f"today: {TODAY.isoformat()}\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q", str(path)], check=True)
     subprocess.run(["git", "add", "-A"], cwd=path, check=True)
     return path
 
 
 @pytest.mark.slow  # pre-commit pip-installs rulebook (and its dependencies, from PyPI) once
+@pytest.mark.network("pypi")
 @pytest.mark.parametrize("broken", [False, True], ids=["clean", "failing"])
 def test_pre_commit_try_repo(broken: bool, tmp_path: Path, pre_commit_home: Path,
                              hook_repo: Path) -> None:

@@ -1,7 +1,10 @@
 """The bundled policy's own history: `rulebook changelog` on this repository tells real news.
 
 Versions are found by walking the history (no fixed hashes): the repository is merged, rebased
-and cloned, and later versions of the policy will follow.
+and cloned, and later versions of the policy will follow. The tests assert on what the policy's
+versions say (versions, changes, their kinds and sections), never on who committed them or when:
+provenance (authors, dates) is tested on temporary repositories with fixed authors and dates
+(tests/gitrepo.py, test_changelog_cli.py).
 """
 
 from __future__ import annotations
@@ -26,16 +29,15 @@ pytestmark = pytest.mark.skipif(not _full_history(),
                                 reason="needs this repository's full git history")
 
 
-def test_version_2_1_0_is_announced_with_provenance() -> None:
+def test_version_2_1_0_is_announced_with_its_changes() -> None:
     result = run_process("changelog", "--audience", "legal", "--format", "json", cwd=REPO)
     assert result.code == 0, result.err
     entries = {entry["to"]["version"]: entry for entry in json.loads(result.out)}
     entry = entries["2.1.0"]
     assert entry["from"]["version"] == "2.0.0"
     by_id = {change["id"]: change for change in entry["changes"] if change["id"]}
-    assert by_id["portrait-rights"]["author"] == "Lea Jurist"
+    assert by_id["portrait-rights"]["section"] == "legal"
     assert by_id["tag-colleagues-without-asking"]["kind"] == "added"
-    assert by_id["tag-colleagues-without-asking"]["author"] == "Tom Claes"
     assert by_id["use-disclaimer"]["kind"] == "removed"
     assert by_id["festival-storm-warning"]["section"] == "reactions"
 

@@ -4,7 +4,6 @@ the chosen language, policy text escaped (injection attempts come out inert), at
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
@@ -14,9 +13,7 @@ from markupsafe import escape
 
 from policy_rulebook.core import loader
 from policy_rulebook.core.texts import iter_texts
-from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, overlay, run
-
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+from tests.helpers import BUNDLED, EXAMPLES, Golden, overlay, run
 
 INJECTION = """
 conduct:
@@ -157,12 +154,9 @@ def test_markdown_keeps_headings_lists_and_tables(capsys: pytest.CaptureFixture[
     assert "<strong>Never share the passwords" in html
 
 
-def test_markdown_golden(capsys: pytest.CaptureFixture[str]) -> None:
+def test_markdown_golden(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     markdown = render(capsys, str(EXAMPLES / "scheme" / "airforce"), "--format", "markdown")
-    path = GOLDEN / "render-airforce.md"
-    if UPDATE:
-        path.write_text(markdown, encoding="utf-8")
-    assert markdown == path.read_text(encoding="utf-8")
+    golden("render-airforce.md", markdown)
 
 
 def test_output_file_is_written_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

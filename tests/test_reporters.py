@@ -17,8 +17,7 @@ from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters import FORMATS, get
 from policy_rulebook.linter.reporters.github import escape_data, escape_property
-from tests.helpers import GOLDEN, REPO, run
-from tests.test_cli_lint import golden
+from tests.helpers import GOLDEN, REPO, TODAY, Golden, run
 from tests.test_suppressions import policy
 
 BROKEN = "tests/examples/invalid/broken"
@@ -26,7 +25,7 @@ SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-2.1.0" / "sarif-schema
 
 
 def lint(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    result = run(capsys, "lint", "--today", "2026-11-27", *args)
+    result = run(capsys, "lint", "--today", TODAY.isoformat(), *args)
     assert result.code == 1, result.err
     return result.out
 
@@ -49,7 +48,7 @@ def test_the_command_offers_every_format() -> None:
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_github(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "github", BROKEN)
     golden("lint-broken.github.txt", out)
     lines = out.splitlines()
@@ -60,7 +59,7 @@ def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "sarif", BROKEN)
     golden("lint-broken.sarif", out)
     log = validate_sarif(out)
@@ -81,7 +80,7 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_golden_junit(capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_junit(capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
     out = lint(capsys, "--format", "junit", BROKEN)
     golden("lint-broken.junit.xml", out)
     root = ET.fromstring(out)
@@ -103,7 +102,7 @@ def test_sarif_marks_suppressed_findings(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June "
                                       "until: 2027-06-30")
-    result = run(capsys, "lint", "--format", "sarif", "--today", "2026-11-27", str(path))
+    result = run(capsys, "lint", "--format", "sarif", "--today", TODAY.isoformat(), str(path))
     log = validate_sarif(result.out)
     results = log["runs"][0]["results"]
     assert [r.get("suppressions") for r in results] == [
@@ -111,7 +110,8 @@ def test_sarif_marks_suppressed_findings(tmp_path: Path,
 
 
 def test_sarif_of_a_clean_policy_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "lint", "--format", "sarif", str(REPO / "rulebook"))
+    result = run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "sarif",
+                 str(REPO / "rulebook"))
     log = validate_sarif(result.out)
     assert result.code == 0 and log["runs"][0]["results"] == []
     assert log["runs"][0]["tool"]["driver"]["rules"] == []
@@ -146,7 +146,7 @@ def test_output_file_is_written_and_nothing_printed(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "report.sarif"
     target.write_text("old", encoding="utf-8")
-    result = run(capsys, "lint", "--today", "2026-11-27", "--format", "sarif",
+    result = run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "sarif",
                  "--output", str(target), BROKEN)
     assert (result.code, result.out, result.err) == (1, "", "")
     assert target.read_text(encoding="utf-8") == (GOLDEN / "lint-broken.sarif").read_text(
@@ -203,7 +203,7 @@ def run_on_a_terminal(*args: str, no_color: bool) -> str:
 
 
 def test_colour_on_a_terminal_unless_no_color() -> None:
-    args = ("lint", "--today", "2026-11-27", BROKEN)
+    args = ("lint", "--today", TODAY.isoformat(), BROKEN)
     assert "\x1b[31merror\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
     assert "\x1b" not in run_on_a_terminal(*args, no_color=True)
     assert "\x1b" not in run_on_a_terminal(*args, "--format", "github", no_color=False)
@@ -221,7 +221,8 @@ SUPPRESSED = "tests/examples/invalid/suppressed"
     ("junit", "lint-suppressed.junit.xml"),
 ])
 def test_golden_with_suppressions_of_every_kind(output_format: str, golden_name: str,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+                                                capsys: pytest.CaptureFixture[str],
+                                                golden: Golden) -> None:
     """A policy with a waiver in force, one without a reason, an unused one, an expired one and
     a malformed one, reported with --show-suppressed in every format."""
     out = lint(capsys, "--show-suppressed", "--format", output_format, SUPPRESSED)

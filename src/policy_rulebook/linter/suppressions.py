@@ -257,8 +257,8 @@ def apply(document: Document, today: dt.date, findings: Iterable[Finding], known
     return kept, silenced, unused
 
 
-def findings_of(code: str, document: Document, today: dt.date) -> list[Finding]:
-    """The findings of one of RB050, RB051, RB053 (for that check's ``run``)."""
-    from policy_rulebook.linter.checks import BY_CODE
-
-    return [f for f in problems(document, today, BY_CODE) if f.code == code]
+def findings_of(code: str, document: Document, today: dt.date,
+                known: Collection[str]) -> list[Finding]:
+    """The findings of one of RB050, RB051, RB053 (for that check's ``run``; ``known``: the
+    codes of all checks, which the engine passes in the check context)."""
+    return [f for f in problems(document, today, known) if f.code == code]

@@ -13,9 +13,12 @@ from policy_rulebook.core.findings import Finding, Severity
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may know besides the policy: the date of today (settable for tests)."""
+    """What a check may know besides the policy: the date of today (settable for tests), and
+    the codes of every registered check (the engine fills them in: a suppression may name
+    only those; given here so that the suppression checks need not import the registry)."""
 
     today: dt.date = field(default_factory=dt.date.today)
+    codes: frozenset[str] = frozenset()
 
 
 CheckFunction = Callable[[Document, Context], Iterable[Finding]]

@@ -1,0 +1,75 @@
+"""What every test shares: the golden-file fixture and the network marker.
+
+- ``golden(name, actual)``: compares ``actual`` with ``tests/golden/<name>``. With
+  ``UPDATE_GOLDEN=1`` a golden file that differs (or is missing) is written and the test FAILS,
+  so that an update is never silently green: review the diff, then run again without it.
+- ``@pytest.mark.network("npm")`` / ``("pypi")``: the test fetches from that registry. When the
+  registry cannot be reached (probed once per session, 3 seconds at most), the test is skipped
+  with the reason; ``pytest -m "not network"`` leaves them out altogether.
+
+The date of today is fixed for the whole suite: ``tests.helpers.TODAY`` (pass it as
+``--today`` or in ``Context``); nothing in the tests reads the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.error
+import urllib.request
+from functools import cache
+
+import pytest
+
+from tests.helpers import GOLDEN, Golden
+
+#: The registries that network tests fetch from, and the address the probe asks for.
+REGISTRIES = {
+    "npm": os.environ.get("NPM_CONFIG_REGISTRY") or "https://registry.npmjs.org/",
+    "pypi": os.environ.get("PIP_INDEX_URL") or "https://pypi.org/simple/",
+}
+PROBE_TIMEOUT = 3.0
+
+
+@pytest.fixture
+def golden() -> Golden:
+    """``golden(name, actual)``: assert ``actual`` equals the golden file ``name``."""
+    update = bool(os.environ.get("UPDATE_GOLDEN"))
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        expected = path.read_text(encoding="utf-8") if path.is_file() else None
+        if actual == expected:
+            return
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            pytest.fail(f"{path}: golden file written (UPDATE_GOLDEN); review the change with "
+                        "git diff, then run the tests again without UPDATE_GOLDEN")
+        if expected is None:
+            pytest.fail(f"{path}: no golden file yet; write it with UPDATE_GOLDEN=1 and review it")
+        assert actual == expected, f"differs from the golden file {path}"
+
+    return check
+
+
+@cache
+def reachable(url: str) -> str | None:
+    """None if ``url`` answers (any HTTP status will do), else why not; once per session."""
+    try:
+        request = urllib.request.Request(url, method="HEAD")
+        with urllib.request.urlopen(request, timeout=PROBE_TIMEOUT):
+            return None
+    except urllib.error.HTTPError:
+        return None  # it answered
+    except (OSError, ValueError) as error:
+        return str(getattr(error, "reason", error))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker in item.iter_markers("network"):
+        for registry in marker.args:
+            url = REGISTRIES[registry]
+            why = reachable(url)
+            if why is not None:
+                pytest.skip(f"needs the {registry} registry ({url}), which cannot be reached "
+                            f"from here ({why}); runs in CI")
