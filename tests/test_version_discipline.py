@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.discipline import needed, raise_level
+from policy_rulebook.core.changes import Delta as Change
 from policy_rulebook.linter.checks import BY_CODE
+from policy_rulebook.linter.checks._versioning import needed, raise_level
 from tests.gitrepo import AUTHORS, commit, copy_bundled, init, replace, set_version
 from tests.helpers import run
 

@@ -7,15 +7,20 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from policy_rulebook.core.baseline import Baseline
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may know besides the policy: the date of today (settable for tests)."""
+    """What a check may know besides the policy: the date of today (settable for tests), and
+    with ``lint --base REV`` the base revision as plain data (``baseline``, no git objects) and
+    whether to keep only the findings on what changed since it (``changed_only``)."""
 
     today: dt.date = field(default_factory=dt.date.today)
+    baseline: Baseline | None = None
+    changed_only: bool = False
 
 
 CheckFunction = Callable[[Document, Context], Iterable[Finding]]
