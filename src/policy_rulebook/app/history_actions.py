@@ -243,7 +243,10 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
     hist = History(path, max_bytes)
     base_sha = hist.resolve(base)
     if not hist.exists_at(base_sha):
-        return None
+        old = _renamed_from(hist, base_sha)
+        if old is None:
+            return None  # the pull request adds the policy
+        hist = History(old, max_bytes)  # the folder was renamed since: follow it
     base_state = hist.state(base_sha, base)
     in_base = index_items(base_state.data)
     retired: dict[tuple[str, str], Retired] = {}
@@ -253,6 +256,27 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
                 retired[key] = Retired(version.version, located.item)
     return Baseline(base, base_state.data, base_state.version, retired,
                     _markings(hist, base_sha, base_state))
+
+
+def _renamed_from(hist: History, base_sha: str) -> Path | None:
+    """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
+    out = hist.repo.git.diff("-M", "--name-status", "-z", base_sha, "HEAD")
+    fields = out.split("\0")
+    here = str(hist.relpath)
+    index = 0
+    while index < len(fields):
+        status = fields[index]
+        if status.startswith(("R", "C")) and index + 2 < len(fields):
+            old, new = fields[index + 1], fields[index + 2]
+            index += 3
+            if new == here:
+                return Path(hist.repo.working_tree_dir or ".") / old
+            if new.startswith(here + "/") and old.endswith(new[len(here):]):
+                return Path(hist.repo.working_tree_dir or ".") / old[:len(old) - len(new)
+                                                                    + len(here)]
+        else:
+            index += 2
+    return None
 
 
 def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:
