@@ -261,8 +261,9 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
 def _renamed_from(hist: History, base_sha: str) -> Path | None:
     """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
     out = hist.repo.git.diff("-M", "--name-status", "-z", base_sha, "HEAD")
-    fields = out.split("\0")
+    fields = str(out).split("\0")
     here = str(hist.relpath)
+    root = Path(str(hist.repo.working_tree_dir or "."))
     index = 0
     while index < len(fields):
         status = fields[index]
@@ -270,10 +271,9 @@ def _renamed_from(hist: History, base_sha: str) -> Path | None:
             old, new = fields[index + 1], fields[index + 2]
             index += 3
             if new == here:
-                return Path(hist.repo.working_tree_dir or ".") / old
+                return root / old
             if new.startswith(here + "/") and old.endswith(new[len(here):]):
-                return Path(hist.repo.working_tree_dir or ".") / old[:len(old) - len(new)
-                                                                    + len(here)]
+                return root / old[:len(old) - len(new) + len(here)]
         else:
             index += 2
     return None

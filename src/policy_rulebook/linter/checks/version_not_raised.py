@@ -9,13 +9,13 @@ is not a change. Without `--base` it finds nothing: it needs the git history. Li
 can be selected (`--select RB901`), given another severity, or suppressed with a reason on the
 `version:` line (`# rulebook: ignore[RB901] reason: ...`).
 
-## The release model
-A version is what the organisation adopted. `meta.status` is `draft` while a version collects
-changes, `adopted` once it was approved (`meta.adopted_on`, `meta.approval` with who, which
-decision and when), later `repealed`. Changes committed after a version was adopted, without a new
-`meta.version`, are *unreleased*: the changelog puts them in the next version, never in the
-adopted one. `rulebook history` and `rulebook changelog` walk the first-parent history of the
-branch, so every merged pull request counts once. See docs/release-model.md.
+The release model: a version is what the organisation adopted. `meta.status` is `draft` while a
+version collects changes, `adopted` once it was approved (`meta.adopted_on`, `meta.approval`
+with who, which decision and when), later `repealed`. Changes committed after a version was
+adopted, without a new `meta.version`, are *unreleased*: the changelog puts them in the next
+version, never in the adopted one. `rulebook history` and `rulebook changelog` walk the first-
+parent history of the branch, so every merged pull request counts once. See docs/release-
+model.md.
 
 ## Why
 Staff are told about a new version, legal signs off a version, and the work regulations refer
