@@ -44,13 +44,12 @@ def _endpoint(state: State) -> Any:
 def _entry(history: History, old: State | None, new: State, commits: list[Commit],
            work: bool = False) -> tuple[Entry, tuple[Provenance, ...]]:
     """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
-    from policy_rulebook.changelog.diff import diff_data
     from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import provenance, uncommitted, with_last_touch
 
     if old is None:
         return Entry(None, _endpoint(new), (), new.data), ()
-    changes = diff_data(old.data, new.data)
+    changes = _diff(old.data, new.data)
     found = provenance(changes, commits, lambda sha: _data_at(history, sha))
     attributed = with_last_touch(changes, found)
     if work:  # a change whose last form is not committed yet names no commit
@@ -60,6 +59,17 @@ def _entry(history: History, old: State | None, new: State, commits: list[Commit
             if uncommitted(c, head.data if head else None, new.data) else c
             for c in attributed)
     return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> Any:
+    """The changelog's diff, given only the sections that differ (each kind of item lives in
+    one section, so the result is the same; unchanged files are the same cached objects)."""
+    from policy_rulebook.changelog.diff import diff_data
+
+    differ = [s for s in {**old, **new}
+              if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
+    return diff_data({s: old[s] for s in differ if s in old},
+                     {s: new[s] for s in differ if s in new})
 
 
 def _data_at(history: History, sha: str) -> dict[str, Any] | None:
@@ -145,14 +155,13 @@ def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any
 def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
     """Every version once, newest first: version, date, commit, author, status, changes; the
     changes that no version carries yet on top, as ``unreleased``."""
-    from policy_rulebook.changelog.diff import diff_data
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
     found = _walk(hist, None)
     rows: list[dict[str, Any]] = []
     for version in [*found.versions, *([found.unreleased] if found.unreleased else [])]:
-        count = (len(diff_data(version.since.data, version.state.data))
+        count = (len(_diff(version.since.data, version.state.data))
                  if version.since is not None else None)
         unreleased = version.status == "unreleased"
         adopted_on = version.state.meta("adopted_on")
@@ -236,9 +245,7 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
     """The base revision as plain data: its rulebook, version, retired ids (from the versions
     up to it, as far as the clone holds them) and the contributors' markings since it."""
     from policy_rulebook.changelog.history import History
-    from policy_rulebook.changelog.releases import walk
-    from policy_rulebook.core.baseline import Baseline, Retired
-    from policy_rulebook.core.changes import index_items
+    from policy_rulebook.core.baseline import Baseline
 
     hist = History(path, max_bytes)
     base_sha = hist.resolve(base)
@@ -248,14 +255,32 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
             return None  # the pull request adds the policy
         hist = History(old, max_bytes)  # the folder was renamed since: follow it
     base_state = hist.state(base_sha, base)
-    in_base = index_items(base_state.data)
+    return Baseline(base, base_state.data, base_state.version,
+                    _retired(hist, base_sha, base_state), _markings(hist, base_sha, base_state))
+
+
+def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str, str], Any]:
+    """The ids that an earlier version had and the base no longer has, read from the commits
+    that removed an ``id:`` line (one ``git log -p``) and the state just before each removal;
+    not a walk over every version."""
+    from policy_rulebook.core.baseline import Retired
+    from policy_rulebook.core.changes import index_items
+
+    in_base = {key[1] for key in index_items(base_state.data)}
     retired: dict[tuple[str, str], Retired] = {}
-    for version in walk(hist, base_sha, allow_shallow=True).versions:
-        for key, located in index_items(version.state.data).items():
-            if key not in in_base:
-                retired[key] = Retired(version.version, located.item)
-    return Baseline(base, base_state.data, base_state.version, retired,
-                    _markings(hist, base_sha, base_state))
+    seen: set[str] = set()
+    for item_id, sha in hist.removed_ids(base_sha):
+        if item_id in in_base or item_id in seen:
+            continue
+        seen.add(item_id)
+        parent = hist.commit(sha).parents[:1]
+        before = hist.try_state(parent[0]) if parent else None
+        if before is None or before.version is None:
+            continue
+        for key, located in index_items(before.data).items():
+            if key[1] == item_id:
+                retired[key] = Retired(before.version, located.item)
+    return retired
 
 
 def _renamed_from(hist: History, base_sha: str) -> Path | None:
@@ -281,7 +306,6 @@ def _renamed_from(hist: History, base_sha: str) -> Path | None:
 
 def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:
     """How the commits since the base marked the changes they touched (trailers)."""
-    from policy_rulebook.changelog.diff import diff_data
     from policy_rulebook.changelog.provenance import provenance
 
     head = hist.resolve("HEAD")
@@ -291,6 +315,6 @@ def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]
     head_state = hist.try_state(head)
     if head_state is None:
         return {}
-    changes = diff_data(base_state.data, head_state.data)
+    changes = _diff(base_state.data, head_state.data)
     found = provenance(changes, commits, lambda sha: _data_at(hist, sha))
     return {c.path: p.marking for c, p in zip(changes, found, strict=True) if p.marking}

@@ -1,15 +1,20 @@
-"""The rulebook's git history, read with git's own plumbing through GitPython: one ``git log``
-for the commit graph of the policy's path and one persistent ``git cat-file`` for trees and
-blobs (sizes first: a blob over the file limit is refused before it is read). Never a checkout.
+"""The rulebook's git history, read with git's own plumbing: one ``git log`` for the commit
+graph of the policy's path, and ``git cat-file --batch-check``/``--batch`` for many trees and
+blobs at once (sizes first: a blob over the file limit is refused before it is read). Never a
+checkout.
 
 Loaded states are cached by tree and blob id, so a file that did not change between commits is
-parsed once. How commits become versions is ``changelog.releases`` (the release model).
+parsed once; parsed blobs are also kept between runs in ``.git/rulebook/`` (plain JSON keyed by
+blob id: a blob's content never changes), so a second run over a long history reads no YAML.
+How commits become versions is ``changelog.releases`` (the release model).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
@@ -27,6 +32,9 @@ MARKINGS = ("editorial", "material")
 _FIELDS = ("%H", "%P", "%an", "%ae", "%ad", "%s", "%(trailers:only,unfold)")
 _FORMAT = "%x00".join(_FIELDS)
 _REFLOG = re.compile(r"@\{(?!u\}|upstream\}|push\})")
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([^'"\s#]+)""")
+#: The blob cache is not written beyond this size (bytes of JSON).
+CACHE_LIMIT = 64 * 1024 * 1024
 
 
 class Touch(NamedTuple):
@@ -149,6 +157,11 @@ class History:
         self._data: dict[str, dict[str, Any]] = {}
         self._files: dict[str, dict[str, Any]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._entries_of: dict[str, list[tuple[str, str, str]]] = {}
+        self._sizes: dict[str, int] = {}
+        self._broken: set[str] = set()
+        self._disk: dict[str, Any] | None = None
+        self._disk_dirty = False
 
     # -- revisions ---------------------------------------------------------------------------
 
@@ -230,6 +243,7 @@ class History:
         """The first-parent line from ``tip`` back, oldest first: the commits on it where the
         policy changed (a merged pull request is one commit here)."""
         graph = self.graph(tip)
+        self.prefetch([*graph, *(p for c in graph.values() for p in c.parents)], content=False)
         line: list[Commit] = []
         sha: str | None = tip if tip in graph else self._first_in_graph(tip)
         while sha is not None and sha in graph:
@@ -267,6 +281,23 @@ class History:
             self._ancestors[rev] = frozenset(out.split())
         return self._ancestors[rev]
 
+    def removed_ids(self, rev: str) -> list[tuple[str, str]]:
+        """(id, commit) of every ``id:`` line that a first-parent commit up to ``rev`` removed,
+        newest first: one ``git log -p``, no YAML read (the candidates for retired ids)."""
+        out = self.repo.git.log("--first-parent", "-p", "-U0", "--no-color", "--no-ext-diff",
+                                "--format=%x00%H", rev, "--", str(self.relpath),
+                                stdout_as_string=False)
+        found: list[tuple[str, str]] = []
+        commit = ""
+        for line in bytes(out).decode("utf-8", errors="replace").splitlines():
+            if line.startswith("\0"):
+                commit = line[1:].strip()
+            elif line.startswith("-") and not line.startswith("---"):
+                match = _ID_LINE.match(line[1:])
+                if match:
+                    found.append((match[1], commit))
+        return found
+
     def at_shallow_edge(self, sha: str) -> bool:
         return sha in self.edges
 
@@ -276,15 +307,133 @@ class History:
         """(type, id) of the policy's path at a commit; None where it is absent (or a
         submodule, whose content is not in this repository)."""
         if sha not in self._trees:
-            ref = f"{sha}:{self.relpath}" if str(self.relpath) != "." else f"{sha}^{{tree}}"
-            try:
-                hexsha, kind, _size = self.repo.git.get_object_header(ref)
-            except ValueError:
-                self._trees[sha] = None
-            else:
-                kind, hexsha = _text(kind), _text(hexsha)
-                self._trees[sha] = (kind, hexsha) if kind in ("tree", "blob") else None
+            self.prefetch([sha], content=False)
         return self._trees[sha]
+
+    # -- batched reads -----------------------------------------------------------------------
+
+    def _cat_file(self, option: str, names: list[str]) -> bytes:
+        """One ``git cat-file --batch[-check]`` for many objects."""
+        done = subprocess.run(["git", "cat-file", option], cwd=self.repo.working_tree_dir,
+                              input=("\n".join(names) + "\n").encode("utf-8"),
+                              capture_output=True, check=False)
+        if done.returncode != 0:
+            raise InputError(_("git cat-file failed in {where}: {error}").format(
+                where=self.repo.working_tree_dir,
+                error=done.stderr.decode("utf-8", "replace").strip()[:200]))
+        return done.stdout
+
+    def _headers(self, names: list[str]) -> list[tuple[str, str, int] | None]:
+        """(id, type, size) of each named object (None where it is missing)."""
+        if not names:
+            return []
+        lines = self._cat_file("--batch-check", names).decode("utf-8", "replace").splitlines()
+        result: list[tuple[str, str, int] | None] = []
+        for line in lines[:len(names)]:
+            parts = line.rsplit(" ", 2)
+            ok = len(parts) == 3 and parts[2].isdigit() and parts[1] != "missing"
+            result.append((parts[0], parts[1], int(parts[2])) if ok else None)
+        result += [None] * (len(names) - len(result))
+        return result
+
+    def _contents(self, ids: list[str]) -> Iterator[tuple[str, bytes]]:
+        """(id, raw content) of objects known to exist (sizes checked before)."""
+        if not ids:
+            return
+        out = self._cat_file("--batch", ids)
+        position = 0
+        for object_id in ids:
+            end = out.index(b"\n", position)
+            header = out[position:end].decode("utf-8", "replace").split()
+            position = end + 1
+            if len(header) != 3 or not header[2].isdigit():
+                continue
+            size = int(header[2])
+            yield object_id, out[position:position + size]
+            position += size + 1
+
+    def prefetch(self, shas: Iterable[str], content: bool = True) -> None:
+        """Read the policy's trees (and with ``content`` its YAML files) at many commits in a
+        few batched git calls; what is cached already is not read again."""
+        todo = [sha for sha in dict.fromkeys(shas) if sha not in self._trees]
+        if todo:
+            here = str(self.relpath)
+            names = [f"{sha}:{here}" if here != "." else f"{sha}^{{tree}}" for sha in todo]
+            for sha, header in zip(todo, self._headers(names), strict=True):
+                kind = header[1] if header else None
+                self._trees[sha] = (kind, header[0]) if header and kind in (
+                    "tree", "blob") else None
+        if not content:
+            return
+        wanted = {found for sha in shas if (found := self._trees.get(sha)) is not None}
+        trees = [tree for kind, tree in wanted if kind == "tree" and tree not in self._data
+                 and tree not in self._entries_of]
+        for tree, raw in self._contents(trees):
+            self._entries_of[tree] = list(_entries(raw, len(tree) // 2))
+        blobs = [blob for kind, tree in wanted for blob in (
+            [tree] if kind == "blob" else [b for _n, _m, b in self._yaml_entries(tree)])]
+        self._read_blobs(list(dict.fromkeys(blobs)))
+        self.save_cache()
+
+    def _yaml_entries(self, tree: str) -> list[tuple[str, str, str]]:
+        return [(name, mode, blob) for name, mode, blob in self._entries_of.get(tree, [])
+                if mode in ("100644", "100755") and name.endswith(loader.YAML_SUFFIXES)]
+
+    def _read_blobs(self, blobs: list[str]) -> None:
+        """Sizes of the blobs, then the content of those under the limit that no cache holds,
+        parsed once."""
+        unknown = [b for b in blobs if b not in self._sizes]
+        for blob, header in zip(unknown, self._headers(unknown), strict=True):
+            self._sizes[blob] = header[2] if header else -1
+        disk = self._cache()
+        todo = []
+        for blob in blobs:
+            if blob in self._files or blob in self._broken:
+                continue
+            if blob in disk:
+                self._files[blob] = disk[blob]
+            elif 0 <= self._sizes[blob] <= self.max_bytes:
+                todo.append(blob)
+        for blob, raw in self._contents(todo):
+            document = loader.load_files(blob, [(blob, raw)], positions=False,
+                                         max_bytes=self.max_bytes)
+            if document.broken_files:
+                self._broken.add(blob)
+                continue
+            self._files[blob] = disk[blob] = plain(document.data)
+            self._disk_dirty = True
+
+    def _cache_path(self) -> Path:
+        from policy_rulebook import __version__
+
+        return Path(self.repo.git_dir) / "rulebook" / f"blobs-{__version__}.json"
+
+    def _cache(self) -> dict[str, Any]:
+        if self._disk is None:
+            self._disk = {}
+            try:
+                loaded = json.loads(self._cache_path().read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = None
+            if isinstance(loaded, dict):
+                self._disk = {k: v for k, v in loaded.items() if isinstance(v, dict)}
+        return self._disk
+
+    def save_cache(self) -> None:
+        """Keep the blobs parsed in this run for the next (written once per batch)."""
+        if not self._disk_dirty or self._disk is None:
+            return
+        self._disk_dirty = False
+        text = json.dumps(self._disk, ensure_ascii=False, separators=(",", ":"))
+        if len(text) > CACHE_LIMIT:
+            return
+        from policy_rulebook.core import atomic
+
+        try:
+            self._cache_path().parent.mkdir(exist_ok=True)
+            atomic.write_text(self._cache_path(), text)
+        except OSError:
+            pass  # a cache that cannot be written is only slower
 
     def exists_at(self, sha: str) -> bool:
         """Whether the rulebook's path exists at a commit (a pull request may add it)."""
@@ -315,9 +464,10 @@ class History:
         kind, object_id = found
         if object_id in self._data:
             return self._data[object_id]
+        if kind == "blob" or object_id not in self._entries_of:
+            self.prefetch([sha])
         if kind == "tree":
-            blobs = [(name, blob) for name, mode, blob in self._entries(object_id)
-                     if mode in ("100644", "100755") and name.endswith(loader.YAML_SUFFIXES)]
+            blobs = [(name, blob) for name, _mode, blob in self._yaml_entries(object_id)]
             if not blobs:
                 raise InputError(_("{path}: no .yaml or .yml files at revision {rev}").format(
                     path=self.relpath, rev=rev))
@@ -331,37 +481,16 @@ class History:
         self._data[object_id] = data
         return data
 
-    def _entries(self, tree: str) -> Iterator[tuple[str, str, str]]:
-        """(name, mode, id) of a tree's entries, from its raw object."""
-        _sha, _kind, size, stream = self.repo.git.stream_object_data(tree)
-        raw = stream.read(size)
-        stream.read()  # the newline after the object
-        width = len(tree) // 2
-        position = 0
-        while position < len(raw):
-            space = raw.index(b" ", position)
-            nul = raw.index(b"\0", space)
-            mode = raw[position:space].decode("ascii").rjust(6, "0")
-            name = raw[space + 1:nul].decode("utf-8", errors="replace")
-            object_id = raw[nul + 1:nul + 1 + width].hex()
-            position = nul + 1 + width
-            yield name, mode, object_id
-
     def _file_data(self, name: str, blob: str, rev: str) -> dict[str, Any]:
+        path = str(self.relpath / name) if str(self.relpath) != name else name
+        if blob not in self._files and blob not in self._broken:
+            self._read_blobs([blob])
+        if self._sizes.get(blob, 0) > self.max_bytes:  # refused by its size, never read
+            raise InputError(_("{path} at revision {rev} is {size} bytes, more than the "
+                               "limit of {limit} (--max-file-size)").format(
+                path=path, rev=rev, size=self._sizes[blob], limit=self.max_bytes))
         if blob not in self._files:
-            path = str(self.relpath / name) if str(self.relpath) != name else name
-            _sha, _kind, size = self.repo.git.get_object_header(blob)
-            if size > self.max_bytes:  # refused by its size, before a byte is read
-                raise InputError(_("{path} at revision {rev} is {size} bytes, more than the "
-                                   "limit of {limit} (--max-file-size)").format(
-                    path=path, rev=rev, size=size, limit=self.max_bytes))
-            _sha, _kind, size, stream = self.repo.git.stream_object_data(blob)
-            raw = stream.read(size)
-            stream.read()
-            document = loader.load_files(path, [(path, raw)], positions=False,
-                                         max_bytes=self.max_bytes)
-            _refuse_broken(document.broken_files, _("revision {rev}").format(rev=rev))
-            self._files[blob] = plain(document.data)
+            _refuse_broken([path], _("revision {rev}").format(rev=rev))
         return self._files[blob]
 
     # -- compatibility: the first-parent walk as versions ------------------------------------
@@ -384,8 +513,16 @@ class History:
                 yield state
 
 
-def _text(value: str | bytes) -> str:
-    return value.decode("ascii") if isinstance(value, bytes) else str(value)
+def _entries(raw: bytes, width: int) -> Iterator[tuple[str, str, str]]:
+    """(name, mode, id) of a raw tree object's entries."""
+    position = 0
+    while position < len(raw):
+        space = raw.index(b" ", position)
+        nul = raw.index(b"\0", space)
+        mode = raw[position:space].decode("ascii").rjust(6, "0")
+        name = raw[space + 1:nul].decode("utf-8", errors="replace")
+        yield name, mode, raw[nul + 1:nul + 1 + width].hex()
+        position = nul + 1 + width
 
 
 def _trailers(text: str) -> tuple[tuple[str, str], ...]:

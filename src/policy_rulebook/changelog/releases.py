@@ -75,11 +75,13 @@ def walk(history: History, tip: str, since: str | None = None,
             path=history.path, commit=line[0].short, hint=SHALLOW_HINT))
     base_state = _base_state(history, since) if since is not None else None
     graph = history.graph(tip)
+    history.prefetch(graph)
+    order = {key: index for index, key in enumerate(graph)}  # topological, newest first
     assigned: set[str] = set(before)
     versions: list[_Open] = []
     pending = _Pending()
     for step in line:
-        commits = _contributions(graph, step.sha, assigned)
+        commits = _contributions(graph, order, step.sha, assigned)
         state = history.try_state(step.sha, tip)
         if state is None or state.version is None:
             pending.commits += commits
@@ -139,7 +141,8 @@ def _base_state(history: History, since: str) -> State | None:
     return history.state(since)
 
 
-def _contributions(graph: dict[str, Commit], sha: str, assigned: set[str]) -> list[Commit]:
+def _contributions(graph: dict[str, Commit], order: dict[str, int], sha: str,
+                   assigned: set[str]) -> list[Commit]:
     """The commits that a first-parent step brings (itself and what it merges), oldest first;
     each commit is brought by one step only."""
     found: list[Commit] = []
@@ -151,7 +154,6 @@ def _contributions(graph: dict[str, Commit], sha: str, assigned: set[str]) -> li
         assigned.add(current)
         found.append(graph[current])
         todo.extend(graph[current].parents)
-    order = {key: index for index, key in enumerate(graph)}  # topological, newest first
     found.sort(key=lambda commit: -order[commit.sha])
     return found
 

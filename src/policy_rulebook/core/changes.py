@@ -116,7 +116,12 @@ def similarity(a: Any, b: Any) -> float:
 
 
 def deltas(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Delta]:
-    """Every change from ``old`` to ``new`` (plain data), units first, then items."""
+    """Every change from ``old`` to ``new`` (plain data), units first, then items; sections
+    that are equal are not walked (each kind of item lives in one section)."""
+    differ = [s for s in _union(old, new)
+              if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
+    old = {s: old[s] for s in differ if s in old}
+    new = {s: new[s] for s in differ if s in new}
     return [*_units(old, new), *_items(old, new)]
 
 

@@ -2,11 +2,11 @@
 
 ## What it checks
 With `rulebook lint --base REV`, that no item uses an id that belonged to a different item in
-an earlier version and was removed before REV. Ids are read from the versions of the policy
-in the first-parent git history up to REV (the content of a version is its state when it was
-adopted; an id that lived only between two versions was never published and is free). Bringing
-back the same item (nearly the same text) under its old id is fine. In a shallow clone only the
-versions the clone holds are read.
+an earlier version and was removed before REV. The candidates come from one `git log -p` of the
+first-parent history up to REV (the commits that removed an `id:` line); each is read from the
+policy just before its removal, so a long history costs one git call and a few small reads.
+Bringing back the same item (nearly the same text) under its old id is fine. In a shallow clone
+only the history the clone holds is read.
 
 ## Why
 The changelog, legal's redline and people's memory match rules by id: "`no-advertising` was
