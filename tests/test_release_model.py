@@ -208,3 +208,19 @@ def test_f_squash_merged_and_merge_committed_pull_requests(
                 if c["id"] == "admit-and-correct-mistakes"]
     touched_by = [t["author"] for t in change["touches"]]
     assert touched_by == (["Ann Admin"] if squash else ["Tom Claes"])
+
+
+def test_trailer_and_guess_mark_changes_editorial(repo: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    replace(repo / "rulebook" / "conduct.yaml", "Geef fouten toe en verbeter ze zichtbaar.",
+            "Geef fouten toe, en verbeter ze zichtbaar.")  # punctuation only: guessed
+    commit(repo, "Comma", AUTHORS["tom"], "2027-01-31")
+    edit_legal(repo)
+    commit(repo, "Consent wording\n\nPolicy-Change: editorial", AUTHORS["lea"], "2027-02-01")
+    set_version(repo / "rulebook", "2.0.1", "2027-03-01")
+    commit(repo, "Policy 2.0.1", AUTHORS["ann"], "2027-02-02")
+    by_id = {c["id"]: c for c in changelog(capsys)[0]["changes"] if c["id"]}
+    conduct, legal = by_id["admit-and-correct-mistakes"], by_id["portrait-rights"]
+    assert conduct["editorial"] is True and conduct["marking"] is None
+    assert legal["editorial"] is True
+    assert legal["marking"] == "editorial" and legal["touches"][0]["marking"] == "editorial"

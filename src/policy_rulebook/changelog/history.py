@@ -33,6 +33,8 @@ _FIELDS = ("%H", "%P", "%an", "%ae", "%ad", "%s", "%(trailers:only,unfold)")
 _FORMAT = "%x00".join(_FIELDS)
 _REFLOG = re.compile(r"@\{(?!u\}|upstream\}|push\})")
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([^'"\s#]+)""")
+#: The blob cache is read and written when a batch holds at least this many blobs.
+CACHE_FROM = 64
 #: The blob cache is not written beyond this size (bytes of JSON).
 CACHE_LIMIT = 64 * 1024 * 1024
 
@@ -230,6 +232,8 @@ class History:
     def commit(self, sha: str, tip: str | None = None) -> Commit:
         """The facts of one commit (from the graph when it is in it)."""
         found = self.graph(tip).get(sha) if tip is not None else None
+        for graph in self._graphs.values():
+            found = found or graph.get(sha)
         if found is not None:
             return found
         raw = self.repo.git.log("-1", "-z", "--date=short", f"--format={_FORMAT}", sha,
@@ -385,7 +389,8 @@ class History:
         unknown = [b for b in blobs if b not in self._sizes]
         for blob, header in zip(unknown, self._headers(unknown), strict=True):
             self._sizes[blob] = header[2] if header else -1
-        disk = self._cache()
+        # the cache pays off for a long history; a few blobs are parsed faster than it loads
+        disk = self._cache() if len(blobs) >= CACHE_FROM else {}
         todo = []
         for blob in blobs:
             if blob in self._files or blob in self._broken:
@@ -400,8 +405,10 @@ class History:
             if document.broken_files:
                 self._broken.add(blob)
                 continue
-            self._files[blob] = disk[blob] = plain(document.data)
-            self._disk_dirty = True
+            self._files[blob] = plain(document.data)
+            if len(blobs) >= CACHE_FROM:
+                disk[blob] = self._files[blob]
+                self._disk_dirty = True
 
     def _cache_path(self) -> Path:
         from policy_rulebook import __version__
