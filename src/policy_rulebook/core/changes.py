@@ -62,7 +62,10 @@ class Located:
 
 def plain(node: Any) -> Any:
     """ruamel's round-trip nodes as plain dicts, lists and scalars (JSON-ready)."""
-    if isinstance(node, Mapping):
+    kind = type(node)
+    if kind is str:  # most leaves: decided before the slower checks below
+        return node
+    if kind is dict or isinstance(node, Mapping):
         return {str(key): plain(value) for key, value in node.items()}
     if isinstance(node, list):
         return [plain(value) for value in node]
