@@ -72,6 +72,14 @@ def set_version(policy: Path, version: str, effective_from: str) -> None:
     meta.write_text(text, encoding="utf-8")
 
 
+def set_status(policy: Path, status: str) -> None:
+    """Set ``meta.status`` (draft, adopted, repealed)."""
+    meta = policy / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert re.search(r"(?m)^  status: .*$", text), "meta.yaml has no status"
+    meta.write_text(re.sub(r"(?m)^  status: .*$", f"  status: {status}", text), encoding="utf-8")
+
+
 def remove_item(path: Path, item_id: str) -> None:
     """Remove a list item (``    - id: ITEM`` up to the next item at the same indent)."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -109,9 +117,10 @@ def three_versions(repo: Path) -> dict[str, str]:
     """A policy with three versions and five commits; the hashes by name.
 
     - ``v1`` (Ann): version 1.0.0.
-    - ``v2`` (Lea): version 1.1.0, a legal item reworded;
-      ``v2-tom`` (Tom): a don't added and a do removed (no bump: part of 1.1.0);
-      ``v2-lea`` (Lea): the legal item's English reworded again and a new phone number.
+    - ``v2`` (Lea): version 1.1.0 as a draft, a legal item reworded;
+      ``v2-tom`` (Tom): a don't added and a do removed (no bump: the draft collects it);
+      ``v2-lea`` (Lea): the legal item's English reworded again and a new phone number; 1.1.0
+      adopted.
     - ``v3`` (Sara): version 1.2.0, a rule renamed, a reaction-scheme branch changed and a new
       contact point.
     """
@@ -121,6 +130,7 @@ def three_versions(repo: Path) -> dict[str, str]:
     set_version(policy, "1.0.0", "2027-01-15")
     shas["v1"] = commit(repo, "Policy 1.0.0", AUTHORS["ann"], "2027-01-10")
     set_version(policy, "1.1.0", "2027-03-01")
+    set_status(policy, "draft")
     replace(policy / "legal.yaml", "heb je schriftelijke toestemming nodig",
             "heb je uitdrukkelijke, schriftelijke toestemming nodig")
     shas["v2"] = commit(repo, "Explicit consent for images", AUTHORS["lea"], "2027-02-01")
@@ -129,6 +139,7 @@ def three_versions(repo: Path) -> dict[str, str]:
     shas["v2-tom"] = commit(repo, "Live location; drop credits rule", AUTHORS["tom"], "2027-02-08")
     replace(policy / "legal.yaml", "You need written consent", "You need explicit written consent")
     replace(policy / "contact.yaml", "phone: +32 3 123 45 67", "phone: +32 3 123 45 77")
+    set_status(policy, "adopted")
     shas["v2-lea"] = commit(repo, "English wording; new phone", AUTHORS["lea"], "2027-02-09")
     set_version(policy, "1.2.0", "2027-06-01")
     replace(policy / "conduct.yaml", "- id: react-in-anger", "- id: no-replies-in-anger")

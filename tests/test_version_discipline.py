@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.discipline import needed, raise_level
+from policy_rulebook.core.changes import Delta as Change
 from policy_rulebook.linter.checks import BY_CODE
+from policy_rulebook.linter.checks._versioning import needed, raise_level
 from tests.gitrepo import AUTHORS, commit, copy_bundled, init, replace, set_version
 from tests.helpers import run
 
@@ -164,3 +164,72 @@ def test_a_policy_added_since_the_base_is_linted_in_full(tmp_path: Path,
     for extra in ((), ("--changed-only",)):
         findings = lint_codes(capsys, "--base", first, *extra, "rulebook")
         assert [f["code"] for f in findings] == ["RB103"]
+
+
+# -- RB901-RB903 are checks like every other: suppressions, --select, --changed-only ----------
+
+
+def test_rb901_suppressed_with_a_reason(bundled_repo: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    replace(bundled_repo / "conduct.yaml", "Geef fouten toe", "Geef je fouten toe")
+    replace(bundled_repo / "meta.yaml", "  version: 3.0.0",
+            "  version: 3.0.0  # rulebook: ignore[RB901] reason: bundled with the next release")
+    result = run(capsys, "lint", "--format", "json", "--today", "2027-06-01", "--base", "HEAD",
+                 "--show-suppressed", "rulebook")
+    payload = json.loads(result.out)
+    codes = {f["code"] for f in payload["findings"]}
+    assert "RB901" not in codes and "RB052" not in codes, payload["findings"]
+    assert result.code == 0, result.out
+
+
+def test_select_runs_only_the_version_check(bundled_repo: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    replace(bundled_repo / "conduct.yaml", "Geef fouten toe en verbeter ze zichtbaar.", "TODO")
+    findings = lint_codes(capsys, "--base", "HEAD", "--select", "RB901", "rulebook")
+    assert [f["code"] for f in findings] == ["RB901"]
+    assert "RB103" in {f["code"] for f in lint_codes(capsys, "--base", "HEAD", "rulebook")}
+    assert lint_codes(capsys, "--base", "HEAD", "--ignore", "RB901", "--select", "RB9",
+                      "rulebook") == []
+
+
+def test_severity_from_the_config_applies(bundled_repo: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    replace(bundled_repo / "conduct.yaml", "Geef fouten toe", "Geef je fouten toe")
+    (bundled_repo.parent / ".rulebook.yaml").write_text(
+        "severity:\n  RB901: warning\n", encoding="utf-8")
+    result = run(capsys, "lint", "--format", "json", "--today", "2027-06-01", "--base", "HEAD",
+                 "rulebook")
+    [finding] = [f for f in json.loads(result.out)["findings"] if f["code"] == "RB901"]
+    assert finding["severity"] == "warning" and result.code == 0
+
+
+def test_changed_only_keeps_the_version_finding(bundled_repo: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    replace(bundled_repo / "conduct.yaml", "Geef fouten toe", "Geef je fouten toe")
+    findings = lint_codes(capsys, "--base", "HEAD", "--changed-only", "rulebook")
+    assert [f["code"] for f in findings] == ["RB901"]
+
+
+def test_editorial_fix_needs_only_a_patch_even_in_legal(
+        bundled_repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace(bundled_repo / "legal.yaml", "schriftelijke toestemming", "schriftelijke  toestemming")
+    set_version(bundled_repo, "3.0.1", "2027-02-01")
+    assert not [f for f in lint_codes(capsys, "--base", "HEAD", "rulebook")
+                if f["code"] in VERSION_CODES]
+
+
+def test_trailer_marks_a_change_editorial(bundled_repo: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    repo = bundled_repo.parent
+    base = commit(repo, "base", AUTHORS["ann"], "2027-01-02")
+    replace(bundled_repo / "legal.yaml", "schriftelijke toestemming", "schriftelijk akkoord")
+    set_version(bundled_repo, "3.0.1", "2027-02-01")
+    commit(repo, "Wording, same meaning\n\nPolicy-Change: editorial", AUTHORS["lea"],
+           "2027-01-03")
+    assert not [f for f in lint_codes(capsys, "--base", base, "rulebook")
+                if f["code"] in VERSION_CODES]
+    replace(bundled_repo / "conduct.yaml", "Geef fouten toe", "Geef je fouten toe")
+    commit(repo, "Typo\n\nPolicy-Change: material", AUTHORS["tom"], "2027-01-04")
+    # a material marking on another change leaves the legal one editorial
+    assert not [f for f in lint_codes(capsys, "--base", base, "rulebook")
+                if f["code"] in VERSION_CODES]

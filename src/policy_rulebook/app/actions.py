@@ -19,12 +19,16 @@ if TYPE_CHECKING:
     from policy_rulebook.core.document import Document
     from policy_rulebook.core.findings import Severity
     from policy_rulebook.core.scheme import Scheme
+    from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
     from policy_rulebook.linter.engine import Report
 
 #: A step after the checks, before severities and rendering (``lint --base`` can add its
 #: findings here): (the document, the report so far, the settings) -> the report.
 Extend = Callable[["Document", "Report", "Settings"], "Report"]
+#: What the checks may know besides the policy (``lint --base`` adds the base revision):
+#: (the settings, the context so far) -> the context.
+Prepare = Callable[["Settings", "Context"], "Context"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,8 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitCode]:
+def lint(options: LintOptions, extend: Extend | None = None,
+         prepare: Prepare | None = None) -> tuple[str, ExitCode]:
     """Configuration, checks, suppressions, severities, then the report in its format."""
     from policy_rulebook.core import atomic, loader
     from policy_rulebook.core.findings import Severity
@@ -78,6 +83,8 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
     with _no_cycle_collection():
         document = loader.load(settings.path, max_bytes=settings.max_file_size)
         context = Context(today=settings.today) if settings.today else Context()
+        if prepare is not None:
+            context = prepare(settings, context)
         checks = [check for check in CHECKS if settings.enabled(check.code)]
         report = engine.lint(document, context, checks, settings.profile)
         if extend is not None:

@@ -1,26 +1,36 @@
 """What the git-aware commands do (diff, history, changelog, lint --base), as plain functions.
 
-The command layer composes the changelog package (git history, diff, announcements) with the
-linter core; the core itself knows nothing of git. Each function returns (text, exit code).
+The command layer composes the changelog package (git history, release model, diff,
+announcements) with the linter; the linter itself knows nothing of git: ``lint --base`` hands it
+the base revision as plain data (``core.baseline.Baseline``). Each function returns (text, exit
+code).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
     from policy_rulebook.app.actions import LintOptions
-    from policy_rulebook.changelog.history import History, State, Version
-    from policy_rulebook.changelog.model import Entry
-    from policy_rulebook.core.document import Document
+    from policy_rulebook.changelog.history import Commit, History, State, Version
+    from policy_rulebook.changelog.model import Entry, Text
+    from policy_rulebook.changelog.provenance import Provenance
+    from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
-    from policy_rulebook.linter.engine import Report
 
-VERSION_CODES = frozenset({"RB901", "RB902", "RB903"})
+#: How a staff announcement or redline marks a version that is not in force, per language.
+_NOT_IN_FORCE = {
+    "draft": {"nl": "ONTWERP, nog niet van kracht", "en": "DRAFT, not in force",
+              "fr": "PROJET, pas en vigueur"},
+    "unreleased": {"nl": "nog in geen versie opgenomen", "en": "unreleased: in no version yet",
+                   "fr": "pas encore dans une version"},
+}
 
 
 def _endpoint(state: State) -> Any:
@@ -31,15 +41,48 @@ def _endpoint(state: State) -> Any:
                     commit.date if commit else None)
 
 
-def _entry(old: State | None, new: State, between: list[State]) -> Entry:
-    from policy_rulebook.changelog.diff import diff_data
+def _entry(history: History, old: State | None, new: State, commits: list[Commit],
+           work: bool = False) -> tuple[Entry, tuple[Provenance, ...]]:
+    """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
     from policy_rulebook.changelog.model import Entry
-    from policy_rulebook.changelog.provenance import attribute
+    from policy_rulebook.changelog.provenance import provenance, uncommitted, with_last_touch
 
     if old is None:
-        return Entry(None, _endpoint(new), (), new.data)
-    changes = attribute(diff_data(old.data, new.data), [old, *between])
-    return Entry(_endpoint(old), _endpoint(new), changes, new.data)
+        return Entry(None, _endpoint(new), (), new.data), ()
+    changes = _diff(old.data, new.data)
+    found = provenance(changes, commits, lambda sha: _data_at(history, sha))
+    attributed = with_last_touch(changes, found)
+    if work:  # a change whose last form is not committed yet names no commit
+        head = history.try_state(history.resolve("HEAD"))
+        attributed = tuple(
+            dataclasses.replace(c, commit=None, author=None, date=None)
+            if uncommitted(c, head.data if head else None, new.data) else c
+            for c in attributed)
+    return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
+
+
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> Any:
+    """The changelog's diff, given only the sections that differ (each kind of item lives in
+    one section, so the result is the same; unchanged files are the same cached objects)."""
+    from policy_rulebook.changelog.diff import diff_data
+
+    differ = [s for s in {**old, **new}
+              if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
+    return diff_data({s: old[s] for s in differ if s in old},
+                     {s: new[s] for s in differ if s in new})
+
+
+def _data_at(history: History, sha: str) -> dict[str, Any] | None:
+    state = history.try_state(sha)
+    return state.data if state is not None else None
+
+
+def _range(history: History, since: str, tip: str) -> list[Commit]:
+    """The commits that lead from ``since`` to ``tip`` (merged branches included), oldest
+    first; none when ``tip`` is older."""
+    graph = history.graph(tip)
+    inside = history.reachable(tip, history.ancestors(since))
+    return [graph[sha] for sha in reversed(graph) if sha in inside]
 
 
 def _language(history_data: dict[str, Any], lang: str | None) -> str:
@@ -48,8 +91,30 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     if lang is None:
         return languages[0] if languages else "en"
     if languages and lang not in languages:
-        raise InputError(f"the policy has no language {lang!r}; it has {', '.join(languages)}")
+        raise InputError(_("the policy has no language {lang!r}; it has {languages}").format(
+            lang=lang, languages=", ".join(languages)))
     return lang
+
+
+def _json(entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version | None]],
+          single: bool) -> str:
+    """The JSON contract of entries, with the release status and provenance of each."""
+    payload = []
+    for entry, found, status, version in entries:
+        item = entry.to_dict()
+        item["to"]["status"] = status
+        item["to"]["date"] = entry.new.date
+        if item["from"] is not None and entry.old is not None:
+            item["from"]["date"] = entry.old.date
+        for change, prov in zip(item["changes"], found, strict=False):
+            change.update(prov.to_dict())
+        if version is not None:
+            from policy_rulebook.changelog.provenance import touch_dict
+
+            item["touches"] = [touch_dict(t) for t in version.touches]
+        payload.append(item)
+    result: Any = payload[0] if single else payload
+    return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
 
 
 def diff(path: Path, from_rev: str, to_rev: str | None,
@@ -59,21 +124,19 @@ def diff(path: Path, from_rev: str, to_rev: str | None,
     from policy_rulebook.changelog.history import History
 
     history = History(path)
-    old_commit = history.resolve(from_rev)
-    old = history.state(old_commit, from_rev)
+    old_sha = history.resolve(from_rev)
+    old = history.state(old_sha, from_rev)
     if to_rev is None:
         new = history.working_tree()
-        head = history.resolve("HEAD")
-        between = [*history.states_between(old_commit, head), new]
+        tip = history.resolve("HEAD")
     else:
-        new_commit = history.resolve(to_rev)
-        new = history.state(new_commit, to_rev)
-        # only commits that lead from one to the other introduce changes (none when --to is
-        # older than --from: then nobody is named)
-        between = list(history.states_between(old_commit, new_commit))
-    entry = _entry(old, new, between)
+        tip = history.resolve(to_rev)
+        new = history.state(tip, to_rev)
+    # only commits that lead from one to the other introduce changes (none when --to is
+    # older than --from: then nobody is named)
+    entry, found = _entry(history, old, new, _range(history, old_sha, tip), to_rev is None)
     if fmt == "json":
-        return render.json_entries([entry], single=True), ExitCode.CLEAN
+        return _json([(entry, found, new.status, None)], single=True), ExitCode.CLEAN
     lang = _language(new.data, None)
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
@@ -82,35 +145,42 @@ def diff(path: Path, from_rev: str, to_rev: str | None,
     return render.render_texts([announce.legal(entry, lang)], fmt), ExitCode.CLEAN
 
 
-def _versions(history: History, to_rev: str | None) -> tuple[list[Version], Any]:
+def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any:
+    from policy_rulebook.changelog.releases import walk
+
     tip = history.resolve(to_rev or "HEAD")
-    versions = history.versions(tip)
-    if not versions:
-        raise InputError(f"{history.path}: no committed version of the policy up to "
-                         f"{to_rev or 'HEAD'} (a version is a commit with meta.version)")
-    return versions, tip
+    found = walk(history, tip, since)
+    if not found.versions and found.unreleased is None and since is None:
+        raise InputError(_("{path}: no committed version of the policy up to {rev} (a version "
+                           "is a commit with meta.version)").format(
+            path=history.path, rev=to_rev or "HEAD"))
+    return found
 
 
 def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
-    """Every version, newest first: version, date, commit, author, status, changes."""
-    from policy_rulebook.changelog.diff import diff_data
+    """Every version once, newest first: version, date, commit, author, status, changes; the
+    changes that no version carries yet on top, as ``unreleased``."""
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
-    versions, _ = _versions(hist, None)
+    found = _walk(hist, None)
     rows: list[dict[str, Any]] = []
-    for index, version in enumerate(versions):
-        previous = versions[index - 1].state.data if index else None
-        count = len(diff_data(previous, version.state.data)) if previous is not None else None
-        status = version.state.meta("status")
-        rows.append({"version": version.version, "date": version.bumped.date,
-                     "commit": version.bumped.sha, "author": version.bumped.author,
-                     "status": str(status) if status is not None else None, "changes": count})
+    for version in [*found.versions, *([found.unreleased] if found.unreleased else [])]:
+        count = (len(_diff(version.since.data, version.state.data))
+                 if version.since is not None else None)
+        unreleased = version.status == "unreleased"
+        adopted_on = version.state.meta("adopted_on")
+        rows.append({"version": None if unreleased else version.version,
+                     "date": version.bumped.date, "commit": version.bumped.sha,
+                     "author": version.bumped.author, "status": version.status,
+                     "adopted_on": str(adopted_on) if adopted_on and not unreleased else None,
+                     "adopted_commit": version.adopted.sha if version.adopted else None,
+                     "changes": count, "commits": len(version.commits)})
     rows.reverse()
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n", ExitCode.CLEAN
     table = [["VERSION", "DATE", "COMMIT", "AUTHOR", "STATUS", "CHANGES"]]
-    table += [[str(r["version"]), str(r["date"]), str(r["commit"])[:7], str(r["author"]),
+    table += [[str(r["version"] or "-"), str(r["date"]), str(r["commit"])[:7], str(r["author"]),
                str(r["status"] or ""), "first" if r["changes"] is None else str(r["changes"])]
               for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
@@ -122,73 +192,140 @@ def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
 def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str, fmt: str,
               lang: str | None) -> tuple[str | bytes, ExitCode]:
     """Every version after ``from_rev`` up to ``to_rev``, newest first, each against the one
-    before it, for staff (announcement) or legal (redline with provenance)."""
+    before it (the first after ``from_rev`` against it), then what no version carries yet, for
+    staff (announcement) or legal (redline with provenance)."""
     from policy_rulebook.changelog import announce, render
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
-    versions, _ = _versions(hist, to_rev)
     since = hist.resolve(from_rev) if from_rev is not None else None
-    entries = []
-    for index, version in enumerate(versions):
-        if since is not None and hist.repo.is_ancestor(hist.repo.commit(version.bumped.sha), since):
-            continue
-        previous = versions[index - 1].state if index else None
-        entries.append(_entry(previous, version.state, list(version.states)))
+    found = _walk(hist, to_rev, since)
+    before = hist.ancestors(since) if since is not None else frozenset()
+    chosen = [v for v in found.versions if v.bumped.sha not in before]
+    if found.unreleased is not None:
+        chosen.append(found.unreleased)
+    entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
     entries.reverse()
     if fmt == "json":
-        return render.json_entries(entries, single=False), ExitCode.CLEAN
-    language = _language(versions[-1].state.data, lang)
+        return _json(entries, single=False), ExitCode.CLEAN
+    last = found.versions[-1].state if found.versions else (
+        found.unreleased.state if found.unreleased else None)
+    language = _language(last.data if last else {}, lang)
     if fmt == "docx":
         if audience != "legal":
             raise InputError("--format docx is the legal redline: use --audience legal")
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx(entries, language), ExitCode.CLEAN
+        return redline_docx([entry for entry, *_rest in entries], language), ExitCode.CLEAN
     build = announce.staff if audience == "staff" else announce.legal
-    return render.render_texts([build(e, language) for e in entries], fmt), ExitCode.CLEAN
+    texts = [_not_in_force(build(entry, language), status, language)
+             for entry, _found, status, _v in entries]
+    return render.render_texts(texts, fmt), ExitCode.CLEAN
+
+
+def _not_in_force(text: Text, status: str | None, lang: str) -> Text:
+    """A draft or unreleased version says so in its title: it is never announced as in force."""
+    words = _NOT_IN_FORCE.get(status or "")
+    if words is None:
+        return text
+    return dataclasses.replace(text, title=f"{text.title} ({words.get(lang, words['en'])})")
 
 
 def lint_against_base(options: LintOptions, base: str | None,
                       changed_only: bool) -> tuple[str, ExitCode]:
-    """``lint --base REV``: the linter's findings plus version discipline (RB901-RB903),
-    optionally only those on what changed since REV. Configuration, suppressions, severities
-    and the output options apply as to a plain ``lint``."""
-    from dataclasses import replace
-
+    """``lint --base REV``: the checks run with the base revision in their context, so version
+    discipline (RB901-RB903) is selected, suppressed and given severities like any check, and
+    ``--changed-only`` keeps the findings on what changed since REV."""
     from policy_rulebook.app import actions
-    from policy_rulebook.changelog import discipline
-    from policy_rulebook.changelog.diff import data_of, diff_data
-    from policy_rulebook.changelog.history import History
 
     if base is None:
-        raise InputError("--changed-only needs --base REV (the revision to compare with)")
+        raise InputError(_("--changed-only needs --base REV (the revision to compare with)"))
 
-    def extend(document: Document, report: Report, settings: Settings) -> Report:
-        hist = History(settings.path)
-        base_commit = hist.resolve(base)
-        if not hist.exists_at(base_commit):
+    def prepare(settings: Settings, context: Context) -> Context:
+        baseline = read_baseline(settings.path, base, settings.max_file_size)
+        if baseline is None:
             # The pull request adds the policy: no version to compare with, and every finding
             # is on something added, so changed-only keeps them all.
-            return report
-        base_state = hist.state(base_commit, base)
-        findings = list(report.findings)
-        if not document.broken_files:
-            current = data_of(document)
-            changes = diff_data(base_state.data, current)
-            current_version = current.get("meta", {}).get("version")
-            added = discipline.version_findings(
-                document, base, changes, base_state.version,
-                str(current_version) if current_version is not None else None)
-            earlier = [(v.version, v.state.data) for v in hist.versions(base_commit)]
-            added += discipline.retired_findings(document, base_state.data, earlier)
-            findings += [f for f in added if settings.enabled(f.code)]
-            if changed_only:
-                findings = discipline.changed_only(findings, changes, VERSION_CODES)
-        return replace(report, findings=tuple(sorted(set(findings), key=_reading_order)))
+            return context
+        return dataclasses.replace(context, baseline=baseline, changed_only=changed_only)
 
-    return actions.lint(options, extend)
+    return actions.lint(options, prepare=prepare)
 
 
-def _reading_order(finding: Any) -> tuple[str, int, int, str, str]:
-    return (finding.file, finding.line, finding.column, finding.code, finding.message)
+def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
+    """The base revision as plain data: its rulebook, version, retired ids (from the versions
+    up to it, as far as the clone holds them) and the contributors' markings since it."""
+    from policy_rulebook.changelog.history import History
+    from policy_rulebook.core.baseline import Baseline
+
+    hist = History(path, max_bytes)
+    base_sha = hist.resolve(base)
+    if not hist.exists_at(base_sha):
+        old = _renamed_from(hist, base_sha)
+        if old is None:
+            return None  # the pull request adds the policy
+        hist = History(old, max_bytes)  # the folder was renamed since: follow it
+    base_state = hist.state(base_sha, base)
+    return Baseline(base, base_state.data, base_state.version,
+                    _retired(hist, base_sha, base_state), _markings(hist, base_sha, base_state))
+
+
+def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str, str], Any]:
+    """The ids that an earlier version had and the base no longer has, read from the commits
+    that removed an ``id:`` line (one ``git log -p``) and the state just before each removal;
+    not a walk over every version."""
+    from policy_rulebook.core.baseline import Retired
+    from policy_rulebook.core.changes import index_items
+
+    in_base = {key[1] for key in index_items(base_state.data)}
+    retired: dict[tuple[str, str], Retired] = {}
+    seen: set[str] = set()
+    for item_id, sha in hist.removed_ids(base_sha):
+        if item_id in in_base or item_id in seen:
+            continue
+        seen.add(item_id)
+        parent = hist.commit(sha).parents[:1]
+        before = hist.try_state(parent[0]) if parent else None
+        if before is None or before.version is None:
+            continue
+        for key, located in index_items(before.data).items():
+            if key[1] == item_id:
+                retired[key] = Retired(before.version, located.item)
+    return retired
+
+
+def _renamed_from(hist: History, base_sha: str) -> Path | None:
+    """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
+    out = hist.repo.git.diff("-M", "--name-status", "-z", base_sha, "HEAD")
+    fields = str(out).split("\0")
+    here = str(hist.relpath)
+    root = Path(str(hist.repo.working_tree_dir or "."))
+    index = 0
+    while index < len(fields):
+        status = fields[index]
+        if status.startswith(("R", "C")) and index + 2 < len(fields):
+            old, new = fields[index + 1], fields[index + 2]
+            index += 3
+            if new == here:
+                return root / old
+            if new.startswith(here + "/") and old.endswith(new[len(here):]):
+                return root / old[:len(old) - len(new) + len(here)]
+        else:
+            index += 2
+    return None
+
+
+def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:
+    """How the commits since the base marked the changes they touched (trailers)."""
+    from policy_rulebook.changelog.provenance import provenance
+
+    head = hist.resolve("HEAD")
+    commits = _range(hist, base_sha, head)
+    if not any(c.marking for c in commits):
+        return {}
+    head_state = hist.try_state(head)
+    if head_state is None:
+        return {}
+    changes = _diff(base_state.data, head_state.data)
+    found = provenance(changes, commits, lambda sha: _data_at(hist, sha))
+    return {c.path: p.marking for c, p in zip(changes, found, strict=True) if p.marking}

@@ -1,18 +1,96 @@
-"""Who introduced each change: the commit where it first appeared in its final form."""
+"""Who made each change: every commit that touched it in the range, with author, date, subject
+(the *why*) and the contributor's marking (``Policy-Change: editorial|material``).
+
+A commit *touches* a change when the changed thing differs between the commit and its parent
+(a merge only when it differs from every parent: a merge that brings a branch in does not make
+the branch's changes). ``Change.commit``/``author``/``date`` keep naming the last touch (the
+commit where the change took its final form).
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from policy_rulebook.changelog.diff import Change, Located, get_path, index_items, strip_items
-from policy_rulebook.changelog.history import State
+from policy_rulebook.changelog.history import Commit, State, Touch
+from policy_rulebook.core.changes import is_editorial
 from policy_rulebook.core.document import split_pointer
+
+#: The data of the rulebook at a commit, or None where it is missing or broken.
+DataAt = Callable[[str], "dict[str, Any] | None"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Provenance:
+    """The provenance of one change: ``touches`` oldest first; ``marking`` the contributor's
+    (the last touch that carries one); ``editorial`` the verdict (the marking, else the guess:
+    only spelling, punctuation, capitals or spacing changed)."""
+
+    touches: tuple[Touch, ...] = ()
+    marking: str | None = None
+    editorial: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"touches": [touch_dict(t) for t in self.touches], "marking": self.marking,
+                "editorial": self.editorial}
+
+
+def touch_dict(touch: Touch) -> dict[str, Any]:
+    return {"commit": touch.sha, "author": touch.author, "email": touch.email,
+            "date": touch.date, "subject": touch.subject, "marking": touch.marking}
+
+
+def provenance(changes: Sequence[Change], commits: Sequence[Commit],
+               data_at: DataAt) -> tuple[Provenance, ...]:
+    """For each change (same order), every commit of ``commits`` that touched it."""
+    indexes: dict[int, dict[tuple[str, str], Located]] = {}
+
+    def probe(change: Change, data: dict[str, Any] | None) -> Any:
+        if data is None:
+            return None
+        if id(data) not in indexes:
+            indexes[id(data)] = index_items(data)
+        return _probe(change, data, indexes[id(data)])
+
+    result = []
+    for change in changes:
+        touched = []
+        for commit in commits:
+            data = data_at(commit.sha)
+            if data is None:
+                continue
+            now = probe(change, data)
+            before = [probe(change, data_at(p)) for p in commit.parents] or [None]
+            if all(now != old for old in before):
+                touched.append(commit.touch)
+        marking = next((t.marking for t in reversed(touched) if t.marking), None)
+        result.append(Provenance(tuple(touched), marking, is_editorial(change, marking)))
+    return tuple(result)
+
+
+def with_last_touch(changes: Sequence[Change],
+                    found: Sequence[Provenance]) -> tuple[Change, ...]:
+    """The changes with ``commit``, ``author`` and ``date`` of their last touch."""
+    result = []
+    for change, prov in zip(changes, found, strict=True):
+        if prov.touches:
+            last = prov.touches[-1]
+            change = dataclasses.replace(change, commit=last.sha, author=last.author,
+                                         date=last.date)
+        result.append(change)
+    return tuple(result)
+
+
+def uncommitted(change: Change, head: dict[str, Any] | None, work: dict[str, Any]) -> bool:
+    """Whether the working tree's form of a change differs from the last commit's."""
+    before = _probe(change, head, index_items(head)) if head is not None else None
+    return bool(_probe(change, work, index_items(work)) != before)
 
 
 def attribute(changes: Sequence[Change], states: Sequence[State]) -> tuple[Change, ...]:
-    """Each change with the commit, author and date that introduced it.
+    """Each change with the commit, author and date that introduced it (the first API, kept).
 
     ``states`` run from the older version (first) to the newer one (last), one per commit that
     touched the rulebook in between. A change is attributed to the last commit before which the
@@ -42,6 +120,8 @@ def _probe(change: Change, data: dict[str, Any],
     """What a change is about, as it is in one state (None when absent)."""
     if change.item_kind is not None:
         found = index.get((change.item_kind, change.id or ""))
+        if found is None and change.old_id:
+            found = index.get((change.item_kind, change.old_id))
         return (found.list_path, found.item) if found else None
     path = tuple(split_pointer(change.path))
     return strip_items(get_path(data, path), path)

@@ -51,4 +51,5 @@ REFERENCES: Final[tuple[tuple[tuple[str, ...], str, str], ...]] = (
 #: Single references that are not inside a list: (path to the mapping, field, target kind).
 SINGLE_REFERENCES: Final[tuple[tuple[tuple[str, ...], str, str], ...]] = (
     (("reactions",), "start", "node"),
+    (("meta", "approval"), "by", "role"),
 )

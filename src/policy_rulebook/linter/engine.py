@@ -10,6 +10,9 @@ from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity, Suppressed
 from policy_rulebook.linter.checks import CHECKS, Check, Context
 
+#: Version discipline: kept by ``--changed-only`` (an unraised version is not itself a change).
+VERSION_CODES = frozenset({"RB901", "RB902", "RB903"})
+
 
 @dataclass(frozen=True)
 class Report:
@@ -58,6 +61,11 @@ def lint(document: Document, context: Context | None = None,
         document, context.today, findings, context.codes, enabled)
     if suppressions.UNUSED in enabled:
         kept = sorted([*kept, *unused], key=_reading_order)
+    if context.changed_only and context.baseline is not None:
+        # after suppressions: a suppression of a finding outside the change is still used
+        from policy_rulebook.linter.checks._versioning import changed_only
+
+        kept = changed_only(kept, document, context.baseline, VERSION_CODES)
     return Report(tuple(kept), tuple(f.name for f in document.files), tuple(silenced), enabled)
 
 

@@ -2,7 +2,8 @@
 
 Families: RB0xx files and YAML, RB1xx shape and completeness, RB2xx ids and references,
 RB3xx languages, RB4xx contact point, RB5xx dates, RB6xx legal,
-RB9xx version discipline (their findings need git: `rulebook lint --base`).
+RB9xx version discipline (they need the base revision that `rulebook lint --base` puts in the
+context; without it they find nothing).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ CHECKS: tuple[Check, ...] = (
     legal_basis.CHECK,
     legal_topics.CHECK,
     repealed_act.CHECK,
-    # version discipline: findings composed by `rulebook lint --base` (changelog.discipline)
+    # version discipline: with `rulebook lint --base`, against Context.baseline
     version_not_raised.CHECK,
     version_raise_too_small.CHECK,
     retired_id.CHECK,

@@ -2,9 +2,11 @@
 
 ## What it checks
 With `rulebook lint --base REV`, that no item uses an id that belonged to a different item in
-an earlier version and was removed before REV. Ids are read from every version of the policy
-in the git history up to REV (the content of a version is its state at its last commit).
-Bringing back the same item (nearly the same text) under its old id is fine.
+an earlier version and was removed before REV. The candidates come from one `git log -p` of the
+first-parent history up to REV (the commits that removed an `id:` line); each is read from the
+policy just before its removal, so a long history costs one git call and a few small reads.
+Bringing back the same item (nearly the same text) under its old id is fine. In a shallow clone
+only the history the clone holds is read.
 
 ## Why
 The changelog, legal's redline and people's memory match rules by id: "`no-advertising` was
@@ -20,13 +22,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from policy_rulebook.core.changes import RENAME_RATIO, content, data_of, index_items, similarity
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    return ()  # composed with the git history (policy_rulebook.changelog.discipline)
+    base = context.baseline
+    if base is None or not base.retired or document.broken_files:
+        return
+    in_base = index_items(base.data)
+    for key, located in index_items(data_of(document)).items():
+        retired = base.retired.get(key)
+        if key in in_base or retired is None:
+            continue
+        if similarity(content(retired.item), content(located.item)) >= RENAME_RATIO:
+            continue  # the same item brought back
+        yield CHECK.finding(document, located.pointer, _(
+            "the id `{id}` belonged to another {kind} that was removed (it was last in version "
+            "{version}); retired ids stay retired: give this one a new id").format(
+            id=key[1], kind=key[0].replace("-", " "), version=retired.version))
 
 
 _META = """

@@ -3,9 +3,19 @@
 ## What it checks
 With `rulebook lint --base REV` (in a pull request: the target branch), that `meta.version` is
 higher than at REV whenever the policy's content changed. Changes to `version`, `status`,
-`adopted_on`, `effective_from` and `review_by` in `meta` are not content. The check compares
-the two versions by the ids of their items, so moving text around or reordering a list is not
-a change. Without `--base` it finds nothing: it needs the git history.
+`adopted_on`, `approval`, `effective_from` and `review_by` in `meta` are not content. The check
+compares the two versions by the ids of their items, so moving text around or reordering a list
+is not a change. Without `--base` it finds nothing: it needs the git history. Like every check it
+can be selected (`--select RB901`), given another severity, or suppressed with a reason on the
+`version:` line (`# rulebook: ignore[RB901] reason: ...`).
+
+The release model: a version is what the organisation adopted. `meta.status` is `draft` while a
+version collects changes, `adopted` once it was approved (`meta.adopted_on`, `meta.approval`
+with who, which decision and when), later `repealed`. Changes committed after a version was
+adopted, without a new `meta.version`, are *unreleased*: the changelog puts them in the next
+version, never in the adopted one. `rulebook history` and `rulebook changelog` walk the first-
+parent history of the branch, so every merged pull request counts once. See docs/release-
+model.md.
 
 ## Why
 Staff are told about a new version, legal signs off a version, and the work regulations refer
@@ -25,11 +35,34 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
+from policy_rulebook.linter.checks import _versioning as v
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    return ()  # composed with the git history (policy_rulebook.changelog.discipline)
+    base = context.baseline
+    if base is None or base.version is None or document.broken_files:
+        return
+    new = v.current_version(document)
+    level = v.raise_level(base.version, new)
+    if level not in ("none", "lower"):
+        return  # raised (RB902 judges by how much), or malformed (the schema's finding)
+    content = v.content_changes(document, base)
+    if not content:
+        return
+    need = max((v.needed(c, v.marking(c, base)) for c in content), key=v.LEVELS.index)
+    example = next(c for c in content if v.needed(c, v.marking(c, base)) == need)
+    message = (_("the policy changed since {rev} ({count}; {example}) but "
+                 "meta.version is still {version}: raise it to at least {suggested}")
+               if level == "none" else
+               _("the policy changed since {rev} ({count}; {example}) but "
+                 "meta.version went down to {version}: raise it to at least {suggested}"))
+    count = (_("1 change") if len(content) == 1 else
+             _("{count} changes").format(count=len(content)))
+    yield CHECK.finding(document, "/meta/version", message.format(
+        rev=base.rev, count=count, example=v.describe(example), version=new,
+        suggested=v.suggest(base.version, need)))
 
 
 CHECK: Check = make_check(

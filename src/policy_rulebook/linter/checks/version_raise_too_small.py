@@ -2,8 +2,10 @@
 
 ## What it checks
 With `rulebook lint --base REV`, that the raise of `meta.version` since REV is big enough:
-- a **patch** release (2.0.0 → 2.0.1) is enough for a wording fix outside the legal section
-  and for new contact details;
+- a **patch** release (2.0.0 → 2.0.1) is enough for a wording fix outside the legal section,
+  for new contact details, and for an *editorial* change anywhere: one that only fixes
+  spelling, punctuation, capitals or spacing (recognised by itself), or that a commit marks with
+  the trailer `Policy-Change: editorial` (`Policy-Change: material` overrides the guess);
 - a **minor** release (2.0.0 → 2.1.0) or a major one is needed for a new, removed or moved item
   (a do becoming a don't is a tightened rule), any change to the legal section, and a change to
   what an item does (a branch or outcome of the reaction scheme, an action, an owner, a basis).
@@ -24,11 +26,31 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
+from policy_rulebook.linter.checks import _versioning as v
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    return ()  # composed with the git history (policy_rulebook.changelog.discipline)
+    base = context.baseline
+    if base is None or base.version is None or document.broken_files:
+        return
+    new = v.current_version(document)
+    level = v.raise_level(base.version, new)
+    if level not in ("patch", "minor"):
+        return  # not raised (RB901), a major release (always enough), or malformed
+    content = v.content_changes(document, base)
+    if not content:
+        return
+    need = max((v.needed(c, v.marking(c, base)) for c in content), key=v.LEVELS.index)
+    if v.LEVELS.index(level) >= v.LEVELS.index(need):
+        return
+    example = next(c for c in content if v.needed(c, v.marking(c, base)) == need)
+    yield CHECK.finding(document, "/meta/version", _(
+        "meta.version went from {old} to {new} (a {level} release), but {example}, which "
+        "needs at least a {need} release: set it to {suggested} or higher").format(
+        old=base.version, new=new, level=level, example=v.describe(example), need=need,
+        suggested=v.suggest(base.version, need)))
 
 
 _META = """

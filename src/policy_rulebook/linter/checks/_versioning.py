@@ -1,0 +1,122 @@
+"""Version discipline shared by RB901-RB903 and ``--changed-only``: what changed since the base
+revision (``Context.baseline``) and how big a release that needs.
+
+The rule: any change to the policy's content raises ``meta.version``. A wording fix, an
+editorial change (spelling, punctuation, capitals, spacing; or marked with the commit trailer
+``Policy-Change: editorial``) or new contact details need at least a patch release; a new,
+removed or moved item, a change to the legal section, or a change to what an item does (a branch
+of the reaction scheme, an action, an owner, ...) need at least a minor release. Changes to the
+meta keys that record a version's life (``NOT_CONTENT``) are not content.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from policy_rulebook.core.baseline import LIFECYCLE_KEYS, Baseline
+from policy_rulebook.core.changes import Delta, data_of, deltas, is_editorial
+from policy_rulebook.core.document import Document
+
+#: Meta keys that say when and how a version applies, not what it says.
+NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
+#: Keys whose change alters what the policy does, not only how it is worded.
+STRUCTURAL = frozenset({
+    "yes", "no", "action", "owner", "backup", "node", "house_rules", "start", "register",
+    "applies_to_private_accounts", "basis", "reference", "url", "languages", "platform",
+    "handle", "organisation",
+})
+LEVELS = ("none", "patch", "minor", "major")
+_SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
+_CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
+
+
+def changes(document: Document, baseline: Baseline) -> list[Delta]:
+    """The changes from the base to the document (computed once per lint run)."""
+    key = (id(document), id(baseline))
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is document and cached[1] is baseline:
+        return cached[2]
+    found = deltas(baseline.data, data_of(document))
+    _CACHE.clear()
+    _CACHE[key] = (document, baseline, found)
+    return found
+
+
+def content_changes(document: Document, baseline: Baseline) -> list[Delta]:
+    return [c for c in changes(document, baseline) if c.path not in NOT_CONTENT]
+
+
+def marking(delta: Delta, baseline: Baseline) -> str | None:
+    return baseline.marked.get(delta.path) or (
+        baseline.marked.get(delta.old_path) if delta.old_path else None)
+
+
+def needed(delta: Delta, mark: str | None = None) -> str:
+    """The smallest release a change needs: ``patch`` or ``minor``."""
+    if is_editorial(delta, mark):
+        return "patch"
+    if delta.section == "legal" or delta.kind in ("added", "removed", "moved"):
+        return "minor"
+    if delta.section == "contact" and delta.item_kind is None:
+        return "patch"
+    keys = {part for name in delta.fields for part in name.split(".")}
+    if delta.item_kind is None:
+        keys.add(delta.path.split("/")[-1])
+    return "minor" if keys & STRUCTURAL else "patch"
+
+
+def raise_level(old: str | None, new: str | None) -> str | None:
+    """How much a version went up: none, patch, minor or major (``lower`` when it went down);
+    None if either is not semver."""
+    a, b = _parse(old), _parse(new)
+    if a is None or b is None:
+        return None
+    if b <= a:
+        return "none" if b == a else "lower"
+    if b[0] > a[0]:
+        return "major"
+    return "minor" if b[1] > a[1] else "patch"
+
+
+def suggest(old: str, level: str) -> str:
+    parsed = _parse(old)
+    if parsed is None:
+        return old
+    major, minor, patch = parsed
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def _parse(version: str | None) -> tuple[int, int, int] | None:
+    match = _SEMVER.match(version or "")
+    if match is None:
+        return None
+    return int(match[1]), int(match[2]), int(match[3])
+
+
+def current_version(document: Document) -> str | None:
+    meta = document.data.get("meta")
+    value = meta.get("version") if isinstance(meta, dict) else None
+    return str(value) if value is not None else None
+
+
+def describe(delta: Delta) -> str:
+    what = (delta.item_kind or "field").replace("-", " ")
+    verb = {"added": "added", "removed": "removed", "moved": "moved",
+            "renamed": "given a new id", "changed": "changed"}[delta.kind]
+    return f"the {what} `{delta.label}` was {verb}"
+
+
+def changed_only(findings: list[Any], document: Document, baseline: Baseline,
+                 keep_codes: frozenset[str]) -> list[Any]:
+    """The findings on what was added or changed (or on what holds a change); findings on a
+    whole file (no path) and ``keep_codes`` are kept."""
+    found = changes(document, baseline)
+    inside = [c.path for c in found if c.kind != "removed"]
+    around = [p for c in found for p in (c.path, c.old_path) if p]
+    return [f for f in findings
+            if not f.path or f.code in keep_codes
+            or any(f.path == p or f.path.startswith(p + "/") for p in inside)
+            or any(p.startswith(f.path + "/") for p in around)]
