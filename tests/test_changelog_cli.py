@@ -65,8 +65,9 @@ def test_staff_defaults_to_the_first_language(in_repo: dict[str, str],
     assert run(capsys, "changelog").out == run(capsys, "changelog", "--lang", "nl").out
 
 
-def test_golden_legal_redline(in_repo: dict[str, str],
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_golden_legal_redline(in_repo: dict[str, str], capsys: pytest.CaptureFixture[str],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # the HTML's date: 2026-12-01
     result = run(capsys, "changelog", "--audience", "legal", "--lang", "en")
     assert result.code == 0, result.err
     golden("changelog-legal-en.md", result.out)
@@ -96,10 +97,13 @@ def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[st
     result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
                  "--format", "json")
     payload = json.loads(result.out)
-    assert payload["from"] == {"version": "1.1.0", "commit": in_repo["v2-lea"]}
-    assert payload["to"] == {"version": "1.2.0", "commit": in_repo["v3"]}
+    assert payload["from"].items() >= {"version": "1.1.0", "commit": in_repo["v2-lea"],
+                                       "date": "2027-02-09"}.items()
+    assert payload["to"].items() >= {"version": "1.2.0", "commit": in_repo["v3"],
+                                     "subject": "Policy 1.2.0"}.items()
     for change in payload["changes"]:
-        assert set(change) == {"kind", "section", "id", "path", "old", "new", "commit", "author"}
+        assert set(change) >= {"kind", "section", "id", "path", "old", "new", "commit", "author",
+                               "date", "editorial", "commits", "label", "shown"}
     renamed = next(c for c in payload["changes"] if c["kind"] == "renamed")
     assert (renamed["id"], renamed["old"]["id"]) == ("no-replies-in-anger", "react-in-anger")
     assert renamed["path"].startswith("/conduct/donts/")

@@ -157,11 +157,16 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format",
               type=click.Choice(["text", "markdown", "json", "html"]), default="text",
               show_default=True, help="How to show the changes.")
-def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str) -> None:
-    """What changed in the policy at PATH between two revisions, rule by rule."""
+@click.option("--lang", metavar="LANG",
+              help="One of the policy's languages, for the labels and phrases (default: its "
+                   "first language).")
+def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
+         lang: str | None) -> None:
+    """What changed in the policy at PATH between two revisions, rule by rule (for legal: every
+    change, marked editorial or not, with who changed it)."""
     from policy_rulebook.app.history_actions import diff as run
 
-    emit(*run(path, from_rev, to_rev, output_format))
+    emit(*run(path, from_rev, to_rev, output_format, lang))
 
 
 @cli.command()

@@ -27,18 +27,20 @@ def _endpoint(state: State) -> Any:
     from policy_rulebook.changelog.model import Endpoint
 
     commit = state.commit
+    status = state.meta("status")
     return Endpoint(state.version, commit.sha if commit else None,
-                    commit.date if commit else None)
+                    commit.date if commit else None, commit.summary if commit else None,
+                    str(status) if status is not None else None)
 
 
 def _entry(old: State | None, new: State, between: list[State]) -> Entry:
     from policy_rulebook.changelog.diff import diff_data
-    from policy_rulebook.changelog.model import Entry
+    from policy_rulebook.changelog.model import Entry, decide
     from policy_rulebook.changelog.provenance import attribute
 
     if old is None:
         return Entry(None, _endpoint(new), (), new.data)
-    changes = attribute(diff_data(old.data, new.data), [old, *between])
+    changes = decide(attribute(diff_data(old.data, new.data), [old, *between]))
     return Entry(_endpoint(old), _endpoint(new), changes, new.data)
 
 
@@ -52,9 +54,10 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     return lang
 
 
-def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str) -> tuple[str, ExitCode]:
+def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str,
+         lang: str | None = None) -> tuple[str, ExitCode]:
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
-    from policy_rulebook.changelog import announce, render
+    from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
 
     history = History(path)
@@ -71,10 +74,8 @@ def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str) -> tuple[str, 
         # older than --from: then nobody is named)
         between = list(history.states_between(old_commit, new_commit))
     entry = _entry(old, new, between)
-    if fmt == "json":
-        return render.json_entries([entry], single=True), ExitCode.CLEAN
-    lang = _language(new.data, None)
-    return render.render_texts([announce.legal(entry, lang)], fmt), ExitCode.CLEAN
+    language = _language(new.data, lang)
+    return render.output([entry], fmt, "legal", language, single=True), ExitCode.CLEAN
 
 
 def _versions(history: History, to_rev: str | None) -> tuple[list[Version], Any]:
@@ -118,7 +119,7 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
               lang: str | None) -> tuple[str, ExitCode]:
     """Every version after ``from_rev`` up to ``to_rev``, newest first, each against the one
     before it, for staff (announcement) or legal (redline with provenance)."""
-    from policy_rulebook.changelog import announce, render
+    from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
@@ -131,11 +132,8 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
         previous = versions[index - 1].state if index else None
         entries.append(_entry(previous, version.state, list(version.states)))
     entries.reverse()
-    if fmt == "json":
-        return render.json_entries(entries, single=False), ExitCode.CLEAN
     language = _language(versions[-1].state.data, lang)
-    build = announce.staff if audience == "staff" else announce.legal
-    return render.render_texts([build(e, language) for e in entries], fmt), ExitCode.CLEAN
+    return render.output(entries, fmt, audience, language), ExitCode.CLEAN
 
 
 def lint_against_base(options: LintOptions, base: str | None,

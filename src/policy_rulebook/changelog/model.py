@@ -1,12 +1,49 @@
-"""What the commands hand to renderers: one entry per pair of versions, and announcement texts."""
+"""What the commands hand to renderers: one entry per pair of versions, and announcement texts.
+
+Editorial or material: ``decide`` applies what contributors said to the diff's guesses. The
+history gives each change its ``commits`` (every commit that touched it, each with its
+``Policy-Change:`` trailer as ``Touch.marking``); a caller may also name changes by key (an item's
+id, or a unit's dotted path such as ``contact.primary``) or mark a whole version.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change
+from policy_rulebook.changelog.diff import MARKINGS, Change
 from policy_rulebook.changelog.redline import Segment
+
+
+def decide(changes: Sequence[Change], editorial: Collection[str] = (),
+           material: Collection[str] = (), version: str | None = None) -> tuple[Change, ...]:
+    """Each change with ``marked`` set from what contributors said, strongest first:
+
+    1. its key in ``material`` or ``editorial`` (material wins when in both);
+    2. the ``Policy-Change:`` trailers of the commits that touched it: ``material`` when any
+       commit says material, ``editorial`` when every commit says editorial (one unmarked
+       commit leaves the decision to the guess: it may have changed the substance);
+    3. ``version``, a marking for the whole version (e.g. from its bump commit);
+    4. else nothing: the automatic guess stands (``Change.editorial``).
+    """
+    decided = []
+    for change in changes:
+        marks = [touch.marking for touch in change.commits]
+        marked: str | None = None
+        if change.key in material:
+            marked = "material"
+        elif change.key in editorial:
+            marked = "editorial"
+        elif "material" in marks:
+            marked = "material"
+        elif marks and all(mark == "editorial" for mark in marks):
+            marked = "editorial"
+        elif version in MARKINGS:
+            marked = version
+        decided.append(dataclasses.replace(change, marked=marked) if marked else change)
+    return tuple(decided)
 
 
 @dataclass(frozen=True)
@@ -16,9 +53,13 @@ class Endpoint:
     version: str | None
     commit: str | None
     date: str | None = None
+    subject: str | None = None  # the commit's subject line (the why of a bump)
+    status: str | None = None  # meta.status: draft, adopted, ...
+    unreleased: bool = False  # changes since the last version that no bump carries yet
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "commit": self.commit}
+        return {"version": self.version, "commit": self.commit, "date": self.date,
+                "subject": self.subject, "status": self.status, "unreleased": self.unreleased}
 
 
 @dataclass(frozen=True)
@@ -29,12 +70,14 @@ class Entry:
     new: Endpoint
     changes: tuple[Change, ...]
     data: dict[str, Any] = field(repr=False)  # the newer rulebook, as plain data
+    why: str = ""  # a short reason for the version, for staff (from the bump or a field)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of a diff."""
         return {
             "from": self.old.to_dict() if self.old else None,
             "to": self.new.to_dict(),
+            "why": self.why or None,
             "changes": [change.to_dict() for change in self.changes],
         }
 
@@ -54,6 +97,9 @@ class Item:
     lead: str
     text: str = ""
     details: tuple[Detail, ...] = ()
+    note: str = ""  # a marking after the text, set apart: "editorial", "only the English text"
+    who: tuple[str, ...] = ()  # provenance lines for legal: who, which commit, when, why
+    editorial: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,3 +118,13 @@ class Text:
     intro: str
     blocks: tuple[Block, ...]
     closing: str = ""
+    banner: str = ""  # said first and loudly: DRAFT / ONTWERP
+
+
+@dataclass(frozen=True)
+class Page:
+    """What heads a whole HTML document: the policy's title and lines under it (the audience,
+    the versions, the date it was made)."""
+
+    title: str
+    lines: tuple[str, ...] = ()
