@@ -255,3 +255,31 @@ def test_no_versions_yet(tmp_path: Path) -> None:
     copy_bundled(repo)
     result = run_process("changelog", cwd=repo)
     assert_error(result.code, result.out, result.err, "no committed version")
+
+
+def test_diff_in_another_language(in_repo: dict[str, str],
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
+                 "--lang", "en", "--format", "markdown")
+    assert result.code == 0, result.err
+    assert "### Contact point" in result.out
+    assert "*Name*: <del>Lien Verhaegen</del> <ins>Sara Peeters</ins>" in result.out
+    dutch = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"]).out
+    assert "Naam: [-Lien Verhaegen-] {+Sara Peeters+}" in dutch
+    wrong = run(capsys, "diff", "--from", in_repo["v1"], "--lang", "de")
+    assert wrong.code == 2 and wrong.err.count("\n") == 1 and "'de'" in wrong.err
+
+
+def test_json_carries_language_and_audience(in_repo: dict[str, str],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    entries = json.loads(run(capsys, "changelog", "--format", "json", "--audience", "legal",
+                             "--lang", "en").out)
+    assert {(e["lang"], e["audience"]) for e in entries} == {("en", "legal")}
+    newest = entries[0]
+    assert newest["to"]["subject"] == "Policy 1.2.0" and newest["to"]["date"] == "2027-05-03"
+    contact = next(c for c in newest["changes"] if c["path"] == "/contact/primary")
+    assert contact["label"] == "Contact point"
+    assert contact["fields_in_words"] == ["Name", "E-mail address"]
+    staff_view = json.loads(run(capsys, "changelog", "--format", "json").out)
+    renamed = next(c for c in staff_view[0]["changes"] if c["kind"] == "renamed")
+    assert staff_view[0]["audience"] == "staff" and renamed["shown"] is False  # only an id
