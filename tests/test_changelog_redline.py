@@ -306,3 +306,15 @@ def test_json_says_language_audience_and_what_each_audience_sees(
 def test_segments_are_plain_data() -> None:
     assert redline("a", "a") == (Segment("=", "a"),)
     assert redline("", "b") == (Segment("+", "b"),)
+
+
+def test_a_draft_is_never_announced_as_in_force(bundled: dict[str, Any]) -> None:
+    old, new = bundled, copy.deepcopy(bundled)
+    new["meta"]["status"] = "draft"
+    new["conduct"]["dos"][0]["text"]["nl"] = "Reageer altijd binnen twee uur."
+    nl = markdown([staff(entry_of(old, new), "nl")])
+    assert nl.startswith("# Socialemediabeleid van Stad Lindebeek versie 1.1.0 (ONTWERP)\n")
+    assert "> **ONTWERP: deze versie is nog niet goedgekeurd en nog niet van kracht.**" in nl
+    assert "van kracht op" not in nl
+    en = markdown([legal(entry_of(old, new), "en")])
+    assert en.startswith("## Policy 1.0.0 → 1.1.0 (") and "— DRAFT\n" in en.split("\n")[0] + "\n"

@@ -92,7 +92,7 @@ def staff(entry: Entry, lang: str) -> Text:
             blocks.append(Block(section_title(lang, section), items))
     intro = _staff_intro(entry, lang, bool(blocks))
     if entry.why:
-        intro += "\n\n" + phrase(lang, "why", why=entry.why)
+        intro = phrase(lang, "why", why=entry.why) + "\n\n" + intro
     email = get_path(entry.data, ("contact", "primary", "email"))
     closing = phrase(lang, "questions", email=email) if isinstance(email, str) else ""
     banner = phrase(lang, "draft_banner") if _draft(entry) else ""
@@ -163,17 +163,19 @@ def _staff_item(change: Change, lang: str, primary: str | None,
     old_kind = _kind_at(change.old_path) or kind
     old = _main(change.old, old_kind, lang, primary)
     notes = []
-    if old != new and len(old) <= QUOTE_OLD_UP_TO:
-        notes.append(phrase(lang, "was", text=old))
-    if kind == "node":
-        notes.extend(_branch_notes(change, lang, primary, data))
-    skip = _main_keys(kind)
-    if change.kind == "moved" and kind == "legal-item":
-        skip.discard("consequence")  # a rule that became legal: its sanction is news
-    notes.extend(_field_notes(change, lang, primary, skip))
-    lead = phrase(lang, "changed")
     if change.kind == "moved":
         lead = phrase(lang, "moved_to", list=_list_name(lang, change.path))
+        if old != new and old not in new and len(old) <= QUOTE_OLD_UP_TO:
+            notes.append(phrase(lang, "was", text=old))
+        if kind == "legal-item" and isinstance(change.new, dict):
+            notes.extend(_field_notes(change, lang, primary, set(), only=("consequence",)))
+    else:
+        lead = phrase(lang, "changed")
+        if old != new and len(old) <= QUOTE_OLD_UP_TO:
+            notes.append(phrase(lang, "was", text=old))
+        if kind == "node":
+            notes.extend(_branch_notes(change, lang, primary, data))
+        notes.extend(_field_notes(change, lang, primary, _main_keys(kind)))
     text = new + (f" ({'; '.join(notes)})" if notes else "")
     yield Item(lead + ":", text)
 
@@ -207,13 +209,12 @@ def _main_keys(kind: str) -> set[str]:
     return {MAIN_FIELD.get(kind, "text"), *extra}
 
 
-def _field_notes(change: Change, lang: str, primary: str | None, skip: set[str]) -> list[str]:
-    """The other fields that changed, in words; for a move every field the item now has."""
+def _field_notes(change: Change, lang: str, primary: str | None, skip: set[str],
+                 only: tuple[str, ...] = ()) -> list[str]:
+    """The other fields that changed, in words (``only``: these fields, changed or not)."""
     notes = []
     base = labels.dotted(change.path)
-    keys = [f.split(".")[0] for f in change.fields]
-    if change.kind == "moved" and isinstance(change.new, dict):
-        keys += [k for k in change.new if k != "id"]
+    keys = list(only) or [f.split(".")[0] for f in change.fields]
     for key in dict.fromkeys(keys):
         if key in skip:
             continue
@@ -352,8 +353,9 @@ def _legal_details(change: Change, lang: str, base: tuple[str | int, ...]) -> It
     old = _content(change.old, change)
     new = _content(change.new, change)
     a, b = dict(deep_leaves(old, lang)), dict(deep_leaves(new, lang))
-    for key in [*a, *(k for k in b if k not in a)]:
-        name = labels.label(lang, base, key)
+    old_base = labels.dotted(change.old_path) if change.old_path else base
+    for key in [*b, *(k for k in a if k not in b)]:  # as the item reads now, then what went
+        name = labels.label(lang, old_base if key not in b else base, key)
         if key not in b:
             yield Detail(name, (Segment("-", a[key]),))
         elif key not in a:
