@@ -103,7 +103,7 @@ def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[st
                                      "subject": "Policy 1.2.0"}.items()
     for change in payload["changes"]:
         assert set(change) >= {"kind", "section", "id", "path", "old", "new", "commit", "author",
-                               "date", "editorial", "commits", "label", "shown"}
+                               "date", "editorial", "touches", "label", "shown"}
     renamed = next(c for c in payload["changes"] if c["kind"] == "renamed")
     assert (renamed["id"], renamed["old"]["id"]) == ("no-replies-in-anger", "react-in-anger")
     assert renamed["path"].startswith("/conduct/donts/")

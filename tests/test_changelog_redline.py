@@ -4,6 +4,7 @@ the HTML page: on the bundled policy's real data and on open-ended text (hypothe
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import json
 import re
@@ -208,12 +209,12 @@ def test_contributors_override_the_guess_either_way(bundled: dict[str, Any]) -> 
     by_key = decide(changes, editorial={"react-in-anger"}, material={"share-city-news"})
     assert {c.id: c.editorial for c in by_key} == {"share-city-news": False,
                                                    "react-in-anger": True}
-    ann = Touch("c" * 40, "Ann", "2027-01-02", "typo", "editorial")
-    tom = Touch("d" * 40, "Tom", "2027-01-03", "reword", None)
-    lea = Touch("e" * 40, "Lea", "2027-01-04", "DPO", "material")
+    ann = Touch("c" * 40, "Ann", "ann@x.be", "2027-01-02", "typo", "editorial")
+    tom = Touch("d" * 40, "Tom", "tom@x.be", "2027-01-03", "reword", None)
+    lea = Touch("e" * 40, "Lea", "lea@x.be", "2027-01-04", "DPO", "material")
 
     def with_commits(*touches: Touch) -> list[Change]:
-        return [c.__class__(**{**c.__dict__, "commits": touches}) for c in changes]
+        return [dataclasses.replace(c, touches=touches) for c in changes]
 
     assert {c.id: c.editorial for c in decide(with_commits(ann))} == {
         "share-city-news": True, "react-in-anger": True}  # every commit says editorial

@@ -309,7 +309,7 @@ def legal(entry: Entry, lang: str) -> Text:
 def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     what = phrase(lang, f"{change.kind}_by")
     who: list[str] = []
-    for touch in change.commits:
+    for touch in change.touches:
         who.append(phrase(lang, "commit_line", author=touch.author, commit=touch.sha[:7],
                           date=long_date(lang, touch.date), subject=touch.subject).rstrip(": "))
     if not who and change.commit is not None:
@@ -334,12 +334,12 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
 
 def _note(change: Change, lang: str) -> str:
     notes = []
-    if change.editorial and change.marked:
+    if change.editorial and change.marking:
         notes.append(phrase(lang, "editorial_marked"))
     elif change.editorial:
         only_id = change.kind == "renamed" and not change.fields
         notes.append(phrase(lang, "editorial_id" if only_id else "editorial_guessed"))
-    elif change.marked == "material" and change.guess:
+    elif change.marking == "material" and change.guess:
         notes.append(phrase(lang, "material_marked"))
     if change.languages:
         names = ", ".join(labels.language_name(lang, code) for code in sorted(change.languages))

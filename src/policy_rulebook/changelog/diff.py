@@ -20,7 +20,7 @@ import difflib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.core.document import Document, pointer
@@ -41,23 +41,25 @@ ITEM_LISTS: frozenset[tuple[str, ...]] = frozenset(
 MARKINGS = ("editorial", "material")
 
 
-@dataclass(frozen=True)
-class Touch:
+class Touch(NamedTuple):
     """A commit that touched a change: who, when, and why (the commit's subject).
 
     ``marking`` is the commit's ``Policy-Change:`` trailer (``editorial``, ``material``) or
-    None; the history reads it, ``changelog.model.decide`` weighs it against the guess.
+    None; the history reads it, ``changelog.model.decide`` weighs it against the guess. (The
+    same fields, in the same order, as ``changelog.history.Touch``: either fits here.)
     """
 
     sha: str
     author: str
-    date: str
-    subject: str = ""
+    email: str
+    date: str  # YYYY-MM-DD
+    subject: str
     marking: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"commit": self.sha, "author": self.author, "date": self.date,
-                "subject": self.subject, "marking": self.marking}
+
+def touch_dict(touch: Any) -> dict[str, Any]:
+    return {"commit": touch.sha, "author": touch.author, "email": touch.email,
+            "date": touch.date, "subject": touch.subject, "marking": touch.marking}
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,11 @@ class Change:
     ``id`` is the item's id (the new id of a renamed item) or ``None`` for a unit of a section;
     ``path`` is the JSON pointer in the newer version (the older one for a removal); ``fields``
     are the leaves that differ, dotted, with the language last (``text.nl``). ``commit``,
-    ``author`` and ``date`` say who gave the change its final form, where known; ``commits``
+    ``author`` and ``date`` say who gave the change its final form, where known; ``touches``
     lists every commit that touched it, oldest first (the provenance, filled by the history).
 
     ``editorial`` is what the readers are told: the automatic guess (``guess``) unless a
-    contributor marked the change (``marked``: ``editorial`` or ``material``; see
+    contributor marked the change (``marking``: ``editorial`` or ``material``; see
     ``changelog.model.decide``). ``languages`` holds the languages whose texts changed when
     nothing else did (None: the change concerns every language).
     """
@@ -89,14 +91,14 @@ class Change:
     commit: str | None = None
     author: str | None = None
     date: str | None = None
-    commits: tuple[Touch, ...] = ()
+    touches: tuple[Touch, ...] = ()
     guess: bool = False
-    marked: str | None = None
+    marking: str | None = None
     languages: frozenset[str] | None = None
 
     @property
     def editorial(self) -> bool:
-        return self.marked == "editorial" if self.marked in MARKINGS else self.guess
+        return self.marking == "editorial" if self.marking in MARKINGS else self.guess
 
     @property
     def key(self) -> str:
@@ -132,9 +134,9 @@ class Change:
             "old_path": self.old_path,
             "editorial": self.editorial,
             "editorial_guess": self.guess,
-            "marked": self.marked,
+            "marking": self.marking,
             "languages": sorted(self.languages) if self.languages is not None else None,
-            "commits": [touch.to_dict() for touch in self.commits],
+            "touches": [touch_dict(touch) for touch in self.touches],
         }
 
 

@@ -1,9 +1,10 @@
 """What the commands hand to renderers: one entry per pair of versions, and announcement texts.
 
 Editorial or material: ``decide`` applies what contributors said to the diff's guesses. The
-history gives each change its ``commits`` (every commit that touched it, each with its
-``Policy-Change:`` trailer as ``Touch.marking``); a caller may also name changes by key (an item's
-id, or a unit's dotted path such as ``contact.primary``) or mark a whole version.
+history gives each change its ``touches`` (every commit that touched it, each with its
+``Policy-Change:`` trailer as ``Touch.marking``; ``with_provenance`` copies them from the
+history's ``Provenance`` records); a caller may also name changes by key (an item's id, or a
+unit's dotted path such as ``contact.primary``) or mark a whole version.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from policy_rulebook.changelog.redline import Segment
 
 def decide(changes: Sequence[Change], editorial: Collection[str] = (),
            material: Collection[str] = (), version: str | None = None) -> tuple[Change, ...]:
-    """Each change with ``marked`` set from what contributors said, strongest first:
+    """Each change with ``marking`` set from what contributors said, strongest first:
 
     1. its key in ``material`` or ``editorial`` (material wins when in both);
     2. the ``Policy-Change:`` trailers of the commits that touched it: ``material`` when any
@@ -30,7 +31,7 @@ def decide(changes: Sequence[Change], editorial: Collection[str] = (),
     """
     decided = []
     for change in changes:
-        marks = [touch.marking for touch in change.commits]
+        marks = [touch.marking for touch in change.touches]
         marked: str | None = None
         if change.key in material:
             marked = "material"
@@ -42,8 +43,15 @@ def decide(changes: Sequence[Change], editorial: Collection[str] = (),
             marked = "editorial"
         elif version in MARKINGS:
             marked = version
-        decided.append(dataclasses.replace(change, marked=marked) if marked else change)
+        decided.append(dataclasses.replace(change, marking=marked) if marked else change)
     return tuple(decided)
+
+
+def with_provenance(changes: Sequence[Change], found: Sequence[Any]) -> tuple[Change, ...]:
+    """The changes with the touches of the history's provenance records (same order; each
+    record has ``touches``, oldest first), ready for ``decide``."""
+    return tuple(dataclasses.replace(change, touches=tuple(record.touches))
+                 for change, record in zip(changes, found, strict=True))
 
 
 @dataclass(frozen=True)
