@@ -163,7 +163,7 @@ def test_a_rule_moved_to_legal_is_a_move_with_its_new_consequence(bundled: dict[
     announcement = staff(entry_of(old, new), "nl")
     [block] = [b for b in announcement.blocks if b.heading == "Juridische do's en don'ts"]
     [item] = block.items
-    assert item.lead == "Verplaatst naar Juridische do's en don'ts › Juridische regels:"
+    assert item.lead == "Verplaatst uit Do's en don'ts:"  # under its new section's heading
     assert item.text.startswith("Privacy: " + rule["text"]["nl"])
     assert "Gevolg: Een tuchtmaatregel." in item.text
     redline_md = markdown([legal(entry_of(old, new), "en")])
@@ -319,3 +319,12 @@ def test_a_draft_is_never_announced_as_in_force(bundled: dict[str, Any]) -> None
     assert "van kracht op" not in nl
     en = markdown([legal(entry_of(old, new), "en")])
     assert en.startswith("## Policy 1.0.0 → 1.1.0 (") and "— DRAFT\n" in en.split("\n")[0] + "\n"
+
+
+def test_a_move_within_a_section_says_where_to(bundled: dict[str, Any]) -> None:
+    old, new = bundled, copy.deepcopy(bundled)
+    rule = _item(new, ("conduct", "dos"), "share-city-news")
+    new["conduct"]["dos"].remove(rule)
+    new["conduct"]["donts"].append(rule)
+    [item] = [i for b in staff(entry_of(old, new), "en").blocks for i in b.items]
+    assert item.lead == "Moved to Don'ts:" and item.text == rule["text"]["en"]

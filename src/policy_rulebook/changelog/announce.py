@@ -164,7 +164,7 @@ def _staff_item(change: Change, lang: str, primary: str | None,
     old = _main(change.old, old_kind, lang, primary)
     notes = []
     if change.kind == "moved":
-        lead = phrase(lang, "moved_to", list=_list_name(lang, change.path))
+        lead = _moved_lead(change, lang)
         if old != new and old not in new and len(old) <= QUOTE_OLD_UP_TO:
             notes.append(phrase(lang, "was", text=old))
         if kind == "legal-item" and isinstance(change.new, dict):
@@ -178,6 +178,14 @@ def _staff_item(change: Change, lang: str, primary: str | None,
         notes.extend(_field_notes(change, lang, primary, _main_keys(kind)))
     text = new + (f" ({'; '.join(notes)})" if notes else "")
     yield Item(lead + ":", text)
+
+
+def _moved_lead(change: Change, lang: str) -> str:
+    """Under the new section's heading: where it came from, or (same section) where it went."""
+    old_path = labels.dotted(change.old_path or "")
+    if old_path and old_path[0] != change.section:
+        return phrase(lang, "moved_from", list=section_title(lang, str(old_path[0])))
+    return phrase(lang, "moved_to", list=labels.title(lang, labels.dotted(change.path)[:-1]))
 
 
 def _kind_at(pointer: str | None) -> str | None:
@@ -397,7 +405,7 @@ def page(entries: list[Entry], lang: str, audience: str, generated: str) -> Page
     if not entries:
         return Page(phrase(lang, "policy"))
     newest, oldest = entries[0], entries[-1]
-    first = oldest.old.version if oldest.old else oldest.new.version
+    first = oldest.old.version if oldest.old and audience == "legal" else oldest.new.version
     last = newest.new.version if not newest.new.unreleased else phrase(lang, "working_tree")
     versions = (phrase(lang, "versions", first=first or "?", last=last or "?")
                 if first != last else f"{phrase(lang, 'version').capitalize()} {last}")

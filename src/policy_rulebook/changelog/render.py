@@ -97,7 +97,7 @@ def plain_text(texts: Sequence[Text]) -> str:
             lines += [block.heading, "-" * len(block.heading)]
             for item in block.items:
                 head = f"* {item.lead} {item.text}".rstrip()
-                lines.append(head + (f" ({item.note})" if item.note else ""))
+                lines.append(head + (f" · {item.note}" if item.note else ""))
                 lines += [f"    {who}" for who in item.who]
                 for detail in item.details:
                     lines.append(f"    {detail.label}: "
