@@ -335,7 +335,10 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
                        new=_list_name(lang, change.path))
         details.append(Detail(phrase(lang, "moved"), (Segment("=", where),)))
     details.extend(_legal_details(change, lang, base))
-    lead = change.id if change.id is not None else labels.title(lang, base)
+    if change.id is not None:  # the kind in words, then the stable id legal can cite
+        lead = f"{labels.title(lang, (*base[:-1], 0))} {change.id}"
+    else:
+        lead = labels.title(lang, base)
     return Item(lead, f"— {what}", tuple(details), _note(change, lang), tuple(who),
                 change.editorial)
 
