@@ -328,3 +328,25 @@ def test_a_move_within_a_section_says_where_to(bundled: dict[str, Any]) -> None:
     new["conduct"]["donts"].append(rule)
     [item] = [i for b in staff(entry_of(old, new), "en").blocks for i in b.items]
     assert item.lead == "Moved to Don'ts:" and item.text == rule["text"]["en"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_field_of_the_bundled_policy_has_a_title_in_words(bundled: dict[str, Any],
+                                                                lang: str) -> None:
+    """The label table is the schema: every leaf of a real policy is named from a title, in
+    the language, and no label shows a key (``applies_to_private_accounts``, ``basis.0``)."""
+    from policy_rulebook.changelog import labels
+    from policy_rulebook.changelog.announce import deep_leaves
+
+    count = 0
+    for section, content in bundled.items():
+        for path, _text in deep_leaves(content, lang):
+            full = (section, *path)
+            text_parent = next((i for i in range(len(full)) if not labels.known(full[:i + 1])),
+                               None)
+            # only a language code under a text may be unknown to the schema
+            assert text_parent is None or text_parent == len(full) - 1, full
+            words = labels.label(lang, (section,), path)
+            assert "_" not in words and not re.search(r"\.\d", words), (full, words)
+            count += 1
+    assert count > 300

@@ -8,6 +8,7 @@ every change, legal section first, each with a word-level redline, every commit 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -334,11 +335,13 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
         where = phrase(lang, "moved_from_to", old=_list_name(lang, change.old_path),
                        new=_list_name(lang, change.path))
         details.append(Detail(phrase(lang, "moved"), (Segment("=", where),)))
-    details.extend(_legal_details(change, lang, base))
     if change.id is not None:  # the kind in words, then the stable id legal can cite
         lead = f"{labels.title(lang, (*base[:-1], 0))} {change.id}"
     else:
         lead = labels.title(lang, base)
+    # a single value (a version, a date) needs no label under a lead that names it already
+    details.extend(dataclasses.replace(d, label="") if d.label == lead else d
+                   for d in _legal_details(change, lang, base))
     return Item(lead, f"— {what}", tuple(details), _note(change, lang), tuple(who),
                 change.editorial)
 

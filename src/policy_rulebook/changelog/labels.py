@@ -104,6 +104,12 @@ def title(lang: str, path: Sequence[str | int]) -> str:
     return str(last).replace("_", " ")
 
 
+def known(path: Sequence[str | int]) -> bool:
+    """Whether the schema has a title for the thing at ``path`` (a test walks every field)."""
+    node = _node(tuple(_key(p) for p in path))
+    return node is not None and _title(node, "en") is not None
+
+
 def _key(part: str | int) -> str | int:
     return int(part) if isinstance(part, str) and part.isdigit() else part
 

@@ -78,7 +78,8 @@ def _markdown_item(item: Item) -> list[str]:
     lines += [f"  - {markdown_escape(who)}" for who in item.who]
     for detail in item.details:
         red = render_redline(detail.segments, _tag, markdown_escape)
-        lines.append(f"  - *{markdown_escape(detail.label)}*: {red}")
+        label = f"*{markdown_escape(detail.label)}*: " if detail.label else ""
+        lines.append(f"  - {label}{red}")
     return lines
 
 
@@ -100,8 +101,8 @@ def plain_text(texts: Sequence[Text]) -> str:
                 lines.append(head + (f" · {item.note}" if item.note else ""))
                 lines += [f"    {who}" for who in item.who]
                 for detail in item.details:
-                    lines.append(f"    {detail.label}: "
-                                 f"{render_redline(detail.segments, _wdiff, str)}")
+                    label = f"{detail.label}: " if detail.label else ""
+                    lines.append(f"    {label}{render_redline(detail.segments, _wdiff, str)}")
             lines.append("")
         if text.closing:
             lines += [text.closing, ""]
@@ -170,8 +171,8 @@ def _html_item(item: Item) -> str:
                    + "</ul>")
     if item.details:
         out.append('<dl class="details">' + "".join(
-            f"<dt>{html.escape(d.label)}</dt>"
-            f"<dd>{render_redline(d.segments, _tag, html.escape)}</dd>"
+            (f"<dt>{html.escape(d.label)}</dt>" if d.label else "")
+            + f"<dd>{render_redline(d.segments, _tag, html.escape)}</dd>"
             for d in item.details) + "</dl>")
     out.append("</li>")
     return "".join(out)
