@@ -16,6 +16,7 @@ from typing import Any
 
 from policy_rulebook.changelog.diff import MARKINGS, Change
 from policy_rulebook.changelog.redline import Segment
+from policy_rulebook.core.editorial import verdict
 
 
 def decide(changes: Sequence[Change], editorial: Collection[str] = (),
@@ -31,17 +32,14 @@ def decide(changes: Sequence[Change], editorial: Collection[str] = (),
     """
     decided = []
     for change in changes:
-        marks = [touch.marking for touch in change.touches]
         marked: str | None = None
         if change.key in material:
             marked = "material"
         elif change.key in editorial:
             marked = "editorial"
-        elif "material" in marks:
-            marked = "material"
-        elif marks and all(mark == "editorial" for mark in marks):
-            marked = "editorial"
-        elif version in MARKINGS:
+        else:
+            marked = verdict([touch.marking for touch in change.touches])
+        if marked is None and version in MARKINGS:
             marked = version
         decided.append(dataclasses.replace(change, marking=marked) if marked else change)
     return tuple(decided)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Final
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -90,3 +91,20 @@ def is_editorial_text_change(old: str, new: str) -> bool:
     if len(before) != len(after):
         return False
     return all(a == b or _small_edit(a, b) for a, b in zip(before, after, strict=True))
+
+
+def verdict(markings: Sequence[str | None]) -> str | None:
+    """What the ``Policy-Change:`` trailers of the commits that touched one change say together:
+    ``material`` when any commit says material; ``editorial`` when every commit says editorial;
+    else None (one unmarked commit may have changed the substance: the guess decides).
+
+    >>> verdict(["editorial", None]) is None
+    True
+    >>> verdict(["editorial", "material"])
+    'material'
+    """
+    if "material" in markings:
+        return "material"
+    if markings and all(mark == "editorial" for mark in markings):
+        return "editorial"
+    return None
