@@ -350,3 +350,12 @@ def test_every_field_of_the_bundled_policy_has_a_title_in_words(bundled: dict[st
             assert "_" not in words and not re.search(r"\.\d", words), (full, words)
             count += 1
     assert count > 300
+
+
+_free = st.text(alphabet=st.sampled_from("abcdeé niet 0123.,-"), max_size=30)
+
+
+@given(_free, _free)
+def test_the_editorial_rule_is_symmetric_and_reflexive(old: str, new: str) -> None:
+    assert is_editorial_text_change(old, old)
+    assert is_editorial_text_change(old, new) == is_editorial_text_change(new, old)
