@@ -359,3 +359,17 @@ _free = st.text(alphabet=st.sampled_from("abcdeé niet 0123.,-"), max_size=30)
 def test_the_editorial_rule_is_symmetric_and_reflexive(old: str, new: str) -> None:
     assert is_editorial_text_change(old, old)
     assert is_editorial_text_change(old, new) == is_editorial_text_change(new, old)
+
+
+def test_unreleased_changes_and_the_why_of_a_version(bundled: dict[str, Any]) -> None:
+    old, new = bundled, copy.deepcopy(bundled)
+    new["conduct"]["dos"][0]["text"]["nl"] = "Reageer altijd binnen twee uur."
+    entry = Entry(Endpoint("2.1.0", "a" * 40), Endpoint("2.1.0", None, unreleased=True),
+                  diff_data(old, new), new, why={"nl": "Na advies van de DPO.",
+                                                 "en": "On the DPO's advice."})
+    nl = staff(entry, "nl")
+    assert nl.title == ("Socialemediabeleid van Stad Lindebeek: wijzigingen na versie 2.1.0, "
+                        "nog niet vrijgegeven")
+    assert nl.intro.startswith("Waarom: Na advies van de DPO.\n\nWat verandert er voor jou?")
+    assert legal(entry, "en").intro == "Why: On the DPO's advice."
+    assert legal(entry, "en").title.startswith("Policy 2.1.0 → unreleased (1 change")

@@ -92,8 +92,9 @@ def staff(entry: Entry, lang: str) -> Text:
         if items:
             blocks.append(Block(section_title(lang, section), items))
     intro = _staff_intro(entry, lang, bool(blocks))
-    if entry.why:
-        intro = phrase(lang, "why", why=entry.why) + "\n\n" + intro
+    why = localized(entry.why, lang, primary)
+    if why:
+        intro = phrase(lang, "why", why=why) + "\n\n" + intro
     email = get_path(entry.data, ("contact", "primary", "email"))
     closing = phrase(lang, "questions", email=email) if isinstance(email, str) else ""
     banner = phrase(lang, "draft_banner") if _draft(entry) else ""
@@ -290,7 +291,7 @@ def legal(entry: Entry, lang: str) -> Text:
     count = len(entry.changes)
     legal_count = sum(1 for c in entry.changes if c.section == "legal")
     editorial_count = sum(1 for c in entry.changes if c.editorial)
-    new = entry.new.version if not entry.new.unreleased else phrase(lang, "working_tree")
+    new = entry.new.version if not entry.new.unreleased else phrase(lang, "unreleased_short")
     if entry.old is None:
         title = f"{phrase(lang, 'policy')} {new} ({phrase(lang, 'initial')})"
     else:
@@ -309,8 +310,9 @@ def legal(entry: Entry, lang: str) -> Text:
         if items:
             blocks.append(Block(section_title(lang, section), items))
     intro = "" if entry.old is None or entry.changes else phrase(lang, "no_changes")
-    if entry.why:
-        intro = (intro + "\n\n" if intro else "") + phrase(lang, "why", why=entry.why)
+    why = localized(entry.why, lang, primary_language(entry.data))
+    if why:
+        intro = (intro + "\n\n" if intro else "") + phrase(lang, "why", why=why)
     banner = phrase(lang, "draft_banner") if _draft(entry) else ""
     return Text(lang, title, 2, intro, tuple(blocks), banner=banner)
 
@@ -412,7 +414,7 @@ def page(entries: list[Entry], lang: str, audience: str, generated: str) -> Page
         return Page(phrase(lang, "policy"))
     newest, oldest = entries[0], entries[-1]
     first = oldest.old.version if oldest.old and audience == "legal" else oldest.new.version
-    last = newest.new.version if not newest.new.unreleased else phrase(lang, "working_tree")
+    last = newest.new.version if not newest.new.unreleased else phrase(lang, "unreleased_short")
     versions = (phrase(lang, "versions", first=first or "?", last=last or "?")
                 if first != last else f"{phrase(lang, 'version').capitalize()} {last}")
     kind = phrase(lang, "legal_redline" if audience == "legal" else "staff_announcement")

@@ -76,7 +76,9 @@ class Entry:
     new: Endpoint
     changes: tuple[Change, ...]
     data: dict[str, Any] = field(repr=False)  # the newer rulebook, as plain data
-    why: str = ""  # a short reason for the version, for staff (from the bump or a field)
+    #: a short reason for the version: one text, or one per language ({"nl": ..., "en": ...}),
+    #: from the bump commit's message or a field of the policy (the history decides)
+    why: str | dict[str, str] = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of a diff."""

@@ -27,6 +27,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "draft_banner": "ONTWERP: deze versie is nog niet goedgekeurd en nog niet van kracht.",
         "unreleased": "{title}: wijzigingen na versie {version}, nog niet vrijgegeven",
         "why": "Waarom: {why}",
+        "unreleased_short": "nog niet vrijgegeven",
         "editorial_only": "In deze versie zijn alleen taal en spelling verbeterd; voor jou "
                           "verandert er niets.",
         "translation_only": "In deze versie is alleen de vertaling aangepast; voor jou "
@@ -90,6 +91,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "draft_banner": "DRAFT: this version is not approved yet and not in effect.",
         "unreleased": "{title}: changes after version {version}, not released yet",
         "why": "Why: {why}",
+        "unreleased_short": "unreleased",
         "editorial_only": "This version only corrects language and spelling; nothing changes "
                           "for you.",
         "translation_only": "This version only changes the translation; nothing changes for "
