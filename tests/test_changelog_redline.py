@@ -368,8 +368,8 @@ def test_unreleased_changes_and_the_why_of_a_version(bundled: dict[str, Any]) ->
                   diff_data(old, new), new, why={"nl": "Na advies van de DPO.",
                                                  "en": "On the DPO's advice."})
     nl = staff(entry, "nl")
-    assert nl.title == ("Socialemediabeleid van Stad Lindebeek: wijzigingen na versie 2.1.0, "
-                        "nog niet vrijgegeven")
+    assert nl.title == ("Socialemediabeleid van Stad Lindebeek: nog niet vrijgegeven "
+                        "wijzigingen na versie 2.1.0")
     assert nl.intro.startswith("Waarom: Na advies van de DPO.\n\nWat verandert er voor jou?")
     assert legal(entry, "en").intro == "Why: On the DPO's advice."
     assert legal(entry, "en").title.startswith("Policy 2.1.0 → unreleased (1 change")

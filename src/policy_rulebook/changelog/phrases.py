@@ -25,7 +25,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "was": "was: {text}",
         "draft": "ONTWERP",
         "draft_banner": "ONTWERP: deze versie is nog niet goedgekeurd en nog niet van kracht.",
-        "unreleased": "{title}: wijzigingen na versie {version}, nog niet vrijgegeven",
+        "unreleased": "{title}: nog niet vrijgegeven wijzigingen na versie {version}",
         "why": "Waarom: {why}",
         "unreleased_short": "nog niet vrijgegeven",
         "editorial_only": "In deze versie zijn alleen taal en spelling verbeterd; voor jou "
@@ -89,7 +89,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "was": "was: {text}",
         "draft": "DRAFT",
         "draft_banner": "DRAFT: this version is not approved yet and not in effect.",
-        "unreleased": "{title}: changes after version {version}, not released yet",
+        "unreleased": "{title}: unreleased changes after version {version}",
         "why": "Why: {why}",
         "unreleased_short": "unreleased",
         "editorial_only": "This version only corrects language and spelling; nothing changes "
