@@ -225,7 +225,8 @@ def test_contributors_override_the_guess_either_way(bundled: dict[str, Any]) -> 
                        decide(with_commits(ann, lea)), new), "en")
     [item] = [i for b in text.blocks for i in b.items if i.lead == "Rule share-city-news"]
     assert item.note.startswith("material (marked so by the author, although it looked")
-    assert item.who == ("Ann, ccccccc, 2 January 2027: typo", "Lea, eeeeeee, 4 January 2027: DPO")
+    assert item.who == ("by Ann in ccccccc on 2 January 2027: “typo”",
+                        "by Lea in eeeeeee on 4 January 2027: “DPO”")
 
 
 _INTERNAL = re.compile(r"\b(\w+\.\d+\.\w+|\w+_\w+)\b")

@@ -322,7 +322,8 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     who: list[str] = []
     for touch in change.touches:
         who.append(phrase(lang, "commit_line", author=touch.author, commit=touch.sha[:7],
-                          date=long_date(lang, touch.date), subject=touch.subject).rstrip(": "))
+                          date=long_date(lang, touch.date), subject=touch.subject)
+                   .removesuffix(": “”"))
     if not who and change.commit is not None:
         what += " " + phrase(lang, "by", author=change.author or "?", commit=change.commit[:7],
                              date=change.date or "?")
