@@ -55,8 +55,9 @@ def test_staff_defaults_to_the_first_language(in_repo: dict[str, str],
     assert run(capsys, "changelog").out == run(capsys, "changelog", "--lang", "nl").out
 
 
-def test_golden_legal_redline(in_repo: dict[str, str],
-                              capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
+def test_golden_legal_redline(in_repo: dict[str, str], capsys: pytest.CaptureFixture[str],
+                              golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # the HTML's date: 2026-12-01
     result = run(capsys, "changelog", "--audience", "legal", "--lang", "en")
     assert result.code == 0, result.err
     golden("changelog-legal-en.md", result.out)
@@ -86,12 +87,14 @@ def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[st
     result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
                  "--format", "json")
     payload = json.loads(result.out)
-    assert payload["from"] | {"date": None} == {"version": "1.1.0", "commit": in_repo["v2-lea"],
-                                                "date": None}
-    assert payload["to"]["version"] == "1.2.0" and payload["to"]["commit"] == in_repo["v3"]
+    assert payload["from"].items() >= {"version": "1.1.0", "commit": in_repo["v2-lea"],
+                                       "date": "2027-02-09"}.items()
+    assert payload["to"].items() >= {"version": "1.2.0", "commit": in_repo["v3"],
+                                     "subject": "Policy 1.2.0"}.items()
     for change in payload["changes"]:
         assert set(change) >= {"kind", "section", "id", "path", "old", "new", "commit", "author",
-                               "touches", "marking", "editorial"}
+                               "date", "editorial", "touches", "label", "shown",
+                               "marking"}
     renamed = next(c for c in payload["changes"] if c["kind"] == "renamed")
     assert (renamed["id"], renamed["old"]["id"]) == ("no-replies-in-anger", "react-in-anger")
     assert renamed["path"].startswith("/conduct/donts/")
@@ -243,3 +246,31 @@ def test_no_versions_yet(tmp_path: Path) -> None:
     copy_bundled(repo)
     result = run_process("changelog", cwd=repo)
     assert_error(result.code, result.out, result.err, "no committed version")
+
+
+def test_diff_in_another_language(in_repo: dict[str, str],
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
+                 "--lang", "en", "--format", "markdown")
+    assert result.code == 0, result.err
+    assert "### Contact point" in result.out
+    assert "*Name*: <del>Lien Verhaegen</del> <ins>Sara Peeters</ins>" in result.out
+    dutch = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"]).out
+    assert "Naam: [-Lien Verhaegen-] {+Sara Peeters+}" in dutch
+    wrong = run(capsys, "diff", "--from", in_repo["v1"], "--lang", "de")
+    assert wrong.code == 2 and wrong.err.count("\n") == 1 and "'de'" in wrong.err
+
+
+def test_json_carries_language_and_audience(in_repo: dict[str, str],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    entries = json.loads(run(capsys, "changelog", "--format", "json", "--audience", "legal",
+                             "--lang", "en").out)
+    assert {(e["lang"], e["audience"]) for e in entries} == {("en", "legal")}
+    newest = entries[0]
+    assert newest["to"]["subject"] == "Policy 1.2.0" and newest["to"]["date"] == "2027-05-03"
+    contact = next(c for c in newest["changes"] if c["path"] == "/contact/primary")
+    assert contact["label"] == "Contact point"
+    assert contact["fields_in_words"] == ["Name", "E-mail address"]
+    staff_view = json.loads(run(capsys, "changelog", "--format", "json").out)
+    renamed = next(c for c in staff_view[0]["changes"] if c["kind"] == "renamed")
+    assert staff_view[0]["audience"] == "staff" and renamed["shown"] is False  # only an id

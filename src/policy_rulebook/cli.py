@@ -170,13 +170,17 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format",
               type=click.Choice(["text", "markdown", "json", "html", "docx"]), default="text",
               show_default=True, help="How to show the changes (docx: Word, tracked changes).")
+@click.option("--lang", metavar="LANG",
+              help="One of the policy's languages, for the labels and phrases (default: its "
+                   "first language).")
 @_OUTPUT
 def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
-         output: Path | None) -> None:
-    """What changed in the policy at PATH between two revisions, rule by rule."""
+         lang: str | None, output: Path | None) -> None:
+    """What changed in the policy at PATH between two revisions, rule by rule (for legal: every
+    change, marked editorial or not, with who changed it)."""
     from policy_rulebook.app.history_actions import diff as run
 
-    deliver(*run(path, from_rev, to_rev, output_format), output=output)
+    deliver(*run(path, from_rev, to_rev, output_format, lang), output=output)
 
 
 @cli.command()

@@ -19,32 +19,25 @@ from policy_rulebook.core.i18n import _
 if TYPE_CHECKING:
     from policy_rulebook.app.actions import LintOptions
     from policy_rulebook.changelog.history import Commit, History, State, Version
-    from policy_rulebook.changelog.model import Entry, Text
+    from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import Provenance
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
-
-#: How a staff announcement or redline marks a version that is not in force, per language.
-_NOT_IN_FORCE = {
-    "draft": {"nl": "ONTWERP, nog niet van kracht", "en": "DRAFT, not in force",
-              "fr": "PROJET, pas en vigueur"},
-    "unreleased": {"nl": "nog in geen versie opgenomen", "en": "unreleased: in no version yet",
-                   "fr": "pas encore dans une version"},
-}
-
 
 def _endpoint(state: State) -> Any:
     from policy_rulebook.changelog.model import Endpoint
 
     commit = state.commit
+    status = state.meta("status")
     return Endpoint(state.version, commit.sha if commit else None,
-                    commit.date if commit else None)
+                    commit.date if commit else None, commit.summary if commit else None,
+                    str(status) if status is not None else None)
 
 
 def _entry(history: History, old: State | None, new: State, commits: list[Commit],
            work: bool = False) -> tuple[Entry, tuple[Provenance, ...]]:
     """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
-    from policy_rulebook.changelog.model import Entry
+    from policy_rulebook.changelog.model import Entry, decide, with_provenance
     from policy_rulebook.changelog.provenance import provenance, uncommitted, with_last_touch
 
     if old is None:
@@ -58,6 +51,7 @@ def _entry(history: History, old: State | None, new: State, commits: list[Commit
             dataclasses.replace(c, commit=None, author=None, date=None)
             if uncommitted(c, head.data if head else None, new.data) else c
             for c in attributed)
+    attributed = decide(with_provenance(attributed, found))
     return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
 
 
@@ -97,17 +91,14 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
 
 
 def _json(entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version | None]],
-          single: bool) -> str:
+          single: bool, lang: str, audience: str) -> str:
     """The JSON contract of entries, with the release status and provenance of each."""
+    from policy_rulebook.changelog.announce import json_entry
+
     payload = []
-    for entry, found, status, version in entries:
-        item = entry.to_dict()
+    for entry, _found, status, version in entries:
+        item = json_entry(entry, lang, audience)  # each change's touches, marking, editorial
         item["to"]["status"] = status
-        item["to"]["date"] = entry.new.date
-        if item["from"] is not None and entry.old is not None:
-            item["from"]["date"] = entry.old.date
-        for change, prov in zip(item["changes"], found, strict=False):
-            change.update(prov.to_dict())
         if version is not None:
             from policy_rulebook.changelog.provenance import touch_dict
 
@@ -117,10 +108,10 @@ def _json(entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version
     return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
 
 
-def diff(path: Path, from_rev: str, to_rev: str | None,
-         fmt: str) -> tuple[str | bytes, ExitCode]:
+def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str,
+         lang: str | None = None) -> tuple[str | bytes, ExitCode]:
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
-    from policy_rulebook.changelog import announce, render
+    from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
 
     history = History(path)
@@ -135,14 +126,15 @@ def diff(path: Path, from_rev: str, to_rev: str | None,
     # only commits that lead from one to the other introduce changes (none when --to is
     # older than --from: then nobody is named)
     entry, found = _entry(history, old, new, _range(history, old_sha, tip), to_rev is None)
+    language = _language(new.data, lang)
     if fmt == "json":
-        return _json([(entry, found, new.status, None)], single=True), ExitCode.CLEAN
-    lang = _language(new.data, None)
+        return (_json([(entry, found, new.status, None)], True, language, "legal"),
+                ExitCode.CLEAN)
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry], lang), ExitCode.CLEAN
-    return render.render_texts([announce.legal(entry, lang)], fmt), ExitCode.CLEAN
+        return redline_docx([entry], language), ExitCode.CLEAN
+    return render.output([entry], fmt, "legal", language, single=True), ExitCode.CLEAN
 
 
 def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any:
@@ -194,7 +186,7 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
     """Every version after ``from_rev`` up to ``to_rev``, newest first, each against the one
     before it (the first after ``from_rev`` against it), then what no version carries yet, for
     staff (announcement) or legal (redline with provenance)."""
-    from policy_rulebook.changelog import announce, render
+    from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
@@ -206,29 +198,29 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
         chosen.append(found.unreleased)
     entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
     entries.reverse()
-    if fmt == "json":
-        return _json(entries, single=False), ExitCode.CLEAN
+    entries = [(_released_as(entry, status), found_, status, v)
+               for entry, found_, status, v in entries]
     last = found.versions[-1].state if found.versions else (
         found.unreleased.state if found.unreleased else None)
     language = _language(last.data if last else {}, lang)
+    if fmt == "json":
+        return _json(entries, False, language, audience), ExitCode.CLEAN
     if fmt == "docx":
         if audience != "legal":
-            raise InputError("--format docx is the legal redline: use --audience legal")
+            raise InputError(_("--format docx is the legal redline: use --audience legal"))
         from policy_rulebook.documents.redline_docx import redline_docx
 
         return redline_docx([entry for entry, *_rest in entries], language), ExitCode.CLEAN
-    build = announce.staff if audience == "staff" else announce.legal
-    texts = [_not_in_force(build(entry, language), status, language)
-             for entry, _found, status, _v in entries]
-    return render.render_texts(texts, fmt), ExitCode.CLEAN
+    return (render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
+            ExitCode.CLEAN)
 
 
-def _not_in_force(text: Text, status: str | None, lang: str) -> Text:
-    """A draft or unreleased version says so in its title: it is never announced as in force."""
-    words = _NOT_IN_FORCE.get(status or "")
-    if words is None:
-        return text
-    return dataclasses.replace(text, title=f"{text.title} ({words.get(lang, words['en'])})")
+def _released_as(entry: Entry, status: str | None) -> Entry:
+    """The entry's newer end with the release model's status: a draft or unreleased version is
+    never announced as in force (changelog.announce says DRAFT / ONTWERP, or unreleased)."""
+    new = dataclasses.replace(entry.new, status=status or entry.new.status,
+                              unreleased=status == "unreleased")
+    return dataclasses.replace(entry, new=new)
 
 
 def lint_against_base(options: LintOptions, base: str | None,

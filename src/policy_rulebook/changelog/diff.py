@@ -2,20 +2,27 @@
 
 Items of every id kind (``core.model.ID_KINDS``) are matched by id, wherever they are in their
 kind's lists: an item in both versions is ``changed`` when a field differs and ``moved`` when it is
-in another list (``dos`` -> ``donts``); the order of a list is not a change. An item that lost its
-id while keeping its text (nearly) unchanged is ``renamed``, not removed and added. Everything else
-(meta, contact details, tone of voice, the start of the reaction scheme, ...) is compared per key
-of a section (a *unit*), with the leaves that differ as its ``fields``.
+in another list (``dos`` -> ``donts``, or a rule that became a legal item with the same id); the
+order of a list is not a change. An item that lost its id while keeping its text (nearly)
+unchanged is ``renamed``, not removed and added. Everything else (meta, contact details, tone of
+voice, the start of the reaction scheme, ...) is compared per key of a section (a *unit*), with
+the leaves that differ as its ``fields``.
+
+Each change carries the automatic guess whether it is editorial (``changelog.editorial``) and,
+when only texts in some languages changed, which ones (``languages``): the announcement in
+another language leaves it out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.model import ID_KINDS, SECTIONS
 
@@ -30,6 +37,31 @@ ITEM_LISTS: frozenset[tuple[str, ...]] = frozenset(
 )
 
 
+#: A contributor's word on a change (the commit trailer ``Policy-Change:``).
+MARKINGS = ("editorial", "material")
+
+
+class Touch(NamedTuple):
+    """A commit that touched a change: who, when, and why (the commit's subject).
+
+    ``marking`` is the commit's ``Policy-Change:`` trailer (``editorial``, ``material``) or
+    None; the history reads it, ``changelog.model.decide`` weighs it against the guess. (The
+    same fields, in the same order, as ``changelog.history.Touch``: either fits here.)
+    """
+
+    sha: str
+    author: str
+    email: str
+    date: str  # YYYY-MM-DD
+    subject: str
+    marking: str | None = None
+
+
+def touch_dict(touch: Any) -> dict[str, Any]:
+    return {"commit": touch.sha, "author": touch.author, "email": touch.email,
+            "date": touch.date, "subject": touch.subject, "marking": touch.marking}
+
+
 @dataclass(frozen=True)
 class Change:
     """One change between two versions. ``old``/``new`` are plain data (``None`` when absent).
@@ -37,7 +69,13 @@ class Change:
     ``id`` is the item's id (the new id of a renamed item) or ``None`` for a unit of a section;
     ``path`` is the JSON pointer in the newer version (the older one for a removal); ``fields``
     are the leaves that differ, dotted, with the language last (``text.nl``). ``commit``,
-    ``author`` and ``date`` say who introduced the change, where known.
+    ``author`` and ``date`` say who gave the change its final form, where known; ``touches``
+    lists every commit that touched it, oldest first (the provenance, filled by the history).
+
+    ``editorial`` is what the readers are told: the automatic guess (``guess``) unless a
+    contributor marked the change (``marking``: ``editorial`` or ``material``; see
+    ``changelog.model.decide``). ``languages`` holds the languages whose texts changed when
+    nothing else did (None: the change concerns every language).
     """
 
     kind: str
@@ -53,6 +91,24 @@ class Change:
     commit: str | None = None
     author: str | None = None
     date: str | None = None
+    touches: tuple[Touch, ...] = ()
+    guess: bool = False
+    marking: str | None = None
+    languages: frozenset[str] | None = None
+
+    @property
+    def editorial(self) -> bool:
+        return self.marking == "editorial" if self.marking in MARKINGS else self.guess
+
+    @property
+    def key(self) -> str:
+        """What a contributor names to mark this change: the item's id, else the dotted path
+        (``contact.primary``); see ``changelog.model.decide``."""
+        return self.label
+
+    def in_language(self, lang: str) -> bool:
+        """Whether a reader in ``lang`` sees anything change (its text, or a shared field)."""
+        return self.languages is None or lang in self.languages
 
     @property
     def label(self) -> str:
@@ -72,6 +128,15 @@ class Change:
             "new": self.new,
             "commit": self.commit,
             "author": self.author,
+            "date": self.date,
+            "fields": list(self.fields),
+            "old_id": self.old_id,
+            "old_path": self.old_path,
+            "editorial": self.editorial,
+            "editorial_guess": self.guess,
+            "marking": self.marking,
+            "languages": sorted(self.languages) if self.languages is not None else None,
+            "touches": [touch_dict(touch) for touch in self.touches],
         }
 
 
@@ -99,7 +164,46 @@ def diff(old: Document, new: Document) -> tuple[Change, ...]:
 def diff_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Change, ...]:
     """The changes between two rulebooks as plain data (``{section: content}``)."""
     changes = [*_unit_changes(old, new), *_item_changes(old, new)]
+    languages = _languages(old) | _languages(new)
+    changes = [_judged(change, languages) for change in changes]
     return tuple(sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c)))
+
+
+def _languages(data: Mapping[str, Any]) -> set[str]:
+    languages = get_path(data, ("meta", "languages"))
+    return {str(v) for v in languages} if isinstance(languages, list) else set()
+
+
+def _judged(change: Change, languages: set[str]) -> Change:
+    """The change with its editorial guess and the languages it is limited to."""
+    guess = _guess_editorial(change)
+    only: frozenset[str] | None = None
+    if change.kind in ("changed", "renamed") and change.fields:
+        last = [field.split(".")[-1] for field in change.fields]
+        nested = all("." in field for field in change.fields) or change.item_kind is None
+        if nested and all(part in languages for part in last) and set(last) < languages:
+            only = frozenset(last)  # some languages, not all: a translation changed
+    return dataclasses.replace(change, guess=guess, languages=only)
+
+
+def _guess_editorial(change: Change) -> bool:
+    """Only spelling, punctuation, capitals or spacing of texts changed (or only an id)."""
+    if change.kind not in ("changed", "renamed"):
+        return False
+    old, new = change.old, change.new
+    if change.item_kind is not None:
+        old = _content(old) if isinstance(old, dict) else old
+        new = _content(new) if isinstance(new, dict) else new
+    a, b = dict(_leaves(old)), dict(_leaves(new))
+    for key in _union(a, b):
+        left, right = a.get(key, _MISSING), b.get(key, _MISSING)
+        if left == right:
+            continue
+        if not (isinstance(left, str) and isinstance(right, str)):
+            return False
+        if not is_editorial_text_change(left, right):
+            return False
+    return True
 
 
 # -- items -----------------------------------------------------------------------------------
@@ -146,6 +250,16 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
             yield _item_change("moved", b, a, fields, old_path=a.pointer)
         elif fields:
             yield _item_change("changed", b, a, fields)
+    # the same id gone from one kind and new in another: moved (a rule that became legal)
+    by_id = {key[1]: key for key in added}
+    for key in list(removed):
+        other = by_id.get(key[1])
+        if other is not None and other in added:
+            a, b = before[key], after[other]
+            fields = changed_fields(_content(a.item), _content(b.item))
+            yield _item_change("moved", b, a, fields, old_path=a.pointer)
+            removed.remove(key)
+            added.remove(other)
     renamed = _renames([before[k] for k in removed], [after[k] for k in added])
     for a, b in renamed:
         fields = changed_fields(_content(a.item), _content(b.item))

@@ -1,12 +1,55 @@
-"""What the commands hand to renderers: one entry per pair of versions, and announcement texts."""
+"""What the commands hand to renderers: one entry per pair of versions, and announcement texts.
+
+Editorial or material: ``decide`` applies what contributors said to the diff's guesses. The
+history gives each change its ``touches`` (every commit that touched it, each with its
+``Policy-Change:`` trailer as ``Touch.marking``; ``with_provenance`` copies them from the
+history's ``Provenance`` records); a caller may also name changes by key (an item's id, or a
+unit's dotted path such as ``contact.primary``) or mark a whole version.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change
+from policy_rulebook.changelog.diff import MARKINGS, Change
 from policy_rulebook.changelog.redline import Segment
+from policy_rulebook.core.editorial import verdict
+
+
+def decide(changes: Sequence[Change], editorial: Collection[str] = (),
+           material: Collection[str] = (), version: str | None = None) -> tuple[Change, ...]:
+    """Each change with ``marking`` set from what contributors said, strongest first:
+
+    1. its key in ``material`` or ``editorial`` (material wins when in both);
+    2. the ``Policy-Change:`` trailers of the commits that touched it: ``material`` when any
+       commit says material, ``editorial`` when every commit says editorial (one unmarked
+       commit leaves the decision to the guess: it may have changed the substance);
+    3. ``version``, a marking for the whole version (e.g. from its bump commit);
+    4. else nothing: the automatic guess stands (``Change.editorial``).
+    """
+    decided = []
+    for change in changes:
+        marked: str | None = None
+        if change.key in material:
+            marked = "material"
+        elif change.key in editorial:
+            marked = "editorial"
+        else:
+            marked = verdict([touch.marking for touch in change.touches])
+        if marked is None and version in MARKINGS:
+            marked = version
+        decided.append(dataclasses.replace(change, marking=marked) if marked else change)
+    return tuple(decided)
+
+
+def with_provenance(changes: Sequence[Change], found: Sequence[Any]) -> tuple[Change, ...]:
+    """The changes with the touches of the history's provenance records (same order; each
+    record has ``touches``, oldest first), ready for ``decide``."""
+    return tuple(dataclasses.replace(change, touches=tuple(record.touches))
+                 for change, record in zip(changes, found, strict=True))
 
 
 @dataclass(frozen=True)
@@ -16,9 +59,13 @@ class Endpoint:
     version: str | None
     commit: str | None
     date: str | None = None
+    subject: str | None = None  # the commit's subject line (the why of a bump)
+    status: str | None = None  # meta.status: draft, adopted, ...
+    unreleased: bool = False  # changes since the last version that no bump carries yet
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "commit": self.commit}
+        return {"version": self.version, "commit": self.commit, "date": self.date,
+                "subject": self.subject, "status": self.status, "unreleased": self.unreleased}
 
 
 @dataclass(frozen=True)
@@ -29,12 +76,16 @@ class Entry:
     new: Endpoint
     changes: tuple[Change, ...]
     data: dict[str, Any] = field(repr=False)  # the newer rulebook, as plain data
+    #: a short reason for the version: one text, or one per language ({"nl": ..., "en": ...}),
+    #: from the bump commit's message or a field of the policy (the history decides)
+    why: str | dict[str, str] = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of a diff."""
         return {
             "from": self.old.to_dict() if self.old else None,
             "to": self.new.to_dict(),
+            "why": self.why or None,
             "changes": [change.to_dict() for change in self.changes],
         }
 
@@ -54,6 +105,9 @@ class Item:
     lead: str
     text: str = ""
     details: tuple[Detail, ...] = ()
+    note: str = ""  # a marking after the text, set apart: "editorial", "only the English text"
+    who: tuple[str, ...] = ()  # provenance lines for legal: who, which commit, when, why
+    editorial: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,3 +126,13 @@ class Text:
     intro: str
     blocks: tuple[Block, ...]
     closing: str = ""
+    banner: str = ""  # said first and loudly: DRAFT / ONTWERP
+
+
+@dataclass(frozen=True)
+class Page:
+    """What heads a whole HTML document: the policy's title and lines under it (the audience,
+    the versions, the date it was made)."""
+
+    title: str
+    lines: tuple[str, ...] = ()

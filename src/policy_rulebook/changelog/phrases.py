@@ -1,6 +1,7 @@
 """The fixed words of announcements, per language (Dutch first, English second).
 
-A policy in another language gets the English phrases around its own words.
+A policy in another language gets the English phrases around its own words. Field and section
+names are not here: they come from the schema's titles (``changelog.labels``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,35 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "changed": "Aangepast",
         "removed": "Geschrapt",
         "moved_to": "Verplaatst naar {list}",
+        "moved_from": "Verplaatst uit {list}",
+        "moved_from_to": "van {old} naar {new}",
+        "moved": "Verplaatst",
         "was": "was: {text}",
+        "draft": "ONTWERP",
+        "draft_banner": "ONTWERP: deze versie is nog niet goedgekeurd en nog niet van kracht.",
+        "unreleased": "{title}: nog niet vrijgegeven wijzigingen na versie {version}",
+        "why": "Waarom: {why}",
+        "unreleased_short": "nog niet vrijgegeven",
+        "editorial_only": "In deze versie zijn alleen taal en spelling verbeterd; voor jou "
+                          "verandert er niets.",
+        "translation_only": "In deze versie is alleen de vertaling aangepast; voor jou "
+                            "verandert er niets.",
+        "editorial": "redactioneel",
+        "editorial_guessed": "redactioneel (automatisch herkend: alleen spelling, leestekens, "
+                             "hoofdletters of spaties)",
+        "editorial_marked": "redactioneel (zo aangeduid door de auteur)",
+        "editorial_id": "redactioneel (alleen de id veranderde, niet de tekst)",
+        "material_marked": "inhoudelijk (zo aangeduid door de auteur, hoewel het redactioneel "
+                           "leek)",
+        "only_language": "alleen de tekst in het {languages}",
+        "editorial_count": "{count} redactioneel",
+        "commit_line": "door {author} in {commit} op {date}: “{subject}”",
+        "versions": "versies {first} tot {last}",
+        "legal_redline": "Juridische redline",
+        "staff_announcement": "Aankondiging voor het personeel",
+        "generated": "Gemaakt op {date}",
+        "yes": "ja",
+        "no": "nee",
         "field_new": "{field}: {text}",
         "field_removed": "{field} geschrapt",
         "new_contact": "Je nieuwe aanspreekpunt is {who}.",
@@ -54,7 +83,34 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "changed": "Changed",
         "removed": "Removed",
         "moved_to": "Moved to {list}",
+        "moved_from": "Moved from {list}",
+        "moved_from_to": "from {old} to {new}",
+        "moved": "Moved",
         "was": "was: {text}",
+        "draft": "DRAFT",
+        "draft_banner": "DRAFT: this version is not approved yet and not in effect.",
+        "unreleased": "{title}: unreleased changes after version {version}",
+        "why": "Why: {why}",
+        "unreleased_short": "unreleased",
+        "editorial_only": "This version only corrects language and spelling; nothing changes "
+                          "for you.",
+        "translation_only": "This version only changes the translation; nothing changes for "
+                            "you.",
+        "editorial": "editorial",
+        "editorial_guessed": "editorial (recognised automatically: only spelling, punctuation, "
+                             "capitals or spacing)",
+        "editorial_marked": "editorial (marked so by the author)",
+        "editorial_id": "editorial (only the id changed, not the text)",
+        "material_marked": "material (marked so by the author, although it looked editorial)",
+        "only_language": "only the {languages} text",
+        "editorial_count": "{count} editorial",
+        "commit_line": "by {author} in {commit} on {date}: “{subject}”",
+        "versions": "versions {first} to {last}",
+        "legal_redline": "Legal redline",
+        "staff_announcement": "Staff announcement",
+        "generated": "Made on {date}",
+        "yes": "yes",
+        "no": "no",
         "field_new": "{field}: {text}",
         "field_removed": "{field} removed",
         "new_contact": "Your new contact point is {who}.",
@@ -84,65 +140,6 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-SECTION_TITLES: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "meta": "Over dit beleid",
-        "brand": "Wie we zijn en waar we voor staan",
-        "conduct": "Do's en don'ts",
-        "legal": "Juridische do's en don'ts",
-        "contact": "Aanspreekpunt",
-        "roles": "Wie doet wat",
-        "reactions": "Hoe reageer je",
-        "house_rules": "Huisregels",
-        "channels": "Officiële accounts",
-    },
-    "en": {
-        "meta": "About this policy",
-        "brand": "Who we are and what we stand for",
-        "conduct": "Do's and don'ts",
-        "legal": "Legal do's and don'ts",
-        "contact": "Contact point",
-        "roles": "Who does what",
-        "reactions": "How to react",
-        "house_rules": "House rules",
-        "channels": "Official accounts",
-    },
-}
-
-#: Names of keys that staff read (a key missing here is shown with spaces for underscores).
-FIELD_NAMES: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "dos": "do's", "donts": "don'ts", "intro": "Inleiding", "mission": "Missie",
-        "vision": "Visie", "online_behaviour": "Ons gedrag online",
-        "tone_of_voice": "Tone of voice", "description": "Beschrijving",
-        "register": "Aanspreekvorm", "own_name": "In eigen naam",
-        "on_behalf": "Namens de organisatie", "disclaimer": "Disclaimer",
-        "rationale": "waarom", "example": "voorbeeld", "consequence": "gevolg",
-        "basis": "rechtsgrond", "topic": "onderwerp", "help": "hulp", "guidance": "aanpak",
-        "initiative": "Eigen initiatief", "response_times": "Reactietijden",
-        "office_hours": "Tijdens de kantooruren", "first_response": "Eerste reactie",
-        "evenings_weekends": "'s Avonds en in het weekend", "crisis": "Bij een crisis",
-        "summary": "Samenvatting", "title": "Titel", "distribution": "Verspreiding",
-        "answer": "antwoord", "question": "vraag", "hours": "bereikbaarheid",
-        "start": "Eerste vraag van het reactieschema",
-    },
-    "en": {
-        "dos": "do's", "donts": "don'ts", "intro": "Introduction", "mission": "Mission",
-        "vision": "Vision", "online_behaviour": "How we behave online",
-        "tone_of_voice": "Tone of voice", "description": "Description",
-        "register": "Register", "own_name": "In your own name",
-        "on_behalf": "On behalf of the organisation", "disclaimer": "Disclaimer",
-        "rationale": "why", "example": "example", "consequence": "consequence",
-        "basis": "legal basis", "topic": "topic", "help": "help", "guidance": "guidance",
-        "initiative": "Your own initiative", "response_times": "Response times",
-        "office_hours": "During office hours", "first_response": "First response",
-        "evenings_weekends": "Evenings and weekends", "crisis": "In a crisis",
-        "summary": "Summary", "title": "Title", "distribution": "Distribution",
-        "answer": "answer", "question": "question", "hours": "hours",
-        "start": "First question of the reaction scheme",
-    },
-}
-
 def table(lang: str) -> str:
     """The phrase table for a language: its own, or English."""
     base = lang.split("-")[0].lower()
@@ -160,10 +157,10 @@ def phrase(lang: str, key: str, count: int | None = None, **values: str) -> str:
 
 
 def section_title(lang: str, section: str) -> str:
-    return SECTION_TITLES[table(lang)].get(section, section.replace("_", " "))
+    """A section's name from the schema's titles (``changelog.labels``)."""
+    from policy_rulebook.changelog.labels import title
+
+    return title(lang, (section,))
 
 
-def field_name(lang: str, key: str) -> str:
-    return FIELD_NAMES[table(lang)].get(key, key.replace("_", " "))
-
-__all__ = ["field_name", "long_date", "phrase", "section_title", "table"]
+__all__ = ["long_date", "phrase", "section_title", "table"]
