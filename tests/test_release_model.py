@@ -91,8 +91,8 @@ def test_a_edit_then_bump_in_a_second_commit(repo: Path,
     assert [t["commit"] for t in change["touches"]] == [edit]
     assert change["touches"][0]["subject"] == "Admit mistakes at once"
     assert first["from"] is None and first["changes"] == []
-    staff = run(capsys, "changelog", "--lang", "en").out
-    assert "Admit mistakes and correct them" in staff.split("version 2.0.0")[0]
+    staff = run(capsys, "changelog", "--lang", "nl").out  # only the Dutch text changed
+    assert "Geef fouten meteen toe" in staff.split("versie 2.0.0")[0]
 
 
 def test_b_bump_then_more_edits_in_the_same_pull_request(
