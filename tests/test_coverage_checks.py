@@ -130,7 +130,7 @@ roles:
     - id: webcare
       name: {nl: Webcareteam, en: Web care team}
     - id: board
-      name: {nl: College van burgemeester en schepenen, en: Board of mayor and aldermen}
+      name: {nl: Raad van bestuur, en: Board of directors}
       description: {nl: DESCRIPTION, en: DESCRIPTION}
   tasks:
     - id: moderation
