@@ -91,9 +91,20 @@ def lint(options: LintOptions, extend: Extend | None = None) -> tuple[str, ExitC
     code = ExitCode.FINDINGS if report.fails(settings.fail_on is Severity.WARNING) else (
         ExitCode.CLEAN)
     if options.output is not None:
-        atomic.write_text(options.output, output)
+        atomic.write_text(options.output, output, refuse=_inputs(settings.path))
         return "", code
     return output, code
+
+
+def _inputs(path: Path) -> list[Path]:
+    """The policy files at ``path``: an output file must never be one of them."""
+    from policy_rulebook.core import loader
+    from policy_rulebook.core.findings import InputError
+
+    try:
+        return loader.discover(path)
+    except InputError:
+        return []
 
 
 def with_severities(report: Report, severities: Mapping[str, Severity]) -> Report:
@@ -193,7 +204,9 @@ def render(options: RenderOptions) -> str:
     text = rendering.render(document, scheme, options.output_format, language)
     if options.output is None:
         return text
-    rendering.write_atomic(options.output, text)
+    from policy_rulebook.core import atomic
+
+    atomic.write_text(options.output, text, refuse=_inputs(options.path))
     return ""
 
 
@@ -231,6 +244,8 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
 
     from policy_rulebook.authoring import fmt as formatter
     from policy_rulebook.core import loader
+    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.core.i18n import _
     from policy_rulebook.core.terminal import safe
 
     max_bytes = options.max_bytes or loader.DEFAULT_MAX_BYTES
@@ -267,7 +282,12 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
         if options.check:
             out.append(f"would reformat {safe(name)}\n")
         elif not options.diff:
-            formatter.write_atomically(file.resolve(), result.after)
+            try:
+                formatter.write_atomically(result)
+            except InputError as error:  # read-only, changed meanwhile, no permission
+                changed -= 1
+                err.append(_("rulebook: fmt: skipped {reason}").format(reason=safe(str(error))))
+                continue
             out.append(f"reformatted {safe(name)}\n")
     verb = "would be reformatted" if options.check or options.diff else "reformatted"
     out.append(f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"

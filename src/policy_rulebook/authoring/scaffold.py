@@ -270,11 +270,9 @@ def create(directory: Path, organisation: str | None, languages: Sequence[str],
         if existing:
             raise InputError(f"{directory / existing[0]} already exists: the folder already "
                              "holds a policy; choose another folder")
-    directory.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, text in files_and_schema.items():
-        path = directory / name
-        with path.open("x", encoding="utf-8") as stream:  # "x": fails if it appeared meanwhile
-            stream.write(text)
-        written.append(path)
-    return written
+    from policy_rulebook.core import atomic
+
+    # All or nothing (a full disk leaves no half policy), never over a file that appeared.
+    contents = {directory / name: text.encode("utf-8") for name, text in files_and_schema.items()}
+    atomic.write_new(contents)
+    return list(contents)

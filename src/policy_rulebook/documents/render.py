@@ -8,9 +8,7 @@ out as inert text. The HTML is one self-contained file: styles inline, the schem
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -182,27 +180,7 @@ def _markup(text: str) -> Any:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file in the same folder, then a rename."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
-    if path.exists() and not path.is_file():
-        # A device or a pipe (``-o /dev/stdout``): write to it; never replace it with a file.
-        with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{path}: the folder {directory} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Kept for callers: the one writer, ``policy_rulebook.core.atomic``, does the work."""
+    from policy_rulebook.core import atomic
+
+    atomic.write_text(path, text)
