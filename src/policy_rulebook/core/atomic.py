@@ -141,7 +141,7 @@ def write_new(files: Mapping[Path, bytes]) -> None:
                 raise _error(path, error) from None
             placed.append(path)
     except BaseException:
-        for removed in [*placed, *temporaries.values()]:
+        for removed in [*map(str, placed), *temporaries.values()]:
             with contextlib.suppress(OSError):
                 os.unlink(removed)
         for folder in reversed(made):
