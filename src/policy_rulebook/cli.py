@@ -69,7 +69,14 @@ def _use_color(stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def emit(text: str, code: ExitCode) -> None:
+def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
+    """Print a command's output and exit. Control characters from the data (an author name
+    from git with ``\\e]0;...``) are shown as escapes, never sent raw; ``escaped``: the
+    output did that itself (lint's reporters, which may colour)."""
+    if not escaped:
+        from policy_rulebook.core.escape import terminal
+
+        text = terminal(text)
     click.echo(text, nl=False)
     sys.exit(int(code))
 
@@ -131,8 +138,8 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
     if base is not None or changed_only:
         from policy_rulebook.app.history_actions import lint_against_base
 
-        emit(*lint_against_base(options, base, changed_only))
-    emit(*run(options))
+        emit(*lint_against_base(options, base, changed_only), escaped=True)
+    emit(*run(options), escaped=True)
 
 
 @cli.command()
