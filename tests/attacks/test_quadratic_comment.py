@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,7 +50,7 @@ COMMENTED = st.lists(st.sampled_from([
 
 
 def _tokens(yaml: YAML, text: str) -> list[object]:
-    def describe(value: object) -> object:
+    def describe(value: Any) -> object:
         if isinstance(value, list):
             return [describe(v) for v in value]
         if hasattr(value, "start_mark"):
