@@ -56,11 +56,20 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int 
     unit = text[len(number):]
     try:
         size = int(float(number) * _SIZE_UNITS[unit])
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):  # OverflowError: inf, 1e400
         raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
     if size <= 0:
         raise click.BadParameter(f"{value!r} is not a positive size")
+    if size > MAX_FILE_SIZE:
+        from policy_rulebook.core.i18n import _
+
+        raise click.BadParameter(_("{value} is more than the largest size, 1G").format(
+            value=value[:40]))
     return size
+
+
+#: The largest --max-file-size: a file is read into memory whole.
+MAX_FILE_SIZE = 1024**3
 
 
 def _use_color(stream: Any) -> bool:
@@ -77,8 +86,21 @@ def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
         from policy_rulebook.core.escape import terminal
 
         text = terminal(text)
-    click.echo(text, nl=False)
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
     sys.exit(int(code))
+
+
+def _closed_pipe() -> None:
+    """The reader stopped reading (``rulebook lint | head -1``): like other command-line
+    tools, stop quietly; the exit code stays that of the run. Standard output is pointed at
+    /dev/null so that Python's final flush does not complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -147,7 +169,7 @@ def schema() -> None:
     """Print the JSON Schema of a rulebook (for editors and other tools)."""
     from policy_rulebook.app.actions import schema as run
 
-    click.echo(run(), nl=False)
+    emit(run(), ExitCode.CLEAN)
 
 
 # -- versions from git: diff, history, changelog (app.history_actions) ----
@@ -209,7 +231,7 @@ def rules() -> None:
     """List every check: code, name, default severity and what it finds."""
     from policy_rulebook.linter.explain import render_rules
 
-    click.echo(render_rules(), nl=False)
+    emit(render_rules(), ExitCode.CLEAN)
 
 
 @cli.command()
@@ -218,7 +240,7 @@ def explain(code: str) -> None:
     """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
     from policy_rulebook.linter.explain import find, render_explain
 
-    click.echo(render_explain(find(code)), nl=False)
+    emit(render_explain(find(code)), ExitCode.CLEAN)
 
 # --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
 
@@ -234,7 +256,7 @@ def graph(path: Path, output_format: str, language: str | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
     from policy_rulebook.app.actions import graph as run
 
-    click.echo(run(path, output_format, language), nl=False)
+    emit(run(path, output_format, language), ExitCode.CLEAN)
 
 
 @cli.command()
@@ -274,7 +296,7 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
     from policy_rulebook.app.actions import RenderOptions
     from policy_rulebook.app.actions import render as run
 
-    click.echo(run(RenderOptions(path, output_format, language, output)), nl=False)
+    emit(run(RenderOptions(path, output_format, language, output)), ExitCode.CLEAN)
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------
@@ -337,6 +359,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("rulebook: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        _closed_pipe()
         sys.exit(ExitCode.CLEAN)
     except SystemExit:
         raise
