@@ -363,6 +363,7 @@ def discover(path: Path) -> list[Path]:
     """The YAML files of a rulebook directory (sorted), or the file itself."""
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
+    check_inside(path)
     if path.is_file():
         return [path]
     if not path.is_dir():
@@ -371,6 +372,26 @@ def discover(path: Path) -> list[Path]:
     if not files:
         raise InputError(f"{path}: no .yaml or .yml files in this directory")
     return files
+
+
+def check_inside(path: Path) -> None:
+    """"Only the rulebook folder is read" must hold for the folder too: a policy path that
+    goes through a symbolic link must end inside the working directory (the repository CI
+    runs in) or, for a path outside it, inside the folder that holds it as written. Else an
+    ``InputError`` that names the path, never what it links to or holds."""
+    lexical = Path(os.path.normpath(path.absolute()))
+    resolved = path.resolve()
+    if resolved == lexical:
+        return
+    cwd = Path.cwd()
+    inside_cwd = lexical == cwd or cwd in lexical.parents
+    boundary = cwd.resolve() if inside_cwd else lexical.parent.resolve()
+    if not _inside(resolved, boundary):
+        raise InputError(_("{path}: not read: it goes through a symbolic link to a place "
+                           "outside {where}; rulebook reads only the policy folder").format(
+                               path=safe(str(path)),
+                               where=_("the working directory") if inside_cwd else
+                               safe(str(lexical.parent))))
 
 
 def display_name(path: Path) -> str:

@@ -230,6 +230,12 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
     merged: dict[str, Any] = {"source": source}
     if "path" in file_values:
         merged["path"] = base / str(file_values["path"])
+        root = base.resolve()
+        target = merged["path"].resolve()
+        if target != root and root not in target.parents:
+            raise InputError(_("{source}: `path`: the policy must be inside the folder of the "
+                               "configuration file (after following links)").format(
+                                   source=source))
     for key, attribute in (("format", "output_format"), ("max-file-size", "max_file_size"),
                            ("show-suppressed", "show_suppressed")):
         if key in file_values:
