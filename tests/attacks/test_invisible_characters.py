@@ -31,7 +31,8 @@ def test_rb013_finds_invisible_characters(policy: Path, character: str,
 def test_emoji_with_a_zero_width_joiner_is_fine(policy: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     meta = policy / "meta.yaml"
+    coder = "\U0001f469\u200d\U0001f4bb"
     meta.write_text(meta.read_text().replace("organisation: Stad Lindebeek",
-                                             "organisation: Stad Lindebeek \U0001f469\u200d\U0001f4bb"))
+                                             f"organisation: Stad Lindebeek {coder}"))
     result = run(capsys, "lint", "--today", TODAY.isoformat(), "--select", "RB013", str(policy))
     assert result.code == 0, result.out
