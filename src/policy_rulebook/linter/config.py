@@ -183,12 +183,14 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
     for key in ("select", "ignore"):
         for value in data.get(key, []):
             if not any(code.startswith(value) for code in BY_CODE):
-                raise InputError(f"{prefix}`{key}`: {_short(value)} matches no check "
-                                 "(`rulebook rules` lists them)")
+                raise InputError(prefix + _("`{key}`: {value} matches no check (`rulebook "
+                                          "rules` lists them)").format(key=key,
+                                                                       value=_short(value)))
     for code in data.get("severity", {}):
         if code not in BY_CODE:
-            raise InputError(f"{prefix}`severity`: {_short(code)} is not the code of a check "
-                             "(`rulebook rules` lists them)")
+            raise InputError(prefix + _("`severity`: {code} is not the code of a check "
+                                        "(`rulebook rules` lists them)").format(
+                                            code=_short(code)))
 
 
 _TYPES = {"string": "a text", "boolean": "true or false", "object": "a mapping (key: value)",
@@ -202,19 +204,24 @@ def _explain(error: Any, schema: dict[str, Any]) -> str:
     if error.validator == "additionalProperties" and not path:
         known = ", ".join(schema["properties"])
         unknown = sorted(set(error.instance) - set(schema["properties"]))
-        return f"unknown key `{_short(unknown[0])[1:-1]}` (the keys are {known})"
+        return _("unknown key `{key}` (the keys are {known})").format(
+            key=_short(unknown[0])[1:-1], known=known)
     if error.validator == "enum":
         return f"{key}: {_short(error.instance)} is not allowed: use one of " + ", ".join(
             str(v) for v in error.validator_value)
     if error.validator == "type" and isinstance(error.validator_value, str):
         wanted = _TYPES.get(error.validator_value, error.validator_value)
-        return f"{key}: {_short(error.instance)} should be {wanted}"
+        return _("{key}: {value} should be {wanted}").format(
+            key=key, value=_short(error.instance), wanted=wanted)
     if error.validator == "pattern" and path and path[0] in ("select", "ignore"):
-        return f"{key}: {_short(error.instance)} is not a code or prefix such as RB301 or RB3"
+        return _("{key}: {value} is not a code or prefix such as RB301 or RB3").format(
+            key=key, value=_short(error.instance))
     if error.validator == "pattern" and path == ["today"]:
-        return f"{key}: {_short(error.instance)} is not a date in the form YYYY-MM-DD"
+        return _("{key}: {value} is not a date in the form YYYY-MM-DD").format(
+            key=key, value=_short(error.instance))
     if error.validator in ("pattern", "propertyNames") and path[:1] == ["severity"]:
-        return f"`severity`: {_short(error.instance)} is not a code such as RB301"
+        return _("`severity`: {value} is not a code such as RB301").format(
+            value=_short(error.instance))
     return f"{key}: {error.message}"
 
 
@@ -268,8 +275,8 @@ def _check_selectors(name: str, values: Sequence[str]) -> None:
 
     for value in values:
         if not any(code.startswith(value) for code in BY_CODE):
-            raise InputError(f"{name}: {_short(value)} matches no check "
-                             "(`rulebook rules` lists them)")
+            raise InputError(_("{option}: {value} matches no check (`rulebook rules` lists "
+                               "them)").format(option=name, value=_short(value)))
 
 
 def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings:
