@@ -1,8 +1,7 @@
-"""Fixtures for the attack tests: a tiny disk, another user, the bundled policy in a folder."""
+"""Fixtures for the attack tests: a tiny disk, the bundled policy in a folder."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -33,10 +32,3 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount_point
     finally:
         subprocess.run(["umount", "-l", str(mount_point)], check=False)
-
-
-def as_other_user() -> dict[str, object]:
-    """Keyword arguments for subprocess.run that drop root (permissions do not bind root)."""
-    if os.geteuid() != 0:
-        return {}
-    return {"user": 65534, "group": 65534}
