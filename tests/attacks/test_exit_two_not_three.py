@@ -125,3 +125,10 @@ def test_a_closed_pipe_is_quiet_and_keeps_the_exit_code(policy: str, code: int) 
                           text=True, timeout=60, check=False)
     assert done.stdout.strip() == str(code)
     assert done.stderr == ""
+
+
+def test_absurd_max_file_size_in_the_config_is_exit_2(tmp_path: Path) -> None:
+    shutil.copytree(BUNDLED, tmp_path / "rulebook")
+    (tmp_path / ".rulebook.yaml").write_text("max-file-size: " + "9" * 40 + "\n")
+    result = run_process("lint", "rulebook", cwd=tmp_path)
+    assert result.code == 2 and "max-file-size" in result.err, result.err

@@ -64,6 +64,7 @@ def find(start: Path) -> Path | None:
 #: A configuration file is a few lines; these bound what a hostile one costs (SECURITY.md).
 MAX_CONFIG_BYTES = 256 * 1024
 MAX_CODES = 500  # entries in ``select`` or ``ignore``
+MAX_FILE_SIZE = 1024**3  # the largest ``max-file-size`` (as ``--max-file-size``)
 _SHORT = 60  # characters of a value quoted in a message
 
 
@@ -165,6 +166,10 @@ def read(path: Path) -> dict[str, Any]:
                                                               count=len(values[key]),
                                                               limit=MAX_CODES))
     _validate(path, where, values)
+    largest = values.get("max-file-size", 0)
+    if isinstance(largest, int) and largest > MAX_FILE_SIZE:
+        raise InputError(_("{path}: `max-file-size`: more than the largest size, {limit:,} "
+                           "bytes (1G)").format(path=path, limit=MAX_FILE_SIZE))
     return values
 
 
