@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -32,3 +33,36 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         yield mount_point
     finally:
         subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+_DEVICES = {"/dev/null": (1, 3), "/dev/full": (1, 7)}
+_LINKS = {"/dev/stdout": "/proc/self/fd/1", "/dev/stderr": "/proc/self/fd/2"}
+
+
+def _device_harm() -> list[str]:
+    import stat
+
+    harmed = [path for path in _DEVICES
+              if not stat.S_ISCHR(os.lstat(path).st_mode)]
+    return harmed + [path for path in _LINKS if not os.path.islink(path)]
+
+
+@pytest.fixture(autouse=True)
+def devices_stay_devices() -> Iterator[None]:
+    """These tests aim ``-o`` at /dev/null, /dev/full and /dev/stdout. Run as root against a
+    writer that replaces them (the attack), they would be regular files for the whole machine:
+    put them back at once, and fail the test."""
+    yield
+    harmed = _device_harm()
+    if not harmed or os.geteuid() != 0:
+        assert not harmed, harmed
+        return
+    for path in harmed:
+        os.unlink(path)
+        if path in _DEVICES:
+            major, minor = _DEVICES[path]
+            os.mknod(path, 0o666 | 0o020000, os.makedev(major, minor))
+            os.chmod(path, 0o666)
+        else:
+            os.symlink(_LINKS[path], path)
+    pytest.fail(f"replaced by a regular file (now restored): {', '.join(harmed)}")
