@@ -61,3 +61,84 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
     inner = rendered[len("<ul>\n<li>"):-len("</li>\n</ul>\n")]
     assert "<" not in inner.replace("&lt;", "")  # no element of any kind
     assert html.unescape(inner) == folded
+
+
+# --- core.escape: one escaper per output format, for any text ---------------------------------
+
+from policy_rulebook.core import escape  # noqa: E402
+
+EVERY = st.text(st.characters(), max_size=80)  # every code point, lone surrogates included
+_RAW_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_terminal_text_holds_nothing_a_terminal_acts_on(text: str) -> None:
+    out = escape.terminal(text)
+    assert not _RAW_TERMINAL.search(out)
+    out.encode("utf-8")
+    assert out.count("\n") == text.count("\n")
+    assert escape.terminal(out) == out  # escaping twice changes nothing more
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_line_stays_one_line(text: str) -> None:
+    out = escape.line(text)
+    assert len(out.splitlines()) <= 1 and "\n" not in out and "\r" not in out
+    out.encode("utf-8")
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_github_data_is_one_command(text: str) -> None:
+    message = escape.github_data(text)
+    prop = escape.github_property(text)
+    assert len(f"::error file={prop}::{message}".splitlines()) == 1
+    assert ":" not in prop and "," not in prop
+    message.encode("utf-8")
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_xml_text_is_well_formed(text: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    element = ET.Element("e", value=escape.xml(text))
+    element.text = escape.xml(text)
+    ET.fromstring(ET.tostring(element, encoding="unicode").encode("utf-8"))
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_json_text_is_json_and_encodable(text: str) -> None:
+    import json
+
+    out = escape.json_text(json.dumps({"v": text}, ensure_ascii=False))
+    out.encode("utf-8")
+    assert json.loads(out) == {"v": text}
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_html_has_no_markup(text: str) -> None:
+    out = escape.html(text)
+    assert not set(out) & set("<>\"'")
+    out.encode("utf-8")
+
+
+@settings(max_examples=500)
+@given(EVERY)
+def test_uri_path_is_ascii(text: str) -> None:
+    assert escape.uri_path(text).isascii()
+
+
+@settings(max_examples=300)
+@given(ANY)
+def test_markdown_is_one_inert_line(text: str) -> None:
+    out = escape.markdown(text)
+    rendered = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(
+        f"- {out}\n")
+    assert rendered.startswith("<ul>\n<li>") and rendered.endswith("</li>\n</ul>\n")
+    inner = rendered[len("<ul>\n<li>"):-len("</li>\n</ul>\n")]
+    assert "<" not in inner.replace("&lt;", "")

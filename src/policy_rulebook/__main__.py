@@ -1,6 +1,6 @@
 """``python -m policy_rulebook``: the same as the ``rulebook`` command."""
 
-from policy_rulebook.cli import main
+from policy_rulebook.entry import main
 
 if __name__ == "__main__":
     main()

@@ -56,11 +56,20 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int 
     unit = text[len(number):]
     try:
         size = int(float(number) * _SIZE_UNITS[unit])
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):  # OverflowError: inf, 1e400
         raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
     if size <= 0:
         raise click.BadParameter(f"{value!r} is not a positive size")
+    if size > MAX_FILE_SIZE:
+        from policy_rulebook.core.i18n import _
+
+        raise click.BadParameter(_("{value} is more than the largest size, 1G").format(
+            value=value[:40]))
     return size
+
+
+#: The largest --max-file-size: a file is read into memory whole.
+MAX_FILE_SIZE = 1024**3
 
 
 def _use_color(stream: Any) -> bool:
@@ -69,8 +78,19 @@ def _use_color(stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def emit(text: str, code: ExitCode) -> None:
-    click.echo(text, nl=False)
+def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
+    """Print a command's output and exit. Control characters from the data (an author name
+    from git with ``\\e]0;...``) are shown as escapes, never sent raw; ``escaped``: the
+    output did that itself (lint's reporters, which may colour)."""
+    if not escaped:
+        from policy_rulebook.core.escape import terminal
+
+        text = terminal(text)
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
     sys.exit(int(code))
 
 
@@ -84,6 +104,15 @@ def deliver(content: str | bytes, code: ExitCode = ExitCode.CLEAN,
     from policy_rulebook.app.output import deliver as run
 
     emit(run(content, output), code)
+
+
+def _closed_pipe() -> None:
+    """The reader stopped reading (``rulebook lint | head -1``): like other command-line
+    tools, stop quietly; the exit code stays that of the run. Standard output is pointed at
+    /dev/null so that Python's final flush does not complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -143,8 +172,8 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
     if base is not None or changed_only:
         from policy_rulebook.app.history_actions import lint_against_base
 
-        emit(*lint_against_base(options, base, changed_only))
-    emit(*run(options))
+        emit(*lint_against_base(options, base, changed_only), escaped=True)
+    emit(*run(options), escaped=True)
 
 
 @cli.command()
@@ -224,7 +253,7 @@ def rules() -> None:
     """List every check: code, name, default severity and what it finds."""
     from policy_rulebook.linter.explain import render_rules
 
-    click.echo(render_rules(), nl=False)
+    emit(render_rules(), ExitCode.CLEAN)
 
 
 @cli.command()
@@ -233,7 +262,7 @@ def explain(code: str) -> None:
     """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
     from policy_rulebook.linter.explain import find, render_explain
 
-    click.echo(render_explain(find(code)), nl=False)
+    emit(render_explain(find(code)), ExitCode.CLEAN)
 
 # --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
 
@@ -291,7 +320,7 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
     from policy_rulebook.app.actions import RenderOptions
     from policy_rulebook.app.actions import render as run
 
-    deliver(run(RenderOptions(path, output_format, language, None)), output=output)
+    deliver(run(RenderOptions(path, output_format, language, output)))
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------
@@ -354,6 +383,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("rulebook: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:
+        _closed_pipe()
         sys.exit(ExitCode.CLEAN)
     except SystemExit:
         raise

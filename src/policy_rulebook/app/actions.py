@@ -98,9 +98,20 @@ def lint(options: LintOptions, extend: Extend | None = None,
     code = ExitCode.FINDINGS if report.fails(settings.fail_on is Severity.WARNING) else (
         ExitCode.CLEAN)
     if options.output is not None:
-        atomic.write_text(options.output, output)
+        atomic.write_text(options.output, output, refuse=_inputs(settings.path))
         return "", code
     return output, code
+
+
+def _inputs(path: Path) -> list[Path]:
+    """The policy files at ``path``: an output file must never be one of them."""
+    from policy_rulebook.core import loader
+    from policy_rulebook.core.findings import InputError
+
+    try:
+        return loader.discover(path)
+    except InputError:
+        return []
 
 
 def with_severities(report: Report, severities: Mapping[str, Severity]) -> Report:
@@ -210,7 +221,7 @@ def render(options: RenderOptions) -> str | bytes:
         return text
     from policy_rulebook.app.output import deliver
 
-    return deliver(text, options.output)
+    return deliver(text, options.output, refuse=_inputs(options.path))
 
 
 def refuse_with_errors(document: Document, what: str) -> None:
@@ -247,6 +258,8 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
 
     from policy_rulebook.authoring import fmt as formatter
     from policy_rulebook.core import loader
+    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.core.i18n import _
     from policy_rulebook.core.terminal import safe
 
     max_bytes = options.max_bytes or loader.DEFAULT_MAX_BYTES
@@ -283,7 +296,12 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
         if options.check:
             out.append(f"would reformat {safe(name)}\n")
         elif not options.diff:
-            formatter.write_atomically(file.resolve(), result.after)
+            try:
+                formatter.write_atomically(result)
+            except InputError as error:  # read-only, changed meanwhile, no permission
+                changed -= 1
+                err.append(_("rulebook: fmt: skipped {reason}").format(reason=safe(str(error))))
+                continue
             out.append(f"reformatted {safe(name)}\n")
     verb = "would be reformatted" if options.check or options.diff else "reformatted"
     out.append(f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"

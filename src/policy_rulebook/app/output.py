@@ -6,6 +6,7 @@ A binary document (docx, pdf) is never written to a terminal: one clear line, ex
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,18 +16,19 @@ from policy_rulebook.core.findings import InputError
 BINARY_FORMATS = frozenset({"docx", "pdf"})
 
 
-def deliver(content: str | bytes, output: Path | None, stream: Any = None) -> str:
-    """Write ``content`` to ``output`` (atomically) and return ``""``; without ``output``,
-    return text for the command to print, or write bytes to ``stream`` (standard output)
-    unless it is a terminal."""
+def deliver(content: str | bytes, output: Path | None, stream: Any = None,
+            refuse: Sequence[Path] = ()) -> str:
+    """Write ``content`` to ``output`` (atomically, never onto one of the files in ``refuse``:
+    the policy that was read) and return ``""``; without ``output``, return text for the
+    command to print, or write bytes to ``stream`` (standard output) unless it is a terminal."""
     from policy_rulebook.core import atomic
     from policy_rulebook.core.i18n import _
 
     if output is not None:
         if isinstance(content, bytes):
-            atomic.write_bytes(output, content)
+            atomic.write_bytes(output, content, refuse=refuse)
         else:
-            atomic.write_text(output, content)
+            atomic.write_text(output, content, refuse=refuse)
         return ""
     if isinstance(content, str):
         return content

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
-from policy_rulebook.core import loader
+from policy_rulebook.core import atomic, loader
 from policy_rulebook.core.schema import load_schema, resolve
 
 WIDTH = 2**31 - 1  # never re-wrap a line: a text's line breaks are the author's
@@ -47,6 +45,7 @@ class Formatted:
     before: str
     after: str
     changed: bool  # the bytes change (also when only the encoding does: fmt writes UTF-8)
+    snapshot: atomic.Snapshot | None = None
 
 
 class _Emitter(Emitter):
@@ -293,24 +292,20 @@ def _set_before(node: CommentedMap, key: Any, text: str, first: bool = False) ->
 
 def format_file(path: Path, name: str, *, max_bytes: int = loader.DEFAULT_MAX_BYTES,
                 languages: Sequence[str] = ()) -> Formatted:
-    raw = path.read_bytes()
-    after = format_text(name, raw, max_bytes=max_bytes, languages=languages)
+    """Format one file; what was read is kept (``snapshot``) so that the write can see
+    whether the file changed meanwhile. A CRLF file is formatted as LF and written as CRLF."""
+    snapshot = atomic.Snapshot.of(path)
+    raw = snapshot.data
+    crlf = atomic.uses_crlf(raw)
+    text = format_text(name, raw.replace(b"\r\n", b"\n") if crlf else raw,
+                       max_bytes=max_bytes, languages=languages)
+    after = text.replace("\n", "\r\n") if crlf else text
     before = loader.decode(raw)
-    return Formatted(name, path, before, after, changed=raw != after.encode("utf-8"))
+    return Formatted(name, path, before, after, changed=raw != after.encode("utf-8"),
+                     snapshot=snapshot)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that a reader sees the old or the new text, never half: a temporary
-    file in the same folder, then a rename; the file keeps its permissions."""
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def write_atomically(result: Formatted) -> None:
+    """Write a formatted file through the one writer: only if it is unchanged since it was
+    read (else ``atomic.Changed``), keeping its mode, owner, links and line endings."""
+    atomic.write_text(result.path, result.after, expected=result.snapshot)

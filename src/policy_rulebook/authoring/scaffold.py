@@ -201,10 +201,7 @@ def create(directory: Path, organisation: str | None, languages: Sequence[str],
         if existing:
             raise InputError(f"{directory / existing[0]} already exists: the folder already "
                              "holds a policy; choose another folder")
-    directory.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, text in files_and_schema.items():
-        path = directory / name
-        atomic.write_text(path, text)  # checked above: none of these files exists
-        written.append(path)
-    return written
+    # All or nothing (a full disk leaves no half policy), never over a file that appeared.
+    contents = {directory / name: text.encode("utf-8") for name, text in files_and_schema.items()}
+    atomic.write_new(contents)
+    return list(contents)

@@ -24,8 +24,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 
 
 def markdown_escape(text: str) -> str:
-    """Policy words as Markdown that shows them as written (GitHub renders the entities)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    """Policy words as inert Markdown on one line (the one escaper, ``core.escape``)."""
+    from policy_rulebook.core import escape
+
+    return escape.markdown(text)
 
 
 def generation_date() -> dt.date:

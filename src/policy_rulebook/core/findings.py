@@ -73,5 +73,29 @@ class Suppressed:
         }
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What a reporter may say about a check, carried in the report (reporters never import
+    the registry): its code, name, default severity, one-line summary and documentation
+    (``CODE name: summary`` then ``## What it checks``, ``## Why``, ``## How to fix``)."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str = ""
+
+    def sections(self) -> dict[str, str]:
+        """The ``## Heading`` sections of the documentation, by heading."""
+        sections: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for line in self.doc.splitlines()[1:]:
+            if line.startswith("## "):
+                current = sections.setdefault(line[3:].strip(), [])
+            elif current is not None:
+                current.append(line)
+        return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
+
+
 class InputError(Exception):
     """Bad input the user can fix (missing path, bad option, bad revision): exit code 2."""

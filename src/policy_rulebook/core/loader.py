@@ -12,6 +12,7 @@ plain keys and reported, tags never constructed.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,10 +25,12 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.scanner import RoundTripScanner
 
 from policy_rulebook.core import codes, fastyaml
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
 from policy_rulebook.core.findings import Finding, InputError, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.model import SECTIONS
 from policy_rulebook.core.terminal import safe
 
@@ -38,6 +41,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 #: costs time or memory (aliases are shared, never copied, but every check walks through them).
 MAX_ALIASES = 100
 MAX_ALIASED_NODES = 10_000
+#: ruamel's round-trip reader (comments and positions, for what the fast path does not take,
+#: and for fmt) is pure Python: about 11 s a megabyte. Above this it is not used, so that no
+#: file under the limits takes more than about 3 s to read (SECURITY.md has the measurements).
+MAX_ROUND_TRIP_CHARACTERS = 256 * 1024
 #: The bundled policy nests 7 levels deep; Python's recursion limit bites near 1,000.
 MAX_DEPTH = 64
 
@@ -112,7 +119,7 @@ class _Composer(Composer):
 
     def compose_mapping_node(self, anchor: Any) -> Any:
         node = super().compose_mapping_node(anchor)
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if str(key_node.tag) == _MERGE_TAG:
                 key_node.tag = self.resolver.resolve(ScalarNode, "merge-key", (True, False))
                 mark = key_node.start_mark
@@ -167,8 +174,71 @@ for _tag in ("binary", "omap", "pairs", "set"):  # YAML 1.1 types: reported, rea
 _Constructor.add_constructor(_MERGE_TAG, _Constructor.construct_yaml_str)
 
 
+#: Where a comment ends (ruamel's ``_THE_END``); the buffer ends with "\0".
+_COMMENT_END = re.compile("[\n\0\r\x85\u2028\u2029]")
+
+
+class _Scanner(RoundTripScanner):
+    """ruamel's round-trip scanner with each comment read as one slice. ruamel's own loop adds
+    a comment to a string one character at a time, which is quadratic in the length of a
+    comment (a 1 MB comment took 16 s, 4 MB over 4 minutes). Otherwise the same method (ruamel
+    0.18 ``scan_to_next_token``): the same tokens and marks (tested against it)."""
+
+    def scan_to_next_token(self) -> Any:
+        reader = self.reader
+        srp, srf = reader.peek, reader.forward
+        if reader.index == 0 and srp() == "\ufeff":
+            srf()
+        white_space = " \t" if self.flow_level > 0 else " "
+        while True:
+            while srp() in white_space:
+                srf()
+            if srp() == "#":
+                start_mark = reader.get_mark()
+                end = _COMMENT_END.search(reader.buffer, reader.pointer)
+                stop = end.start() if end else len(reader.buffer)
+                comment = reader.buffer[reader.pointer:stop]
+                # As ``srf(len(comment))`` does it, without a step per character: the slice
+                # holds no line break; a byte-order mark takes no column.
+                reader.pointer = stop
+                reader.index += len(comment)
+                reader.column += len(comment) - comment.count("\ufeff")
+                ch = srp()
+                if ch == "\0":  # do not take the end of the stream; end the comment's line
+                    comment += "\n"
+                else:  # the line break is part of the comment
+                    comment += ch
+                    srf()
+                ch = self.scan_line_break()  # and so are the blank lines after it
+                while len(ch) > 0:
+                    comment += ch
+                    ch = self.scan_line_break()
+                end_mark = reader.get_mark()
+                if not self.flow_level:
+                    self.allow_simple_key = True
+                return comment, start_mark, end_mark
+            if self.scan_line_break() != "":
+                start_mark = reader.get_mark()
+                if not self.flow_level:
+                    self.allow_simple_key = True
+                ch = srp()
+                if ch == "\n":  # empty top-level lines
+                    start_mark = reader.get_mark()
+                    comment = ""
+                    while ch:
+                        ch = self.scan_line_break(empty_line=True)
+                        comment += ch
+                    if srp() == "#":  # an empty line followed by an indented comment
+                        comment = comment.rsplit("\n", 1)[0] + "\n"
+                    end_mark = reader.get_mark()
+                    return comment, start_mark, end_mark
+            else:
+                return None
+
+
 def make_yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Scanner = _Scanner
     yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     return yaml
@@ -178,6 +248,7 @@ def discover(path: Path) -> list[Path]:
     """The YAML files of a rulebook directory (sorted), or the file itself."""
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
+    check_inside(path)
     if path.is_file():
         return [path]
     if not path.is_dir():
@@ -186,6 +257,26 @@ def discover(path: Path) -> list[Path]:
     if not files:
         raise InputError(f"{path}: no .yaml or .yml files in this directory")
     return files
+
+
+def check_inside(path: Path) -> None:
+    """"Only the rulebook folder is read" must hold for the folder too: a policy path that
+    goes through a symbolic link must end inside the working directory (the repository CI
+    runs in) or, for a path outside it, inside the folder that holds it as written. Else an
+    ``InputError`` that names the path, never what it links to or holds."""
+    lexical = Path(os.path.normpath(path.absolute()))
+    resolved = path.resolve()
+    if resolved == lexical:
+        return
+    cwd = Path.cwd()
+    inside_cwd = lexical == cwd or cwd in lexical.parents
+    boundary = cwd.resolve() if inside_cwd else lexical.parent.resolve()
+    if not _inside(resolved, boundary):
+        raise InputError(_("{path}: not read: it goes through a symbolic link to a place "
+                           "outside {where}; rulebook reads only the policy folder").format(
+                               path=safe(str(path)),
+                               where=_("the working directory") if inside_cwd else
+                               safe(str(lexical.parent))))
 
 
 def display_name(path: Path) -> str:
@@ -282,6 +373,13 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         quick = fastyaml.parse(text)
         if quick is not None:
             return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates))
+    if len(text) > MAX_ROUND_TRIP_CHARACTERS:
+        return Parsed(text, None, [_file_problem(name, codes.FILE_TOO_LARGE, _(
+            "the file is {size:,} characters and uses what only the slow reader reads "
+            "(anchors, tags, tabs, YAML 1.1 line breaks, or a comment or long value it "
+            "cannot take quickly); above {limit:,} characters that reader is not used: "
+            "split the file or write it in plain YAML").format(
+                size=len(text), limit=MAX_ROUND_TRIP_CHARACTERS))])
     yaml = make_yaml()
     try:
         with warnings.catch_warnings():

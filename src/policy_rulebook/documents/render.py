@@ -105,16 +105,9 @@ def markdown_text(value: Any) -> str:
 
     if isinstance(value, Markup):
         return str(value)
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    # At the start of a line a text could open a block: a list, a rule or a heading underline.
-    if re.match(r"[-+](\s|$)", text) or re.fullmatch(r"[-=\s]+", text):
-        return "\\" + text
-    number = re.match(r"(\d{1,9})[.)](\s|$)", text)
-    if number:
-        return f"{number.group(1)}\\{text[len(number.group(1)):]}"
-    return text
+    from policy_rulebook.core import escape
+
+    return escape.markdown(" ".join(str(value).split()))
 
 
 _SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)

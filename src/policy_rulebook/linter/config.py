@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_rulebook.core.findings import InputError, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.loader import DEFAULT_MAX_BYTES, display_name
 
 CONFIG_SCHEMA = "config.schema.json"
@@ -45,6 +46,11 @@ class Settings:
         return not (self.ignore and code.startswith(self.ignore))
 
 
+def _tool(data: dict[str, Any]) -> Any:
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
+
+
 def find(start: Path) -> Path | None:
     """The nearest ``.rulebook.yaml`` or pyproject.toml with ``[tool.rulebook]``, upward."""
     for directory in (start, *start.parents):
@@ -52,9 +58,44 @@ def find(start: Path) -> Path | None:
             if (directory / name).is_file():
                 return directory / name
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and "rulebook" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and "rulebook" in _tool(_read_toml(pyproject)):
             return pyproject
     return None
+
+
+#: A configuration file is a few lines; these bound what a hostile one costs (SECURITY.md).
+MAX_CONFIG_BYTES = 256 * 1024
+MAX_CODES = 500  # entries in ``select`` or ``ignore``
+MAX_FILE_SIZE = 1024**3  # the largest ``max-file-size`` (as ``--max-file-size``)
+_SHORT = 60  # characters of a value quoted in a message
+
+
+def _short(value: Any) -> str:
+    """A value for a message: its repr, cut (a 14 MB value makes no one-line error)."""
+    text = repr(value)
+    return text if len(text) <= _SHORT else text[:_SHORT - 5] + "...'" + text[-1:]
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused when it is a link out of its folder (its content could be a
+    secret elsewhere, and messages quote a configuration) or larger than the limit."""
+    from policy_rulebook.core.escape import terminal
+
+    try:
+        if path.is_symlink():
+            folder, target = path.absolute().parent.resolve(), path.resolve()
+            if folder not in target.parents:
+                raise InputError(_("{path}: not read: it is a link to a file outside its "
+                                   "folder").format(path=terminal(str(path))))
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_CONFIG_BYTES + 1)
+    except OSError as error:
+        raise InputError(_("{path}: cannot read: {reason}").format(
+            path=path, reason=error.strerror)) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise InputError(_("{path}: the configuration file is larger than {limit:,} bytes; "
+                           "it is not read").format(path=path, limit=MAX_CONFIG_BYTES))
+    return raw
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -62,34 +103,55 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover (3.10)
         import tomli as tomllib
+    from policy_rulebook.core.loader import MAX_DEPTH
+
+    raw = _read_bytes(path)
     try:
-        with path.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(_("{path}: not UTF-8 text (bad byte at offset {offset}): save it as "
+                           "UTF-8").format(path=path, offset=error.start)) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        raise InputError(_("{path}: not valid TOML: {reason}").format(
+            path=path, reason=error)) from None
+    except RecursionError:
+        raise InputError(_("{path}: not read: it nests deeper than {depth} levels").format(
+            path=path, depth=MAX_DEPTH)) from None
+    if _depth(data) > MAX_DEPTH:
+        raise InputError(_("{path}: not read: it nests deeper than {depth} levels").format(
+            path=path, depth=MAX_DEPTH))
     return data
 
 
+def _depth(value: Any, level: int = 0) -> int:
+    if level > 100:  # far past any limit: no need to look deeper
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
 def _read_yaml(path: Path) -> Any:
-    from ruamel.yaml.error import YAMLError
+    """Read with the policy loader: the same size, depth and alias limits and the same
+    findings (a duplicate key is an error here too); the first problem is the error."""
+    from policy_rulebook.core.loader import parse
 
-    from policy_rulebook.core.loader import make_yaml  # dates stay text; tags are never run
-
-    try:
-        return make_yaml().load(path.read_text(encoding="utf-8"))
-    except (YAMLError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())
-        raise InputError(f"{path}: not valid YAML: {reason}") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    parsed = parse(str(path), _read_bytes(path), max_bytes=MAX_CONFIG_BYTES, fast=True)
+    if parsed.problems:
+        first = parsed.problems[0]
+        raise InputError(_("{path}: not valid YAML at line {line}, column {column}: {message} "
+                           "({code})").format(
+            path=path, line=first.line, column=first.column, code=first.code,
+            message=first.message))
+    return parsed.data
 
 
 def read(path: Path) -> dict[str, Any]:
     """The raw settings of a configuration file, validated; ``{}`` for an empty one."""
     if path.name == PYPROJECT or path.suffix == ".toml":
-        data: Any = _read_toml(path).get("tool", {}).get("rulebook", {})
+        data: Any = _tool(_read_toml(path)).get("rulebook", {})
         where = "[tool.rulebook]"
     else:
         data = _read_yaml(path)
@@ -99,7 +161,17 @@ def read(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputError(f"{path}: the configuration must be a mapping of keys to values")
     values = {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
+    for key in ("select", "ignore"):
+        if isinstance(values.get(key), list) and len(values[key]) > MAX_CODES:
+            raise InputError(_("{path}: `{key}` lists {count:,} codes, more than {limit}: use "
+                               "prefixes such as RB3").format(path=path, key=key,
+                                                              count=len(values[key]),
+                                                              limit=MAX_CODES))
     _validate(path, where, values)
+    largest = values.get("max-file-size", 0)
+    if isinstance(largest, int) and largest > MAX_FILE_SIZE:
+        raise InputError(_("{path}: `max-file-size`: more than the largest size, {limit:,} "
+                           "bytes (1G)").format(path=path, limit=MAX_FILE_SIZE))
     return values
 
 
@@ -118,16 +190,18 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
     for key in ("select", "ignore"):
         for value in data.get(key, []):
             if not any(code.startswith(value) for code in BY_CODE):
-                raise InputError(f"{prefix}`{key}`: {value!r} matches no check "
-                                 "(`rulebook rules` lists them)")
+                raise InputError(prefix + _("`{key}`: {value} matches no check (`rulebook "
+                                          "rules` lists them)").format(key=key,
+                                                                       value=_short(value)))
     if "profile" in data:
         from policy_rulebook.linter import profiles
 
         profiles.check_spec(data["profile"], tuple(BY_CODE), prefix)
     for code in data.get("severity", {}):
         if code not in BY_CODE:
-            raise InputError(f"{prefix}`severity`: {code!r} is not the code of a check "
-                             "(`rulebook rules` lists them)")
+            raise InputError(prefix + _("`severity`: {code} is not the code of a check "
+                                        "(`rulebook rules` lists them)").format(
+                                            code=_short(code)))
 
 
 _TYPES = {"string": "a text", "boolean": "true or false", "object": "a mapping (key: value)",
@@ -141,19 +215,24 @@ def _explain(error: Any, schema: dict[str, Any]) -> str:
     if error.validator == "additionalProperties" and not path:
         known = ", ".join(schema["properties"])
         unknown = sorted(set(error.instance) - set(schema["properties"]))
-        return f"unknown key `{unknown[0]}` (the keys are {known})"
+        return _("unknown key `{key}` (the keys are {known})").format(
+            key=_short(unknown[0])[1:-1], known=known)
     if error.validator == "enum":
-        return f"{key}: {error.instance!r} is not allowed: use one of " + ", ".join(
+        return f"{key}: {_short(error.instance)} is not allowed: use one of " + ", ".join(
             str(v) for v in error.validator_value)
     if error.validator == "type" and isinstance(error.validator_value, str):
         wanted = _TYPES.get(error.validator_value, error.validator_value)
-        return f"{key}: {error.instance!r} should be {wanted}"
+        return _("{key}: {value} should be {wanted}").format(
+            key=key, value=_short(error.instance), wanted=wanted)
     if error.validator == "pattern" and path and path[0] in ("select", "ignore"):
-        return f"{key}: {error.instance!r} is not a code or prefix such as RB301 or RB3"
+        return _("{key}: {value} is not a code or prefix such as RB301 or RB3").format(
+            key=key, value=_short(error.instance))
     if error.validator == "pattern" and path == ["today"]:
-        return f"{key}: {error.instance!r} is not a date in the form YYYY-MM-DD"
+        return _("{key}: {value} is not a date in the form YYYY-MM-DD").format(
+            key=key, value=_short(error.instance))
     if error.validator in ("pattern", "propertyNames") and path[:1] == ["severity"]:
-        return f"`severity`: {error.instance!r} is not a code such as RB301"
+        return _("`severity`: {value} is not a code such as RB301").format(
+            value=_short(error.instance))
     return f"{key}: {error.message}"
 
 
@@ -169,6 +248,12 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
     merged: dict[str, Any] = {"source": source}
     if "path" in file_values:
         merged["path"] = base / str(file_values["path"])
+        root = base.resolve()
+        target = merged["path"].resolve()
+        if target != root and root not in target.parents:
+            raise InputError(_("{source}: `path`: the policy must be inside the folder of the "
+                               "configuration file (after following links)").format(
+                                   source=source))
     for key, attribute in (("format", "output_format"), ("max-file-size", "max_file_size"),
                            ("show-suppressed", "show_suppressed"), ("profile", "profile")):
         if key in file_values:
@@ -184,7 +269,7 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
         try:
             merged["today"] = dt.date.fromisoformat(file_values["today"])
         except ValueError:
-            raise InputError(f"{source}: `today`: {file_values['today']!r} is not a real "
+            raise InputError(f"{source}: `today`: {_short(file_values['today'])} is not a real "
                              "date") from None
     for key, value in options.items():
         if value is None or value == ():
@@ -201,7 +286,8 @@ def _check_selectors(name: str, values: Sequence[str]) -> None:
 
     for value in values:
         if not any(code.startswith(value) for code in BY_CODE):
-            raise InputError(f"{name}: {value!r} matches no check (`rulebook rules` lists them)")
+            raise InputError(_("{option}: {value} matches no check (`rulebook rules` lists "
+                               "them)").format(option=name, value=_short(value)))
 
 
 def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from policy_rulebook.core.document import Document
-from policy_rulebook.core.findings import Finding, Severity, Suppressed
+from policy_rulebook.core.findings import Finding, Rule, Severity, Suppressed
 from policy_rulebook.linter.checks import CHECKS, Check, Context
 
 #: Version discipline: kept by ``--changed-only`` (an unraised version is not itself a change).
 VERSION_CODES = frozenset({"RB901", "RB902", "RB903"})
+
+
+@cache
+def registered_rules() -> Mapping[str, Rule]:
+    """The metadata of every registered check, by code, for reporters."""
+    return {c.code: Rule(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS}
 
 
 @dataclass(frozen=True)
@@ -19,13 +26,15 @@ class Report:
     """The result of a lint run: findings in reading order, and what was read.
 
     ``suppressed`` are the findings silenced by a suppression comment; ``checks`` the codes
-    of the checks that ran (empty: all of them).
+    of the checks that ran (empty: all of them); ``rules`` what reporters say about each
+    code (empty: only the codes are known).
     """
 
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     suppressed: tuple[Suppressed, ...] = field(default=())
     checks: tuple[str, ...] = field(default=())
+    rules: Mapping[str, Rule] = field(default_factory=lambda: registered_rules())
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -2,8 +2,11 @@ r"""RB013 control-character: no text holds control characters or terminal escape
 
 ## What it checks
 Every key and every text of the policy: none may hold a control character (such as the
-escape character that starts a terminal colour code, `"\e[31m"`, or a backspace) or a
-Unicode direction override (U+202A-U+202E, U+2066-U+2069).
+escape character that starts a terminal colour code, `"\e[31m"`, or a backspace), a
+Unicode direction override or mark (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C),
+a zero-width character (U+200B, U+200C, U+2060-U+2064, U+180E), a byte-order mark inside
+the text (U+FEFF), a Hangul filler (U+115F, U+1160, U+3164, U+FFA0) or a tag character
+(U+E0000-U+E007F). The zero-width joiner (U+200D) is allowed: emoji are built with it.
 
 ## Why
 These characters are invisible in an editor, but a terminal or a web page obeys them: they
@@ -17,13 +20,30 @@ Remove the character; in a double-quoted text, look for `\e`, `\x..` or `\u....`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from policy_rulebook.core import escape
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.terminal import has_control, safe
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+#: What a reader cannot see besides what ``core.escape`` shows as escapes: invisible
+#: characters that hide or fake words (a name that looks equal but is not).
+_INVISIBLE = ("\u061c\u115f\u1160\u180e\u200b\u200c\u200e\u200f\u2060-\u2064"
+              "\u3164\ufeff\uffa0")
+_HIDDEN = re.compile(f"[{_INVISIBLE}\U000e0000-\U000e007f]")
+
+
+def has_control(text: str) -> bool:
+    return escape.has_control(text) or _HIDDEN.search(text) is not None
+
+
+def shown(text: str) -> str:
+    """The text with every such character as its code (``\\u200b``)."""
+    return _HIDDEN.sub(lambda m: escape.visible(m.group()), escape.line(text))
 
 
 def _hits(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
@@ -54,11 +74,11 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     for name, section in document.sections.items():
         for ptr, text in _hits(section.node, (name,)):
-            shown = safe(text)
-            shown = shown if len(shown) <= 60 else shown[:57] + "..."
-            yield CHECK.finding(document, ptr,
-                                f"the text holds invisible control characters ({shown}): "
-                                "remove them")
+            visible = shown(text)
+            visible = visible if len(visible) <= 60 else visible[:57] + "..."
+            yield CHECK.finding(document, ptr, _(
+                "the text holds invisible control characters ({text}): remove them").format(
+                    text=visible))
 
 
 CHECK: Check = make_check(

@@ -1,41 +1,57 @@
-"""Reporters render a lint report; they never decide. One module per format."""
+"""Reporters render a lint report; they never decide. One module per format.
+
+A reporter is anything with the ``Reporter`` shape: a ``name`` and ``render(report, color,
+show_suppressed)``. ``REPORTERS`` maps each format name to its class, imported when used (the
+linter runs on every commit). Everything a reporter says comes from the report: the findings,
+the suppressed ones, and the metadata of the rules (``report.rules``); every value goes
+through the format's escaper in ``policy_rulebook.core.escape``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import Protocol
 
 from policy_rulebook.linter.engine import Report
 
+
+class Reporter(Protocol):
+    """One output format."""
+
+    name: str
+
+    def render(self, report: Report, color: bool = False,
+               show_suppressed: bool = False) -> str:
+        """The whole report as text. ``show_suppressed``: also list the waived findings
+        (json and sarif always include them)."""
+        ...
+
+
 Render = Callable[[Report, bool], str]
 
-#: Format name -> module in this package with ``render(report, color) -> str``.
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "json": "json_format",
-    # ci: annotations, code scanning, test reports
-    "github": "github",
-    "sarif": "sarif",
-    "junit": "junit",
+#: Format name -> "module:Class" in this package.
+REPORTERS: dict[str, str] = {
+    "text": "text:TextReporter",
+    "json": "json_format:JsonReporter",
+    "github": "github:GithubReporter",
+    "sarif": "sarif:SarifReporter",
+    "junit": "junit:JunitReporter",
 }
+FORMATS = REPORTERS  # the older name
+
+
+def reporter(name: str) -> Reporter:
+    module, _, cls = REPORTERS[name].partition(":")
+    made: Reporter = getattr(import_module(f"policy_rulebook.linter.reporters.{module}"), cls)()
+    return made
 
 
 def get(name: str) -> Render:
-    module = import_module(f"policy_rulebook.linter.reporters.{FORMATS[name]}")
-    render: Render = module.render
-    return render
+    """``render(report, color)`` of a format."""
+    return reporter(name).render
 
 
 def render(name: str, report: Report, color: bool, show_suppressed: bool = False) -> str:
-    """The report in a format. ``show_suppressed`` lists the waived findings before the
-    summary in the formats that do not always include them (text: a list with the reasons;
-    github: a notice each); json and sarif always include them."""
-    output = get(name)(report, color)
-    if not show_suppressed or name not in ("text", "github"):
-        return output
-    if name == "text":
-        from policy_rulebook.linter.reporters.text import render_suppressed as block
-    else:
-        from policy_rulebook.linter.reporters.github import render_suppressed as block
-    *findings, summary = output.splitlines(keepends=True)
-    return "".join(findings) + block(report) + summary
+    """The report in a format."""
+    return reporter(name).render(report, color, show_suppressed)

@@ -1,22 +1,20 @@
 """``--format github``: GitHub Actions workflow commands, shown as annotations on the lines.
 
 ``::error file=F,line=L,col=C,title=CODE name::message`` per finding (``::warning`` for
-warnings), then the summary as plain log text.
+warnings), then the summary as plain log text. Exactly one command per finding: line breaks,
+``%``, and in properties ``:`` and ``,`` are percent-encoded, control characters shown as
+escapes, so no value can end a command or start another (``::stop-commands::``).
 """
 
 from __future__ import annotations
 
+from policy_rulebook.core import escape
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = escape.github_data
+escape_property = escape.github_property
 
 
 def command(kind: str, finding: Finding, title: str, message: str) -> str:
@@ -28,27 +26,34 @@ def command(kind: str, finding: Finding, title: str, message: str) -> str:
     return f"::{kind} {properties}::{escape_data(message)}"
 
 
-def _title(code: str) -> str:
-    from policy_rulebook.linter.checks import BY_CODE
-
-    check = BY_CODE.get(code)
-    return f"{code} {check.name}" if check else code
+def _title(report: Report, code: str) -> str:
+    rule = report.rules.get(code)
+    return f"{code} {rule.name}" if rule else code
 
 
-def render(report: Report, color: bool = False) -> str:
-    lines = []
-    for f in report.findings:
-        kind = "error" if f.severity is Severity.ERROR else "warning"
-        lines.append(command(kind, f, _title(f.code), f.message))
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+class GithubReporter:
+    name = "github"
+
+    def render(self, report: Report, color: bool = False, show_suppressed: bool = False) -> str:
+        lines = []
+        for f in report.findings:
+            kind = "error" if f.severity is Severity.ERROR else "warning"
+            lines.append(command(kind, f, _title(report, f.code), f.message))
+        if show_suppressed:
+            lines += suppressed_lines(report)
+        lines.append(escape.line(summary_line(report)))
+        return "\n".join(lines) + "\n"
 
 
-def render_suppressed(report: Report) -> str:
+def suppressed_lines(report: Report) -> list[str]:
     """``--show-suppressed``: a notice per waived finding, with the reason given for it."""
     lines = []
     for s in report.suppressed:
         until = f" (until {s.until.isoformat()})" if s.until else ""
-        lines.append(command("notice", s.finding, f"{_title(s.finding.code)} (suppressed)",
+        lines.append(command("notice", s.finding, f"{_title(report, s.finding.code)} (suppressed)",
                              f"{s.finding.message}. Waived: {s.reason}{until}"))
-    return "".join(line + "\n" for line in lines)
+    return lines
+
+
+def render(report: Report, color: bool = False) -> str:
+    return GithubReporter().render(report, color)

@@ -8,12 +8,13 @@ carries the reason (viewers show them as waived).
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePosixPath
+import os
+from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import quote
 
 from policy_rulebook import __version__
-from policy_rulebook.core.findings import Finding, Severity, Suppressed
+from policy_rulebook.core import escape
+from policy_rulebook.core.findings import Finding, Rule, Severity, Suppressed
 from policy_rulebook.linter.engine import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -21,31 +22,33 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def artifact_uri(file: str) -> dict[str, str]:
-    """A relative path stays relative to the source root; an absolute one becomes a file URI."""
-    path = Path(file)
+    """A relative path stays relative to the source root; an absolute one becomes a file URI.
+    The name's bytes are percent-encoded, so a name that is not UTF-8 is a valid URI too."""
+    path = PurePosixPath(file)
     if path.is_absolute():
-        return {"uri": path.as_uri()}
-    return {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + escape.uri_path(os.fspath(path))}
+    return {"uri": escape.uri_path(path.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def rule(code: str) -> dict[str, Any]:
-    from policy_rulebook.linter.checks import BY_CODE
-    from policy_rulebook.linter.explain import doc_sections, unwrap
+def unwrap(text: str) -> str:
+    """Paragraphs as single lines (SARIF viewers wrap text themselves)."""
+    return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
-    check = BY_CODE.get(code)
-    if check is None:
+
+def rule(code: str, known: Rule | None) -> dict[str, Any]:
+    if known is None:
         return {"id": code}
-    sections = doc_sections(check)
-    what = unwrap(sections.get("What it checks", check.summary))
-    body = check.doc.split("\n", 1)[1].strip() if "\n" in check.doc else check.summary
+    sections = known.sections()
+    what = unwrap(sections.get("What it checks", known.summary))
+    body = known.doc.split("\n", 1)[1].strip() if "\n" in known.doc else known.summary
     help_text = "\n\n".join(f"{heading}: {unwrap(text)}" for heading, text in sections.items())
     return {
-        "id": check.code,
-        "name": check.name,
-        "shortDescription": {"text": check.summary},
+        "id": known.code,
+        "name": known.name,
+        "shortDescription": {"text": known.summary},
         "fullDescription": {"text": what},
-        "help": {"text": help_text or check.summary, "markdown": body},
-        "defaultConfiguration": {"level": _LEVELS[check.severity]},
+        "help": {"text": help_text or known.summary, "markdown": body},
+        "defaultConfiguration": {"level": _LEVELS[known.severity]},
         "properties": {"tags": ["policy"]},
     }
 
@@ -75,6 +78,13 @@ def result(finding: Finding, rule_index: dict[str, int],
     return data
 
 
+class SarifReporter:
+    name = "sarif"
+
+    def render(self, report: Report, color: bool = False, show_suppressed: bool = False) -> str:
+        return render(report, color)
+
+
 def render(report: Report, color: bool = False) -> str:
     pairs: list[tuple[Finding, Suppressed | None]] = [(f, None) for f in report.findings]
     pairs += [(s.finding, s) for s in report.suppressed]
@@ -88,7 +98,7 @@ def render(report: Report, color: bool = False) -> str:
                 "name": "rulebook",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "rules": [rule(code) for code in codes],
+                "rules": [rule(code, report.rules.get(code)) for code in codes],
             }},
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": {"%SRCROOT%": {
@@ -96,4 +106,15 @@ def render(report: Report, color: bool = False) -> str:
             "results": [result(f, rule_index, s) for f, s in pairs],
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return escape.json_text(json.dumps(_clean(log), indent=2, ensure_ascii=False) + "\n")
+
+
+def _clean(value: Any) -> Any:
+    """Every string without lone surrogates or non-characters (shown as escapes instead)."""
+    if isinstance(value, str):
+        return escape.clean(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
