@@ -1,4 +1,5 @@
-"""Write docs/checks-coverage.md: recall and false positives of the checks on tests/corpus.
+"""Write docs/checks-coverage.md and the table in the README's "Checks" section: recall and
+false positives of the checks on tests/corpus.
 
 Run from the repository: ``.venv/bin/python scripts/coverage_table.py``.
 """
@@ -46,9 +47,18 @@ its source.
 """
 
 
+#: The README's table sits between these two lines.
+README_START = "<!-- coverage-table: written by scripts/coverage_table.py -->\n"
+README_END = "<!-- /coverage-table -->\n"
+
+
 def main() -> None:
-    write_text(REPO / "docs" / "checks-coverage.md",
-               HEAD + markdown(evaluate_all()) + ALL_CHECKS + all_checks())
+    table = markdown(evaluate_all())
+    write_text(REPO / "docs" / "checks-coverage.md", HEAD + table + ALL_CHECKS + all_checks())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    before, rest = readme.split(README_START, 1)
+    after = rest.split(README_END, 1)[1]
+    write_text(REPO / "README.md", before + README_START + table + README_END + after)
 
 
 if __name__ == "__main__":

@@ -47,3 +47,5 @@ def test_the_documented_table_is_up_to_date() -> None:
     page = (REPO / "docs" / "checks-coverage.md").read_text(encoding="utf-8")
     assert markdown(evaluate_all()) in page, "run scripts/coverage_table.py"
     assert all_checks() in page, "run scripts/coverage_table.py"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert markdown(evaluate_all()) in readme, "run scripts/coverage_table.py"
