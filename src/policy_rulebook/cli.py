@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
 
 from policy_rulebook import __version__
 from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.core.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,7 +41,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(_("{value!r} is not a date in the form YYYY-MM-DD").format(
+            value=value)) from None
 
 
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
@@ -57,9 +59,10 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int 
     try:
         size = int(float(number) * _SIZE_UNITS[unit])
     except (ValueError, KeyError):
-        raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
+        raise click.BadParameter(_("{value!r} is not a size such as 4M, 500k or 1048576").format(
+            value=value)) from None
     if size <= 0:
-        raise click.BadParameter(f"{value!r} is not a positive size")
+        raise click.BadParameter(_("{value!r} is not a positive size").format(value=value))
     return size
 
 
@@ -67,6 +70,23 @@ def _use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter,
+                     value: str | None) -> str | None:
+    """``--lang``: the language of messages (an explicit choice wins over the policy's)."""
+    if value:
+        from policy_rulebook.core import i18n
+
+        i18n.set_language(value.split(",")[0])
+    return value
+
+
+_LANG_MESSAGES_HELP = ("Language of messages: nl, en or fr (default: the policy's first "
+                       "language, else LC_ALL/LANG, else en).")
+#: ``--lang`` on the commands whose output is only messages.
+lang_option = click.option("--lang", "lang", metavar="LANG", expose_value=False,
+                           callback=_choose_language, help=_LANG_MESSAGES_HELP)
 
 
 def emit(text: str, code: ExitCode) -> None:
@@ -89,6 +109,7 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 
 
 @cli.command()
+@lang_option
 @click.argument("path", type=PathType(), required=False)
 @click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
               help="How to report findings  [default: text].")
@@ -136,6 +157,7 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
 
 
 @cli.command()
+@lang_option
 def schema() -> None:
     """Print the JSON Schema of a rulebook (for editors and other tools)."""
     from policy_rulebook.app.actions import schema as run
@@ -149,6 +171,7 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 
 
 @cli.command()
+@lang_option
 @_POLICY
 @click.option("--from", "from_rev", required=True, metavar="REV",
               help="The older revision (a commit, tag or branch).")
@@ -165,6 +188,7 @@ def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str) -> N
 
 
 @cli.command()
+@lang_option
 @_POLICY
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How to list the versions.")
@@ -186,7 +210,7 @@ def history(path: Path, output_format: str) -> None:
 @click.option("--format", "output_format",
               type=click.Choice(["markdown", "html", "json", "text"]), default="markdown",
               show_default=True, help="How to write it.")
-@click.option("--lang", metavar="LANG",
+@click.option("--lang", metavar="LANG", callback=_choose_language,
               help="One of the policy's languages (default: its first language).")
 def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
               output_format: str, lang: str | None) -> None:
@@ -198,6 +222,7 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
 
 # ci: rules and explain
 @cli.command()
+@lang_option
 def rules() -> None:
     """List every check: code, name, default severity and what it finds."""
     from policy_rulebook.linter.explain import render_rules
@@ -206,6 +231,7 @@ def rules() -> None:
 
 
 @cli.command()
+@lang_option
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
@@ -222,7 +248,8 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
 @click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
               default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 def graph(path: Path, output_format: str, language: str | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
     from policy_rulebook.app.actions import graph as run
@@ -232,7 +259,8 @@ def graph(path: Path, output_format: str, language: str | None) -> None:
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 @click.option("--answers", metavar="yes,no,...",
               help="Answer the questions from this list instead of asking (for scripts).")
 def react(path: Path, language: str | None, answers: str | None) -> None:
@@ -249,7 +277,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
         line = sys.stdin.readline()
         if not line:
             click.echo()
-            raise InputError(f"no answer to the question `{node_id}` (the input ended)")
+            raise InputError(_("no answer to the question `{node_id}` (the input ended)").format(
+                node_id=node_id))
         return line
 
     sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
@@ -259,7 +288,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
 @click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format", type=click.Choice(["markdown", "html"]),
               default="html", show_default=True, help="A Markdown page or one HTML file.")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 @click.option("-o", "--output", type=PathType(dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
@@ -273,6 +303,7 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
 # --- fmt and init (robust) ------------------------------------------------------------------
 
 @cli.command()
+@lang_option
 @click.argument("path", type=PathType(), default="rulebook")
 @click.option("--check", is_flag=True,
               help="Change nothing; list the files that would change and exit 1 if any.")
@@ -297,7 +328,9 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
 @cli.command()
 @click.argument("directory", type=PathType(), default="rulebook")
 @click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
-              help="The policy's languages, primary first, like nl or nl,en.")
+              callback=_choose_language,
+              help="The policy's languages, primary first, like nl or nl,en (messages in the "
+                   "first).")
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")
 def init(directory: Path, languages: str, organisation: str | None) -> None:
     """Start a new policy in DIRECTORY (default ./rulebook), one file per section.

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy_rulebook.core.findings import ExitCode
+from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
     from policy_rulebook.core.document import Document
@@ -122,8 +123,8 @@ def load_scheme(path: Path) -> tuple[Document, Scheme]:
     document = loader.load(path)
     scheme = build(document)
     if scheme is None or not scheme.nodes:
-        raise InputError(f"{document.source}: the policy has no reaction scheme "
-                         "(`reactions` with `nodes`): run `rulebook lint`")
+        raise InputError(_("{source}: the policy has no reaction scheme (`reactions` with "
+                           "`nodes`): run `rulebook lint`").format(source=document.source))
     return document, scheme
 
 
@@ -206,9 +207,10 @@ def refuse_with_errors(document: Document, what: str) -> None:
     if errors:
         first = errors[0]
         more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
-        raise InputError(f"cannot {what} a policy with errors: {first.file}:{first.line}:"
-                         f"{first.column}: {first.code} {first.message}{more}; run "
-                         "`rulebook lint` and fix them first")
+        raise InputError(_("cannot {what} a policy with errors: {file}:{line}:{column}: "
+                           "{code} {message}{more}; run `rulebook lint` and fix them first").format(
+                               what=what, file=first.file, line=first.line, column=first.column,
+                               code=first.code, message=first.message, more=more))
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
     from policy_rulebook.app.actions import LintOptions
@@ -48,7 +49,8 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     if lang is None:
         return languages[0] if languages else "en"
     if languages and lang not in languages:
-        raise InputError(f"the policy has no language {lang!r}; it has {', '.join(languages)}")
+        raise InputError(_("the policy has no language {lang!r}; it has {items}").format(
+            lang=lang, items=', '.join(languages)))
     return lang
 
 
@@ -81,8 +83,9 @@ def _versions(history: History, to_rev: str | None) -> tuple[list[Version], Any]
     tip = history.resolve(to_rev or "HEAD")
     versions = history.versions(tip)
     if not versions:
-        raise InputError(f"{history.path}: no committed version of the policy up to "
-                         f"{to_rev or 'HEAD'} (a version is a commit with meta.version)")
+        raise InputError(_("{path}: no committed version of the policy up to {value} (a "
+                           "version is a commit with meta.version)").format(
+                               path=history.path, value=to_rev or 'HEAD'))
     return versions, tip
 
 
@@ -151,7 +154,7 @@ def lint_against_base(options: LintOptions, base: str | None,
     from policy_rulebook.changelog.history import History
 
     if base is None:
-        raise InputError("--changed-only needs --base REV (the revision to compare with)")
+        raise InputError(_("--changed-only needs --base REV (the revision to compare with)"))
 
     def extend(document: Document, report: Report, settings: Settings) -> Report:
         hist = History(settings.path)

@@ -13,6 +13,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.scheme import Scenario, Scheme
 from policy_rulebook.core.terminal import safe
 from policy_rulebook.documents.graph import answer_words
@@ -66,8 +67,8 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
     raw answer; an answer that is neither yes nor no is refused by ``ask`` itself raising, or
     asked again after ``say`` tells what is expected."""
     if not scheme.start_known or scheme.start is None:
-        raise InputError(f"the reaction scheme's start `{scheme.start}` is not one of its steps: "
-                         "run `rulebook lint`")
+        raise InputError(_("the reaction scheme's start `{start}` is not one of its steps: "
+                           "run `rulebook lint`").format(start=scheme.start))
     words = answer_words(language)
     texts = ui(language)
     current = scheme.start
@@ -75,8 +76,8 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
     answers: list[str] = []
     while True:
         if current in visited:
-            raise InputError(f"the reaction scheme goes round in a circle at `{current}`: "
-                             "run `rulebook lint`")
+            raise InputError(_("the reaction scheme goes round in a circle at `{current}`: "
+                               "run `rulebook lint`").format(current=current))
         visited.append(current)
         node = scheme.nodes[current]
         if node.kind != "question":
@@ -95,8 +96,9 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
         answers.append(answer)
         target = node.branch(answer)
         if target is None or target not in scheme.nodes:
-            raise InputError(f"answering {answer} at `{current}` leads to `{target}`, which is "
-                             "not a step of the scheme: run `rulebook lint`")
+            raise InputError(_("answering {answer} at `{current}` leads to `{target}`, which "
+                               "is not a step of the scheme: run `rulebook lint`").format(
+                                   answer=answer, current=current, target=target))
         current = target
 
 
@@ -159,16 +161,20 @@ class Script:
 
     def __call__(self, node_id: str, prompt: str) -> str:
         if self.used >= len(self.answers):
-            raise InputError(f"--answers ran out at the question `{node_id}`: add an answer")
+            raise InputError(_("--answers ran out at the question `{node_id}`: "
+                               "add an answer").format(
+                node_id=node_id))
         raw = self.answers[self.used]
         self.used += 1
         if parse_answer(raw, None) is None:
-            raise InputError(f"answer {self.used} of --answers, `{safe(raw)}`, is not yes or no "
-                             f"(at the question `{node_id}`)")
+            raise InputError(_("answer {used} of --answers, `{value}`, is not yes or no (at "
+                               "the question `{node_id}`)").format(
+                                   used=self.used, value=safe(raw), node_id=node_id))
         return raw
 
     def check_all_used(self, outcome: str) -> None:
         left = len(self.answers) - self.used
         if left:
-            raise InputError(f"the outcome `{outcome}` was reached after {self.used} answers, "
-                             f"but --answers has {left} more: remove them")
+            raise InputError(_("the outcome `{outcome}` was reached after {used} answers, "
+                               "but --answers has {left} more: remove them").format(
+                                   outcome=outcome, used=self.used, left=left))

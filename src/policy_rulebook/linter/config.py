@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_rulebook.core.findings import InputError, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.loader import DEFAULT_MAX_BYTES, display_name
 
 CONFIG_SCHEMA = "config.schema.json"
@@ -64,9 +65,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             data: dict[str, Any] = tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{path}: not valid TOML: {error}") from None
+        raise InputError(_("{path}: not valid TOML: {error}").format(
+            path=path, error=error)) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        raise InputError(_("{path}: cannot read: {strerror}").format(
+            path=path, strerror=error.strerror)) from None
     return data
 
 
@@ -79,9 +82,11 @@ def _read_yaml(path: Path) -> Any:
         return make_yaml().load(path.read_text(encoding="utf-8"))
     except (YAMLError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())
-        raise InputError(f"{path}: not valid YAML: {reason}") from None
+        raise InputError(_("{path}: not valid YAML: {reason}").format(
+            path=path, reason=reason)) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        raise InputError(_("{path}: cannot read: {strerror}").format(
+            path=path, strerror=error.strerror)) from None
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -95,7 +100,8 @@ def read(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(f"{path}: the configuration must be a mapping of keys to values")
+        raise InputError(_("{path}: the configuration must be a mapping of keys to values").format(
+            path=path))
     values = {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
     _validate(path, where, values)
     return values
@@ -116,12 +122,13 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
     for key in ("select", "ignore"):
         for value in data.get(key, []):
             if not any(code.startswith(value) for code in BY_CODE):
-                raise InputError(f"{prefix}`{key}`: {value!r} matches no check "
-                                 "(`rulebook rules` lists them)")
+                raise InputError(_("{prefix}`{key}`: {value!r} matches no check (`rulebook "
+                                   "rules` lists them)").format(
+                                       prefix=prefix, key=key, value=value))
     for code in data.get("severity", {}):
         if code not in BY_CODE:
-            raise InputError(f"{prefix}`severity`: {code!r} is not the code of a check "
-                             "(`rulebook rules` lists them)")
+            raise InputError(_("{prefix}`severity`: {code!r} is not the code of a check "
+                               "(`rulebook rules` lists them)").format(prefix=prefix, code=code))
 
 
 _TYPES = {"string": "a text", "boolean": "true or false", "object": "a mapping (key: value)",
@@ -178,8 +185,8 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
         try:
             merged["today"] = dt.date.fromisoformat(file_values["today"])
         except ValueError:
-            raise InputError(f"{source}: `today`: {file_values['today']!r} is not a real "
-                             "date") from None
+            raise InputError(_("{source}: `today`: {today!r} is not a real date").format(
+                source=source, today=file_values['today'])) from None
     for key, value in options.items():
         if value is None or value == ():
             continue
@@ -195,13 +202,14 @@ def _check_selectors(name: str, values: Sequence[str]) -> None:
 
     for value in values:
         if not any(code.startswith(value) for code in BY_CODE):
-            raise InputError(f"{name}: {value!r} matches no check (`rulebook rules` lists them)")
+            raise InputError(_("{name}: {value!r} matches no check (`rulebook rules` lists "
+                               "them)").format(name=name, value=value))
 
 
 def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings:
     """The settings for this run: ``--config FILE``, else the nearest file, else defaults."""
     if config is not None and not config.is_file():
-        raise InputError(f"{config}: no such configuration file")
+        raise InputError(_("{config}: no such configuration file").format(config=config))
     found = config or find(cwd.absolute())
     source = Path(display_name(found)) if found else None
     values = read(source) if source else {}

@@ -11,7 +11,12 @@ import textwrap
 from collections.abc import Sequence
 
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import N_, _, current
 from policy_rulebook.linter.checks import CHECKS, Check
+
+#: The headings of a check's docs, translated where shown (the bodies are in English).
+HEADINGS = {"What it checks": N_("What it checks"), "Why": N_("Why"),
+            "How to fix": N_("How to fix")}
 
 
 def doc_sections(check: Check) -> dict[str, str]:
@@ -41,30 +46,33 @@ def find(query: str, checks: Sequence[Check] = CHECKS) -> Check:
     close = difflib.get_close_matches(wanted.upper() if wanted[:2].upper() == "RB" else wanted,
                                       candidates, n=3, cutoff=0.6)
     hint = f": did you mean {', '.join(close)}?" if close else ""
-    raise InputError(f"no check with the code or name {wanted!r}{hint} "
-                     "(`rulebook rules` lists them all)")
+    raise InputError(_("no check with the code or name {wanted!r}{hint} (`rulebook rules` "
+                       "lists them all)").format(wanted=wanted, hint=hint))
 
 
 def render_rules(checks: Sequence[Check] = CHECKS) -> str:
     """One line per check: code, name, default severity, what it finds."""
     checks = sorted(checks, key=lambda c: c.code)
     name_width = max(len(c.name) for c in checks)
-    lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  {c.summary}"
+    lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  {_(c.summary)}"
              for c in checks]
-    lines.append(f"{len(checks)} checks. Run `rulebook explain CODE` for what one checks, "
-                 "why, and how to fix it.")
+    lines.append(_("{count} checks. Run `rulebook explain CODE` for what one checks, why, and "
+                   "how to fix it.").format(count=len(checks)))
     return "\n".join(lines) + "\n"
 
 
 def render_explain(check: Check) -> str:
     """What a check checks, why, how to fix it, and a failing and a passing example."""
     title = check.doc.splitlines()[0] if check.doc else f"{check.code} {check.name}"
-    parts = [title, f"Default severity: {check.severity.value}."]
+    if current() != "en":  # the docs are written in English; the summary is translated
+        title = f"{check.code} {check.name}: {_(check.summary)}"
+    parts = [title, _("Default severity: {severity}.").format(severity=check.severity.value)]
     for heading, text in doc_sections(check).items():
-        parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
-    parts.append("Fails (this gives the finding):\n" + textwrap.indent(check.bad, "    "))
-    parts.append("Passes:\n" + textwrap.indent(check.good, "    "))
+        parts.append(f"{_(HEADINGS.get(heading, heading))}\n{textwrap.indent(text, '  ')}")
+    parts.append(_("Fails (this gives the finding):") + "\n" + textwrap.indent(check.bad, "    "))
+    parts.append(_("Passes:") + "\n" + textwrap.indent(check.good, "    "))
     if not check.code.startswith("RB05"):  # the suppression checks cannot be silenced
-        parts.append(f"Silence it for one item, with a reason:\n"
-                     f"    # rulebook: ignore[{check.code}] reason: why this is acceptable")
+        parts.append(_("Silence it for one item, with a reason:") + "\n"
+                     f"    # rulebook: ignore[{check.code}] reason: "
+                     + _("why this is acceptable"))
     return "\n\n".join(parts) + "\n"

@@ -41,6 +41,7 @@ from policy_rulebook.linter.checks import (  # hostile input (robust)
     suppression_malformed,
     suppression_reason,
     suppression_unused,
+    text_cut_by_comment,
     symlink_outside,
     too_deep,
     too_many_aliases,
@@ -107,6 +108,8 @@ CHECKS: tuple[Check, ...] = (
     merge_key.CHECK,
     symlink_outside.CHECK,
     control_character.CHECK,
+    # texts YAML cuts short (i18n)
+    text_cut_by_comment.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}

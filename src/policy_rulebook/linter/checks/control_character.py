@@ -22,6 +22,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.terminal import has_control, safe
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -57,8 +58,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             shown = safe(text)
             shown = shown if len(shown) <= 60 else shown[:57] + "..."
             yield CHECK.finding(document, ptr,
-                                f"the text holds invisible control characters ({shown}): "
-                                "remove them")
+                                _("the text holds invisible control characters ({shown}): "
+                                  "remove them").format(shown=shown))
 
 
 CHECK: Check = make_check(
@@ -66,7 +67,7 @@ CHECK: Check = make_check(
     code="RB013",
     name="control-character",
     severity=Severity.ERROR,
-    summary="a text holds control characters or terminal escape sequences",
+    summary=N_("a text holds control characters or terminal escape sequences"),
     run=run,
     bad=r"""
     meta:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._words import CRITICISM, mentions, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -34,9 +35,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if silent:
         yield CHECK.finding(
             document, pointer("house_rules", "intro"),
-            f"the intro of the house rules does not say that criticism is welcome "
-            f"({', '.join(silent)}): say so, so that nobody reads the rules as a way to "
-            "remove criticism")
+            _("the intro of the house rules does not say that criticism is welcome "
+              "({items}): say so, so that nobody reads the rules as a way to remove "
+              "criticism").format(
+                  items=', '.join(silent)))
 
 
 CHECK: Check = make_check(
@@ -44,7 +46,7 @@ CHECK: Check = make_check(
     code="RB803",
     name="criticism-welcome",
     severity=Severity.WARNING,
-    summary="the house rules' intro does not say that criticism is welcome",
+    summary=N_("the house rules' intro does not say that criticism is welcome"),
     run=run,
     bad="""
     house_rules:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 RATIO = 3
@@ -33,12 +34,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     counts = {"dos": len(dos), "donts": len(donts)}
     short, long = sorted(counts, key=counts.__getitem__)
     if counts[long] >= MINIMUM and counts[short] * RATIO < counts[long]:
-        names = {"dos": "do's", "donts": "don'ts"}
-        yield CHECK.finding(
-            document, pointer("conduct", short),
-            f"the policy has {counts[long]} {names[long]} but only {counts[short]} "
-            f"{names[short]}: balance them, so that staff read what they can do as well as "
-            "what they must not")
+        message = (_("the policy has {long} do's but only {short} don'ts: balance them, so "
+                     "that staff read what they can do as well as what they must not")
+                   if long == "dos" else
+                   _("the policy has {long} don'ts but only {short} do's: balance them, so "
+                     "that staff read what they can do as well as what they must not"))
+        yield CHECK.finding(document, pointer("conduct", short),
+                            message.format(long=counts[long], short=counts[short]))
 
 
 CHECK: Check = make_check(
@@ -46,7 +48,7 @@ CHECK: Check = make_check(
     code="RB801",
     name="dos-donts-balance",
     severity=Severity.WARNING,
-    summary="one list of do's and don'ts is less than a third as long as the other",
+    summary=N_("one list of do's and don'ts is less than a third as long as the other"),
     run=run,
     bad="""
     conduct:

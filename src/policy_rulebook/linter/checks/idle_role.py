@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.core.model import REFERENCES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -34,8 +35,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         role_id = role.get("id")
         if isinstance(role_id, str) and role_id not in used:
             yield CHECK.finding(document, ptr,
-                                f"the role `{role_id}` has no task: make it the owner or backup "
-                                "of a task, or remove it")
+                                _("the role `{role_id}` has no task: make it the owner or "
+                                  "backup of a task, or remove it").format(role_id=role_id))
 
 
 CHECK: Check = make_check(
@@ -43,7 +44,7 @@ CHECK: Check = make_check(
     code="RB203",
     name="idle-role",
     severity=Severity.WARNING,
-    summary="a role owns no task, backs up none and owns no channel",
+    summary=N_("a role owns no task, backs up none and owns no channel"),
     run=run,
     bad="""
     roles:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import is_placeholder, iter_texts, text_label
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -31,16 +32,17 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             for language, text in value.items():
                 if isinstance(text, str) and is_placeholder(text):
                     yield CHECK.finding(document, ptr + pointer(language),
-                                        _message(f"{text_label(ptr)} in `{language}`", text))
+                                        _message(_("{field} in `{language}`").format(
+                                            field=text_label(ptr), language=language), text))
             if not value:
                 yield CHECK.finding(document, ptr, _message(text_label(ptr), ""))
 
 
 def _message(field: str, text: str) -> str:
     if not text.strip():
-        return f"the text of {field} is empty: write the real text"
-    return (f"the text of {field} is only a placeholder ({text.strip()!r}), which counts as "
-            "empty: write the real text")
+        return _("the text of {field} is empty: write the real text").format(field=field)
+    return _("the text of {field} is only a placeholder ({text!r}), which counts as empty: "
+             "write the real text").format(field=field, text=text.strip())
 
 
 CHECK: Check = make_check(
@@ -48,7 +50,7 @@ CHECK: Check = make_check(
     code="RB103",
     name="placeholder-text",
     severity=Severity.ERROR,
-    summary="a text is empty or a placeholder (TODO, TBD, ..., lorem ipsum)",
+    summary=N_("a text is empty or a placeholder (TODO, TBD, ..., lorem ipsum)"),
     run=run,
     bad="""
     brand:

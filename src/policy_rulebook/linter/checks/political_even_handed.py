@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._words import EVEN_HANDED, POLITICAL, mentions, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -40,9 +41,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if judged and not any(judged.values()) and any(v is False for v in judged.values()):
             yield CHECK.finding(
                 document, f"{ptr}/text",
-                f"the house rule `{rule_id}` is about political posts but does not say that it "
-                "applies to every party alike: a public body bans political posts from all "
-                "sides or from none; add e.g. \"whatever the party\" / \"van welke partij ook\"")
+                _("the house rule `{rule_id}` is about political posts but does not say that "
+                  "it applies to every party alike: a public body bans political posts from "
+                  'all sides or from none; add e.g. "whatever the party" / "van welke partij '
+                  'ook"').format(rule_id=rule_id))
 
 
 CHECK: Check = make_check(
@@ -50,7 +52,7 @@ CHECK: Check = make_check(
     code="RB804",
     name="political-even-handed",
     severity=Severity.WARNING,
-    summary="a house rule on political posts does not say it applies to every party",
+    summary=N_("a house rule on political posts does not say it applies to every party"),
     run=run,
     bad="""
     house_rules:

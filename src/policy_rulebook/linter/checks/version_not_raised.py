@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -37,7 +38,7 @@ CHECK: Check = make_check(
     code="RB901",
     name="version-not-raised",
     severity=Severity.ERROR,
-    summary="the policy changed since the base revision but meta.version did not go up",
+    summary=N_("the policy changed since the base revision but meta.version did not go up"),
     run=run,
     bad="""
     # commit: the base revision

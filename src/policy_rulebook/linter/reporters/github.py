@@ -7,6 +7,7 @@ warnings), then the summary as plain log text.
 from __future__ import annotations
 
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
@@ -48,7 +49,8 @@ def render_suppressed(report: Report) -> str:
     """``--show-suppressed``: a notice per waived finding, with the reason given for it."""
     lines = []
     for s in report.suppressed:
-        until = f" (until {s.until.isoformat()})" if s.until else ""
+        until = " " + _("(until {date})").format(date=s.until.isoformat()) if s.until else ""
         lines.append(command("notice", s.finding, f"{_title(s.finding.code)} (suppressed)",
-                             f"{s.finding.message}. Waived: {s.reason}{until}"))
+                             _("{message}. Waived: {reason}{until}").format(
+                                 message=s.finding.message, reason=s.reason, until=until)))
     return "".join(line + "\n" for line in lines)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from policy_rulebook import __version__
 from policy_rulebook.core.findings import Finding, Severity, Suppressed
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.engine import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,21 +31,22 @@ def artifact_uri(file: str) -> dict[str, str]:
 
 def rule(code: str) -> dict[str, Any]:
     from policy_rulebook.linter.checks import BY_CODE
-    from policy_rulebook.linter.explain import doc_sections, unwrap
+    from policy_rulebook.linter.explain import HEADINGS, doc_sections, unwrap
 
     check = BY_CODE.get(code)
     if check is None:
         return {"id": code}
     sections = doc_sections(check)
-    what = unwrap(sections.get("What it checks", check.summary))
+    what = unwrap(sections.get("What it checks", _(check.summary)))
     body = check.doc.split("\n", 1)[1].strip() if "\n" in check.doc else check.summary
-    help_text = "\n\n".join(f"{heading}: {unwrap(text)}" for heading, text in sections.items())
+    help_text = "\n\n".join(f"{_(HEADINGS.get(heading, heading))}: {unwrap(text)}"
+                            for heading, text in sections.items())
     return {
         "id": check.code,
         "name": check.name,
-        "shortDescription": {"text": check.summary},
+        "shortDescription": {"text": _(check.summary)},
         "fullDescription": {"text": what},
-        "help": {"text": help_text or check.summary, "markdown": body},
+        "help": {"text": help_text or _(check.summary), "markdown": body},
         "defaultConfiguration": {"level": _LEVELS[check.severity]},
         "properties": {"tags": ["policy"]},
     }
