@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import N_
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.model import REFERENCES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -28,7 +28,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for path, field, kind in REFERENCES:
         if kind != "role":
             continue
-        for _, _, item in document.iter_list(path):
+        for _ptr, _index, item in document.iter_list(path):
             if isinstance(item, dict) and isinstance(item.get(field), str):
                 used.add(item[field])
     for ptr, role in document.iter_kind("role"):
