@@ -32,7 +32,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, ScalarNode
 
-from policy_rulebook.core import codes, fastyaml, i18n
+from policy_rulebook.core import codes, fastyaml, i18n, yaml_mistakes
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
 from policy_rulebook.core.findings import Finding, InputError, Severity
 from policy_rulebook.core.i18n import _
@@ -416,7 +416,7 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     if fast:  # the plain subset through libyaml's events (bench); None: the round trip reads it
         quick = fastyaml.parse(text)
         if quick is not None:
-            return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates))
+            return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates, text))
     # Where libyaml is installed, the round trip reads what fastyaml refused (bench's choice;
     # the events check below would also keep libyaml's recursive composer from deep nesting).
     plain = not positions and not fastyaml.available()
@@ -433,7 +433,7 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
                                            Severity.ERROR, error.message)])
     except MarkedYAMLError as error:
-        return Parsed(text, None, [_syntax_problem(name, error)])
+        return Parsed(text, None, [_syntax_problem(name, error, text)])
     except ValueError as error:
         why = ("a number in it has thousands of digits" if "digits" in str(error)
                else str(error))
@@ -451,7 +451,7 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     constructor = _constructor_of(yaml)
     if isinstance(constructor, _Constructor):
         merges = yaml.composer.merges
-    problems = _duplicate_findings(name, constructor.duplicates)
+    problems = _duplicate_findings(name, constructor.duplicates, text)
     for tag, line, column in constructor.tags:
         problems.append(
             Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
@@ -479,11 +479,25 @@ def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
     return document
 
 
-def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]]) -> list[Finding]:
-    return [Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
-                    _("the key `{key}` appears twice in the same mapping: only the first one "
-                      "counts; merge them or remove one").format(
-                          key=key)) for key, line, column in duplicates]
+def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]],
+                        text: str = "") -> list[Finding]:
+    found: list[Finding] = []
+    item_line = -2
+    for key, line, column in duplicates:
+        if yaml_mistakes.missing_dash(text, line):
+            if line == item_line + 1:  # the same item's next field: one finding per item
+                item_line = line
+                continue
+            item_line = line
+            found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR, _(
+                "`{key}` is repeated in the list item above: if a new item starts here, type "
+                "`- ` before `{key}` (and line it up with the `- ` of the item above)").format(
+                    key=key)))
+            continue
+        found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
+                             _("the key `{key}` appears twice in the same mapping: only the "
+                               "first one counts; merge them or remove one").format(key=key)))
+    return found
 
 
 def load_text(document: Document, name: str, raw: bytes, *,
@@ -547,11 +561,20 @@ def _file_problem(name: str, code: str, message: str) -> Finding:
     return Finding(name, 1, 1, code, Severity.ERROR, message)
 
 
-def _syntax_problem(name: str, error: MarkedYAMLError) -> Finding:
+def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Finding:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = error.problem or "the YAML is not valid"
     context = f" ({error.context})" if error.context else ""
+    if mark is not None:
+        start = error.context_mark
+        mistake = yaml_mistakes.explain(text, yaml_mistakes.ReaderError(
+            str(error.problem or ""), str(error.context or ""), mark.line, mark.column,
+            start.line if start is not None else None,
+            start.column if start is not None else None))
+        if mistake is not None:  # plain words first, the reader's own after them
+            return Finding(name, mistake.line, mistake.column, codes.YAML_SYNTAX,
+                           Severity.ERROR, f"{mistake.message} ({what}{context})")
     return Finding(name, line, column, codes.YAML_SYNTAX, Severity.ERROR,
                    _("the YAML cannot be read: {what}{context}. Check the indentation and "
                      "the quotes on this line and the one before").format(

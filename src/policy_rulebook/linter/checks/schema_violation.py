@@ -20,6 +20,7 @@ probably meant.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -28,6 +29,7 @@ from policy_rulebook.core.document import Document, pointer, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.schema import fast_validator_for, load_schema, resolve, validator_for
+from policy_rulebook.core.yaml_mistakes import without_invisible
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 TYPE_WORDS = {
@@ -112,6 +114,20 @@ def _expected(schema: dict[str, Any]) -> str:
     return str(title or _("something else"))
 
 
+def as_iso_date(value: object) -> str | None:
+    """A day-month-year date (14/03/2023, 14-3-2023, 14.03.2023) as 2023-03-14, else None."""
+    import datetime as dt
+
+    found = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _quote_hint(where: str, value: bool | int | float) -> str:
     """A text YAML read as a number or as true/false: the one fix is quotes."""
     if isinstance(value, bool):
@@ -144,7 +160,8 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     if validator == "required":
         properties = schema.get("properties", {})
         for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
+            if isinstance(error.instance, dict) and name not in error.instance and not any(
+                    without_invisible(str(key)) == name for key in error.instance):
                 help_text = resolve(properties.get(name, {}), root).get("description", "")
                 hint = f" ({help_text})" if help_text else ""
                 yield (pointer(*error.absolute_path, name),
@@ -154,6 +171,12 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
         known = list(schema.get("properties", {}))
         for name in error.instance:
             if name in known:
+                continue
+            if without_invisible(str(name)) in known:
+                yield (pointer(*error.absolute_path, name),
+                       _("the field name `{name}` holds an invisible character pasted from Word "
+                         "or a web page (a zero-width or non-breaking space): delete the name "
+                         "and type it again").format(name=without_invisible(str(name))))
                 continue
             close = difflib.get_close_matches(str(name), known, n=1)
             guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
@@ -172,6 +195,11 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     elif validator == "type" and schema.get("type") == "string" and isinstance(
             error.instance, (bool, int, float)):
         yield ptr, _quote_hint(where, error.instance)
+    elif validator == "type" and schema.get("type") == "boolean" and isinstance(
+            error.instance, str):
+        yield ptr, _("{where} is an answer that YAML only understands as true or false, but it "
+                     "is the text `{value}`: write true (for yes, ja, oui) or false (for no, "
+                     "nee, non), without quotes").format(where=where, value=error.instance)
     elif validator == "type":
         yield ptr, _("{where} should be {expected}, but it is {actual}").format(
             where=where, expected=_expected(schema), actual=_kind_of(error.instance))
@@ -182,6 +210,9 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     elif validator == "pattern":
         message = (_(schema["errorMessage"]) if schema.get("errorMessage") else
                    _("it must match {pattern}").format(pattern=error.validator_value))
+        iso = as_iso_date(error.instance)
+        if iso is not None and "date" in str(schema.get("title", "")).lower() + message.lower():
+            message += " " + _("Write `{iso}`.").format(iso=iso)
         yield ptr, _("{where} is `{value}`: {message}").format(
             where=where, value=error.instance, message=message)
     elif validator == "format":
