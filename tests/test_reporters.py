@@ -56,7 +56,7 @@ def test_golden_github(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[1].startswith(
         "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 ")
     assert sum(line.startswith("::warning ") for line in lines) == 8
-    assert lines[-1].startswith("20 findings")
+    assert lines[-1].startswith("20 meldingen")  # the broken example policy is Dutch
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -75,7 +75,7 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert (REPO / uri).is_file()
     rb601 = next(r for r in rules if r["id"] == "RB601")
-    assert rb601["shortDescription"]["text"] == "a legal item cites no legal basis"
+    assert rb601["shortDescription"]["text"] == "een juridisch punt vermeldt geen rechtsgrond"
     assert rb601["fullDescription"]["text"].startswith("That each item of `legal.items`")
     assert "## Why" in rb601["help"]["markdown"]
 
@@ -201,7 +201,7 @@ def run_on_a_terminal(*args: str, no_color: bool) -> str:
 
 def test_colour_on_a_terminal_unless_no_color() -> None:
     args = ("lint", "--today", "2026-11-27", BROKEN)
-    assert "\x1b[31merror\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
+    assert "\x1b[31mfout\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
     assert "\x1b" not in run_on_a_terminal(*args, no_color=True)
     assert "\x1b" not in run_on_a_terminal(*args, "--format", "github", no_color=False)
 
