@@ -349,7 +349,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("rulebook: interrupted", err=True)
+        click.echo("rulebook: " + _("interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -357,10 +357,11 @@ def main(argv: list[str] | None = None) -> None:
     except InputError as error:
         from policy_rulebook.core.terminal import safe
 
-        click.echo(f"rulebook: error: {safe(str(error))}", err=True)
+        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))),
+                   err=True)
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
-        click.echo("rulebook: interrupted", err=True)
+        click.echo("rulebook: " + _("interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(ExitCode.CLEAN)
@@ -369,8 +370,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the promise: never a traceback
         from policy_rulebook.core.terminal import safe
 
-        click.echo(f"rulebook: internal error: {type(error).__name__}: {safe(str(error))} "
-                   "(please report this)", err=True)
+        click.echo("rulebook: " + _("internal error: {kind}: {message} (please report "
+                                    "this)").format(kind=type(error).__name__,
+                                                    message=safe(str(error))), err=True)
         sys.exit(ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)
 

@@ -17,6 +17,8 @@ from typing import Any
 from policy_rulebook.changelog.diff import RENAME_RATIO, Change, index_items, similarity
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding
+from policy_rulebook.core.i18n import N_, _, ngettext
+from policy_rulebook.core.model import KIND_NAMES
 from policy_rulebook.linter.checks import retired_id, version_not_raised, version_raise_too_small
 
 #: Meta keys that say when and how a version applies, not what it says.
@@ -78,11 +80,17 @@ def _parse(version: str | None) -> tuple[int, int, int] | None:
     return int(match[1]), int(match[2]), int(match[3])
 
 
+_DESCRIBE = {"added": N_("`{label}` was added ({what})"),
+             "removed": N_("`{label}` was removed ({what})"),
+             "moved": N_("`{label}` was moved ({what})"),
+             "renamed": N_("`{label}` was given a new id ({what})"),
+             "changed": N_("`{label}` was changed ({what})")}
+
+
 def describe(change: Change) -> str:
-    what = (change.item_kind or "field").replace("-", " ")
-    verb = {"added": "added", "removed": "removed", "moved": "moved",
-            "renamed": "given a new id", "changed": "changed"}[change.kind]
-    return f"the {what} `{change.label}` was {verb}"
+    kind = change.item_kind or ""
+    what = _(KIND_NAMES[kind]) if kind in KIND_NAMES else _("field")
+    return _(_DESCRIBE[change.kind]).format(label=change.label, what=what)
 
 
 def version_findings(document: Document, base_rev: str, changes: Sequence[Change],
@@ -96,19 +104,24 @@ def version_findings(document: Document, base_rev: str, changes: Sequence[Change
         return []  # a malformed version is the schema check's finding
     need = max((needed(c) for c in content), key=LEVELS.index)
     example = next(c for c in content if needed(c) == need)
-    count = f"{len(content)} change{'s' if len(content) != 1 else ''}"
+    count = ngettext("{count} change", "{count} changes", len(content)).format(
+        count=len(content))
     if level in ("none", "lower"):
         return [version_not_raised.CHECK.finding(
             document, "/meta/version",
-            f"the policy changed since {base_rev} ({count}; {describe(example)}) but "
-            f"meta.version {'is still' if level == 'none' else 'went down to'} {new_version}: "
-            f"raise it to at least {suggest(old_version, need)}")]
+            (_("the policy changed since {base} ({count}; {example}) but meta.version is still "
+               "{new}: raise it to at least {suggested}") if level == "none" else
+             _("the policy changed since {base} ({count}; {example}) but meta.version went down "
+               "to {new}: raise it to at least {suggested}")).format(
+                base=base_rev, count=count, example=describe(example), new=new_version,
+                suggested=suggest(old_version, need)))]
     if LEVELS.index(level) < LEVELS.index(need):
         return [version_raise_too_small.CHECK.finding(
             document, "/meta/version",
-            f"meta.version went from {old_version} to {new_version} (a {level} release), but "
-            f"{describe(example)}, which needs at least a {need} release: set it to "
-            f"{suggest(old_version, need)} or higher")]
+            _("meta.version went from {old} to {new} (a {level} release), but {example}, which "
+              "needs at least a {need} release: set it to {suggested} or higher").format(
+                old=old_version, new=new_version, level=level, example=describe(example),
+                need=need, suggested=suggest(old_version, need)))]
     return []
 
 
@@ -132,9 +145,9 @@ def retired_findings(document: Document, base: dict[str, Any],
             continue  # the same item brought back
         found.append(retired_id.CHECK.finding(
             document, located.pointer,
-            f"the id `{key[1]}` belonged to another {key[0].replace('-', ' ')} that was "
-            f"removed (it was last in version {version}); retired ids stay retired: give this "
-            "one a new id"))
+            _("the id `{id}` belonged to another item ({kind}) that was removed (it was last in "
+              "version {version}); retired ids stay retired: give this one a new id").format(
+                id=key[1], kind=_(KIND_NAMES.get(key[0], key[0])), version=version)))
     return found
 
 
