@@ -11,34 +11,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.scheme import Scenario, Scheme
 from policy_rulebook.core.terminal import safe
 from policy_rulebook.documents.graph import answer_words
 
-#: Words of the interface, per language (the policy's own words are quoted as they are).
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "outcome": "Outcome", "scenarios": "Scenarios on this path",
-        "situation": "Situation", "answer": "How we react", "house_rules": "House rules",
-        "help_hint": "type ? for help", "invalid": "Please answer {words}.",
-        "action": "Action",
-    },
-    "nl": {
-        "outcome": "Uitkomst", "scenarios": "Scenario's op deze weg",
-        "situation": "Situatie", "answer": "Zo reageren we", "house_rules": "Huisregels",
-        "help_hint": "typ ? voor uitleg", "invalid": "Antwoord met {words}.",
-        "action": "Actie",
-    },
+#: Words of the interface (the policy's own words are quoted as they are), translated in the
+#: language of the walk by the catalogue (core.i18n): every language it has, not only nl/en.
+UI: dict[str, str] = {
+    "outcome": N_("Outcome"), "scenarios": N_("Scenarios on this path"),
+    "situation": N_("Situation"), "answer": N_("How we react"),
+    "house_rules": N_("House rules"), "help_hint": N_("type ? for help"),
+    "invalid": N_("Please answer {words}."), "action": N_("Action"),
 }
 YES_WORDS = frozenset({"yes", "y", "ja", "j", "oui", "o", "si"})
 NO_WORDS = frozenset({"no", "n", "nee", "nein", "non"})
 
 
 def ui(language: str | None) -> dict[str, str]:
-    return UI.get((language or "en").split("-")[0], UI["en"])
+    with i18n.language(language or "en"):
+        return {key: _(text) for key, text in UI.items()}
 
 
 def parse_answer(text: str, language: str | None) -> str | None:
