@@ -82,8 +82,16 @@ def _choose_language(ctx: click.Context, param: click.Parameter,
     return value
 
 
-_LANG_MESSAGES_HELP = ("Language of messages: nl, en or fr (default: the policy's first "
-                       "language, else LC_ALL/LANG, else en).")
+def _policy_languages(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``init --lang``: the new policy's languages; messages in the first, as for a policy."""
+    from policy_rulebook.core import i18n
+
+    i18n.use_policy_language([code.strip() for code in value.split(",")])
+    return value
+
+
+_LANG_MESSAGES_HELP = ("Language of messages: nl, en or fr (default: $RULEBOOK_LANG, else the "
+                       "policy's first language, else LC_ALL/LANG, else en).")
 #: ``--lang`` on the commands whose output is only messages.
 lang_option = click.option("--lang", "lang", metavar="LANG", expose_value=False,
                            callback=_choose_language, help=_LANG_MESSAGES_HELP)
@@ -328,7 +336,7 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
 @cli.command()
 @click.argument("directory", type=PathType(), default="rulebook")
 @click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
-              callback=_choose_language,
+              callback=_policy_languages,
               help="The policy's languages, primary first, like nl or nl,en (messages in the "
                    "first).")
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")

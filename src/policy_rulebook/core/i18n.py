@@ -9,9 +9,10 @@ The catalogues are gettext ``.po`` files in ``policy_rulebook/locale/LANG/LC_MES
 to ``.mo`` (shipped as package data) by ``scripts/update_catalogues.py`` with Babel; reading them
 needs only the standard library. A message missing from a catalogue is shown in English.
 
-The language: ``set_language`` or ``with language("fr"):``. An explicit choice (``--lang``)
-wins; otherwise the policy's first language once a policy is read (``use_policy_language``),
-else ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``, else English.
+The language: ``set_language`` or ``with language("fr"):``. An explicit choice (``--lang``, or
+the ``RULEBOOK_LANG`` environment variable, e.g. in CI) wins; otherwise the policy's first
+language once a policy is read (``use_policy_language``), else ``LC_ALL`` / ``LC_MESSAGES`` /
+``LANG``, else English.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ DOMAIN = "rulebook"
 #: The languages with a complete catalogue; English is the language of the source.
 LANGUAGES = ("nl", "en", "fr")
 DEFAULT = "en"
+#: An explicit choice from the environment, as ``--lang`` on the command line.
+ENVIRONMENT_VARIABLE = "RULEBOOK_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 # (language, chosen explicitly): None until something chooses, then the environment decides.
@@ -56,10 +59,17 @@ def from_environment() -> str:
     return DEFAULT
 
 
+def _explicit_from_environment() -> str | None:
+    return supported(os.environ.get(ENVIRONMENT_VARIABLE)) or (
+        DEFAULT if os.environ.get(ENVIRONMENT_VARIABLE) else None)
+
+
 def current() -> str:
     """The language messages are in now."""
     state = _state.get()
-    return state[0] if state is not None else from_environment()
+    if state is not None and (state[1] or _explicit_from_environment() is None):
+        return state[0]
+    return _explicit_from_environment() or (state[0] if state else from_environment())
 
 
 def set_language(lang: str | None, *, explicit: bool = True) -> str:
@@ -78,7 +88,7 @@ def use_policy_language(languages: Sequence[str]) -> bool:
     """Speak the policy's first language unless a language was chosen explicitly; True when
     that changed the language (then messages made before are in the other one)."""
     state = _state.get()
-    if state is not None and state[1]:
+    if (state is not None and state[1]) or _explicit_from_environment() is not None:
         return False
     wanted = supported(languages[0]) if languages else None
     if wanted is None or wanted == current():

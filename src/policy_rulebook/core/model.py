@@ -65,7 +65,7 @@ KIND_NAMES: Final[dict[str, str]] = {
     "escalation": N_("escalation contact"),
     "role": N_("role"),
     "task": N_("task"),
-    "node": N_("step of the reaction scheme"),
+    "node": N_("step"),
     "scenario": N_("scenario"),
     "house-rule": N_("house rule"),
     "channel": N_("channel"),

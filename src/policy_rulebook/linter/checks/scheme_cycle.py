@@ -34,7 +34,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         node = scheme.nodes[cycle[0]]
         last = scheme.nodes[cycle[-2]]
         answers = [a for a, t in scheme.edges(last.id) if t == cycle[0]]
-        how = (_("answering `{answer}` at `{node}`").format(answer=answers[0], node=last.id)
+        how = (_("answering {answer} at `{node}`").format(answer=answers[0], node=last.id)
                if answers else f"`{last.id}`")
         yield CHECK.finding(
             document, node.ptr,
