@@ -41,6 +41,15 @@ METHODS = [("**/templates/**.j2", "jinja2"), ("**.py", "python")]
 OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
 
 
+def _check_docs() -> Iterable[tuple[str, str]]:
+    """(source, text) for the sections of each check's docs (``rulebook explain``, SARIF)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from policy_rulebook.linter.explain import translatable_docs
+
+    for code, text in translatable_docs():
+        yield f"explain/{code}", text
+
+
 def _schema_messages() -> Iterable[tuple[str, str]]:
     """(source, text) for the schema's ``errorMessage`` texts (RB100 shows them translated)."""
     import json
@@ -78,7 +87,7 @@ def extract() -> Catalog:
             continue
         template.add(message, None, [(f"src/policy_rulebook/{filename}", lineno)],
                      auto_comments=comments, context=context)
-    for source, text in _schema_messages():
+    for source, text in [*_schema_messages(), *_check_docs()]:
         if text not in template:
             template.add(text, None, [(source, 0)])
     return template

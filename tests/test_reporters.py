@@ -76,8 +76,8 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -> None
         assert (REPO / uri).is_file()
     rb601 = next(r for r in rules if r["id"] == "RB601")
     assert rb601["shortDescription"]["text"] == "een juridisch punt vermeldt geen rechtsgrond"
-    assert rb601["fullDescription"]["text"].startswith("That each item of `legal.items`")
-    assert "## Why" in rb601["help"]["markdown"]
+    assert rb601["fullDescription"]["text"].startswith("Dat elk item van `legal.items`")
+    assert "## Waarom" in rb601["help"]["markdown"]
 
 
 @pytest.mark.usefixtures("in_repo")

@@ -7,8 +7,9 @@ A check's docstring is ``CODE name: one line`` followed by ``## What it checks``
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import N_, _, current
@@ -29,6 +30,33 @@ def doc_sections(check: Check) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
+
+
+def translatable_docs(checks: Sequence[Check] = CHECKS) -> Iterator[tuple[str, str]]:
+    """(check code, text) for each section of each check's docs, as the catalogue holds it
+    (paragraphs unwrapped): scripts/update_catalogues.py adds them to the catalogue."""
+    for check in checks:
+        for text in doc_sections(check).values():
+            yield check.code, unwrap(text)
+
+
+def translated_sections(check: Check) -> dict[str, str]:
+    """The check's doc sections in the chosen language, by (translated) heading: the English
+    text as written, a translation re-wrapped to the width of the English."""
+    sections = {}
+    for heading, text in doc_sections(check).items():
+        flat = unwrap(text)
+        words = _(flat)
+        if words != flat:
+            text = "\n\n".join(_fill(p) for p in words.split("\n\n"))
+        sections[_(HEADINGS.get(heading, heading))] = text
+    return sections
+
+
+def _fill(paragraph: str) -> str:
+    """A paragraph wrapped to the width of the docs, never inside `code`."""
+    kept = re.sub(r"`[^`]*`", lambda m: m.group().replace(" ", "\0"), paragraph)
+    return textwrap.fill(kept, width=94, break_on_hyphens=False).replace("\0", " ")
 
 
 def unwrap(text: str) -> str:
@@ -66,9 +94,12 @@ def render_explain(check: Check) -> str:
     title = check.doc.splitlines()[0] if check.doc else f"{check.code} {check.name}"
     if current() != "en":  # the docs are written in English; the summary is translated
         title = f"{check.code} {check.name}: {_(check.summary)}"
-    parts = [title, _("Default severity: {severity}.").format(severity=check.severity.value)]
-    for heading, text in doc_sections(check).items():
-        parts.append(f"{_(HEADINGS.get(heading, heading))}\n{textwrap.indent(text, '  ')}")
+    from policy_rulebook.linter.reporters.text import severity_word
+
+    parts = [title, _("Default severity: {severity}.").format(
+        severity=severity_word(check.severity))]
+    for heading, text in translated_sections(check).items():
+        parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
     parts.append(_("Fails (this gives the finding):") + "\n" + textwrap.indent(check.bad, "    "))
     parts.append(_("Passes:") + "\n" + textwrap.indent(check.good, "    "))
     if not check.code.startswith("RB05"):  # the suppression checks cannot be silenced

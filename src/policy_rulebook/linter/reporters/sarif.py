@@ -30,17 +30,20 @@ def artifact_uri(file: str) -> dict[str, str]:
 
 
 def rule(code: str) -> dict[str, Any]:
+    from policy_rulebook.core.i18n import current
     from policy_rulebook.linter.checks import BY_CODE
     from policy_rulebook.linter.explain import HEADINGS, doc_sections, unwrap
 
     check = BY_CODE.get(code)
     if check is None:
         return {"id": code}
-    sections = doc_sections(check)
-    what = unwrap(sections.get("What it checks", _(check.summary)))
+    sections = {_(HEADINGS.get(heading, heading)): _(unwrap(text))
+                for heading, text in doc_sections(check).items()}
+    what = sections.get(_("What it checks"), _(check.summary))
     body = check.doc.split("\n", 1)[1].strip() if "\n" in check.doc else check.summary
-    help_text = "\n\n".join(f"{_(HEADINGS.get(heading, heading))}: {unwrap(text)}"
-                            for heading, text in sections.items())
+    if current() != "en":  # the docs as written are English
+        body = "\n\n".join(f"## {heading}\n\n{text}" for heading, text in sections.items())
+    help_text = "\n\n".join(f"{heading}: {text}" for heading, text in sections.items())
     return {
         "id": check.code,
         "name": check.name,
