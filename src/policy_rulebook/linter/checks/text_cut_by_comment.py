@@ -18,6 +18,7 @@ comment that really is a comment belongs on its own line above the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -28,55 +29,85 @@ from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import iter_texts, text_label
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
-#: A comment after a value: a space or tab, then ``#``.
-_COMMENT = re.compile(r"[ \t]#")
-_KEY = re.compile(r"(?:- +)?[^\s:#'\"{}\[\],]+:[ \t]+")
+#: A line whose unquoted value has a comment behind it: `key: text #...` or `- text #...`
+#: (a value starting with a quote, `|`, `>`, `{` or `[` keeps its `#`).
+_CANDIDATE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)*(?:[^\s\"'#{}\[\],&*!|>-][^:#\n]*:[ \t]+)?"
+    r"(?P<value>[^\s\"'#{}\[\],&*!|>](?:[^\n:]|:(?![ \t]))*?)(?P<comment>[ \t]#)")
 
 
-def _scalars(ptr: str, value: Any) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield ptr, value
-    elif isinstance(value, dict):
-        for language, text in value.items():
-            if isinstance(text, str):
-                yield ptr + pointer(str(language)), text
+def _candidates(document: Document) -> dict[tuple[str, int], tuple[int, str]]:
+    """(file, line) -> (column of the comment's `#`, the word after it) for every line where
+    an unquoted value is followed by a comment: few or none in a policy. Only lines with a `#`
+    after other text are looked at (a long policy has hundreds of thousands of lines)."""
+    found = {}
+    for source in document.files:
+        text = source.text
+        at = text.find("#")
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            line = text[start:end]
+            if line[:at - start].strip():  # text before the #: not a comment line
+                match = _CANDIDATE.match(line)
+                if match is not None:
+                    word = re.split(r"[\s#]", line[match.end("comment"):])[0]
+                    number = text.count("\n", 0, start) + 1
+                    found[(source.name, number)] = (match.start("comment") + 2, word)
+            at = text.find("#", end)
+    return found
+
+
+def _values(node: Any, ptr: str, lines: list[int]) -> Iterator[tuple[str, int]]:
+    """(pointer, 1-based line) of the text values below ``node`` that sit on one of ``lines``
+    (sorted): a mapping's or list's entries are looked into only where the lines between one
+    entry and the next hold a candidate, so a long policy costs a handful of steps."""
+    positions = getattr(node, "lc", None)
+    if positions is None or not isinstance(node, (dict, list)):
+        return
+    if isinstance(node, dict):
+        entries = [(pointer(str(key)), positions.key(key)[0] + 1, positions.value(key)[0] + 1,
+                    value) for key, value in node.items()]
+    else:
+        entries = [(f"/{index}", positions.item(index)[0] + 1, positions.item(index)[0] + 1,
+                    value) for index, value in enumerate(node)]
+    for number, (token, first, line, value) in enumerate(entries):
+        end = entries[number + 1][1] if number + 1 < len(entries) else None
+        at = bisect.bisect_left(lines, first)
+        if at == len(lines) or (end is not None and lines[at] >= end):
+            continue  # no candidate line inside this entry
+        if isinstance(value, str):
+            if line in lines:
+                yield ptr + token, line
+        else:
+            yield from _values(value, ptr + token, lines)
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    if not any(" #" in f.text or "\t#" in f.text for f in document.files):
+    candidates = _candidates(document)
+    if not candidates:
         return
-    lines = {f.name: f.text.splitlines() for f in document.files}
-    for text_ptr, value in iter_texts(document):
-        for ptr, text in _scalars(text_ptr, value):
-            where = document.position(ptr)
-            source = lines.get(where.file, [])
-            if not 0 < where.line <= len(source):
+    texts = {ptr for ptr, _value in iter_texts(document)}
+    for name, section in document.sections.items():
+        lines = sorted(line for file, line in candidates if file == section.file)
+        for ptr, line in _values(section.node, pointer(name), lines):
+            where = candidates[(section.file, line)]
+            parent = ptr.rsplit("/", 1)[0]
+            text_ptr = ptr if ptr in texts else parent if parent in texts else None
+            if text_ptr is None:
                 continue
-            line = source[where.line - 1]
-            start = where.column - 1  # the key's column: the value follows `key:`
-            key = _KEY.match(line, start)
-            if key is not None:
-                start = key.end()
-            if line[start:start + 1] in ('"', "'", "|", ">", "{", "[", "") or not (
-                    line[start:].startswith(text[:1])):
-                continue  # quoted, a block or a flow: a # there is part of the text
-            comment = _COMMENT.search(line, start)
-            if comment is None:
-                continue
-            after = line[comment.end():comment.end() + 1]
-            field = text_label(text_ptr)
-            found = Finding(where.file, where.line, comment.start() + 2, CHECK.code,
-                            CHECK.severity,
-                            (_("the text of {field} is cut short at `#{word}`: YAML reads ` #` "
-                               "as the start of a comment, so the hashtag and everything after "
-                               "it are lost; put the whole text between double quotes")
-                             if after.isalnum() or after == "_" else
-                             _("the text of {field} is followed by a comment on the same line, "
-                               "which is easily taken for part of the text: put the text "
-                               "between double quotes, or the comment on its own line above"))
-                            .format(field=field, word=re.split(r"[\s#]", line[comment.end():])[0]),
-                            ptr)
-            yield found
+            column, word = where
+            hashtag = bool(word) and (word[0].isalnum() or word[0] == "_")
+            yield Finding(section.file, line, column, CHECK.code, CHECK.severity,
+                          (_("the text of {field} is cut short at `#{word}`: YAML reads ` #` "
+                             "as the start of a comment, so the hashtag and everything after "
+                             "it are lost; put the whole text between double quotes")
+                           if hashtag else
+                           _("the text of {field} is followed by a comment on the same line, "
+                             "which is easily taken for part of the text: put the text "
+                             "between double quotes, or the comment on its own line above"))
+                          .format(field=text_label(text_ptr), word=word), ptr)
 
 
 CHECK: Check = make_check(
