@@ -15,6 +15,9 @@ from policy_rulebook.core import loader
 from policy_rulebook.core.texts import iter_texts
 from tests.helpers import BUNDLED, EXAMPLES, GOLDEN, overlay, run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
 
 INJECTION = """

@@ -18,9 +18,16 @@ if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
 
 from policy_rulebook import __version__
 from policy_rulebook.core.findings import ExitCode, InputError
-from policy_rulebook.core.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _(message: str) -> str:
+    """core.i18n's ``_``, imported when a message is shown (not at start-up: `--help` stays
+    light, see tests/test_imports.py)."""
+    from policy_rulebook.core.i18n import _ as translate
+
+    return translate(message)
 
 
 class PathType(click.Path):
