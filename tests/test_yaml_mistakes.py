@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from policy_rulebook.core import yaml_mistakes
 from tests.helpers import BUNDLED, run
 
 
@@ -112,3 +115,22 @@ def test_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "lint", "--lang", "fr", str(target))
     assert "erreur RB001 ce texte contient deux-points" in result.out
     assert "mettez le texte entre guillemets droits" in result.out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list(" \t-:#*&'\"abc\n\u00a0\u200b")), max_size=80),
+       problem=st.sampled_from(["found character '\\t' that cannot start any token",
+                                "mapping values are not allowed here",
+                                "expected <block end>, but found '<block mapping start>'",
+                                "found undefined alias 'x'", "found unexpected end of stream",
+                                "expected alphabetic or numeric character, but found ' '"]),
+       context=st.sampled_from(["", "while scanning a quoted scalar", "while scanning an anchor",
+                                "while parsing a block collection"]),
+       line=st.integers(0, 12), column=st.integers(0, 40))
+def test_the_recognisers_never_fail(text: str, problem: str, context: str, line: int,
+                                    column: int) -> None:
+    """Whatever the reader reports about whatever text, a recogniser words it or passes."""
+    error = yaml_mistakes.ReaderError(problem, context, line, column, line, column)
+    mistake = yaml_mistakes.explain(text, error)
+    if mistake is not None:
+        assert mistake.line >= 1 and mistake.column >= 1 and mistake.message
