@@ -66,8 +66,11 @@ def test_catalogues_are_current() -> None:
 USER_FACING = {"Finding", "finding", "InputError", "Refused", "_file_problem", "bad",
                "BadParameter", "FormatError", "echo", "UsageError"}
 _WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
-#: Modules other helpers own and convert themselves (the lead re-runs this test after merging).
-NOT_YET = {"changelog", "documents", "authoring/scaffold.py", "core/atomic.py"}
+#: Modules other helpers are rewriting now (init templates, git history, the atomic writer, the
+#: rendered page): their messages are still English. After merging, wrap them in ``_()`` and
+#: empty this set (see docs/messages.md).
+NOT_YET = {"authoring/scaffold.py", "changelog/history.py", "core/atomic.py",
+           "documents/render.py"}
 
 
 def _bypasses(path: Path) -> list[str]:
