@@ -69,6 +69,11 @@ def _schema_messages() -> Iterable[tuple[str, str]]:
         data = json.loads((ROOT / "schema" / name).read_text(encoding="utf-8"))
         for text in walk(data):
             yield f"schema/{name}", text
+    sys.path.insert(0, str(ROOT / "src"))
+    from policy_rulebook.linter.checks.schema_violation import required_descriptions
+
+    for text in required_descriptions():  # "meta has no `owner` (Who owns the policy...)"
+        yield "schema/rulebook.schema.json", text
 
 
 def extract() -> Catalog:

@@ -114,6 +114,30 @@ def _expected(schema: dict[str, Any]) -> str:
     return str(title or _("something else"))
 
 
+def required_descriptions() -> Iterator[str]:
+    """The schema's descriptions of required fields: RB100 quotes them (translated) when such a
+    field is missing, so scripts/update_catalogues.py puts them in the catalogue."""
+    root = load_schema()
+    seen: set[str] = set()
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            required, properties = node.get("required"), node.get("properties", {})
+            if isinstance(required, list):
+                for name in required:
+                    text = resolve(properties.get(name, {}), root).get("description")
+                    if isinstance(text, str) and text not in seen:
+                        seen.add(text)
+                        yield text
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    yield from walk(root)
+
+
 def as_iso_date(value: object) -> str | None:
     """A day-month-year date (14/03/2023, 14-3-2023, 14.03.2023) as 2023-03-14, else None."""
     import datetime as dt
@@ -163,7 +187,7 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
             if isinstance(error.instance, dict) and name not in error.instance and not any(
                     without_invisible(str(key)) == name for key in error.instance):
                 help_text = resolve(properties.get(name, {}), root).get("description", "")
-                hint = f" ({help_text})" if help_text else ""
+                hint = f" ({_(help_text)})" if help_text else ""
                 yield (pointer(*error.absolute_path, name),
                        _("{where} has no `{name}`{hint}: add `{name}:`").format(
                            where=where, name=name, hint=hint))
