@@ -70,10 +70,14 @@ def _schema_messages() -> Iterable[tuple[str, str]]:
         for text in walk(data):
             yield f"schema/{name}", text
     sys.path.insert(0, str(ROOT / "src"))
-    from policy_rulebook.linter.checks.schema_violation import required_descriptions
+    from policy_rulebook.linter.checks.schema_violation import (
+        expected_phrases,
+        required_descriptions,
+    )
 
-    for text in required_descriptions():  # "meta has no `owner` (Who owns the policy...)"
-        yield "schema/rulebook.schema.json", text
+    for text in [*required_descriptions(), *expected_phrases()]:  # as RB100 quotes them
+        if text:
+            yield "schema/rulebook.schema.json", text
 
 
 def extract() -> Catalog:

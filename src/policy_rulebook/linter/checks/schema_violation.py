@@ -107,11 +107,20 @@ def _expected(schema: dict[str, Any]) -> str:
     schema = resolve(schema, root)
     title = schema.get("title")
     if "anyOf" in schema and title:
-        return f"{str(title).lower()} ({schema.get('description', '').split('.')[0]})"
+        return f"{_(str(title).lower())} ({_(schema.get('description', '').split('.')[0])})"
     kind = schema.get("type")
     if isinstance(kind, str):
         return _(TYPE_WORDS[kind]) if kind in TYPE_WORDS else kind
     return str(title or _("something else"))
+
+
+def expected_phrases() -> Iterator[str]:
+    """The words RB100 uses for a value of a choice of shapes (a text, a step of the scheme):
+    the title and the first sentence of the description, for the catalogue."""
+    for definition in load_schema().get("$defs", {}).values():
+        if isinstance(definition, dict) and "anyOf" in definition and definition.get("title"):
+            yield str(definition["title"]).lower()
+            yield str(definition.get("description", "")).split(".")[0]
 
 
 def required_descriptions() -> Iterator[str]:
