@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from policy_rulebook.cli import cli
 from policy_rulebook.core import i18n, loader
 from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import CHECKS, Check, Context
@@ -172,3 +173,8 @@ def test_the_environment_decides_without_a_policy(capsys: pytest.CaptureFixture[
 
 def test_bundled_policy_quotes_a_hashtag() -> None:
     assert '#lindebeek."' in (BUNDLED / "channels.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_lang(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "--lang" in run(capsys, command, "--help").out
