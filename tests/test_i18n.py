@@ -178,3 +178,19 @@ def test_bundled_policy_quotes_a_hashtag() -> None:
 @pytest.mark.parametrize("command", sorted(cli.commands))
 def test_every_command_has_lang(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert "--lang" in run(capsys, command, "--help").out
+
+
+def test_label_tables_speak_french_through_the_catalogue() -> None:
+    """Announcements and documents keep their nl and en tables; French comes from the
+    catalogue with the same keys (a table's structure is unchanged)."""
+    from policy_rulebook.changelog import phrases
+    from policy_rulebook.documents import render
+
+    french = render.labels("fr")
+    assert set(french) == set(render.LABELS["en"])
+    assert french["version"] == "Version" and french["yes"] == "oui"
+    assert phrases.phrase("fr", "what_changes") == "Qu’est-ce qui change pour vous ?"
+    assert phrases.phrase("fr", "changes", count=2) == "2 changements"
+    assert phrases.section_title("fr", "contact") == "Point de contact"
+    assert phrases.phrase("de", "what_changes") == "What changes for you?"  # no catalogue
+    assert phrases.phrase("nl", "what_changes") == "Wat verandert er voor jou?"

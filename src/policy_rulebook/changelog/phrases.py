@@ -1,12 +1,15 @@
 """The fixed words of announcements, per language (Dutch first, English second).
 
-A policy in another language gets the English phrases around its own words.
+A language with a message catalogue but no table here (French) gets the English table
+translated by the catalogue (core.i18n); any other language gets the English phrases around
+its own words. scripts/update_catalogues.py puts the English values in the catalogue.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.dates import long_date
 
 PHRASES: Final[dict[str, dict[str, str]]] = {
@@ -144,8 +147,12 @@ FIELD_NAMES: Final[dict[str, dict[str, str]]] = {
 }
 
 def table(lang: str) -> str:
-    """The phrase table for a language: its own, or English."""
+    """The phrase table for a language: its own, the English one through its catalogue, or
+    English."""
     base = lang.split("-")[0].lower()
+    if base not in PHRASES and base in i18n.LANGUAGES:
+        for tables in (PHRASES, SECTION_TITLES, FIELD_NAMES):
+            tables[base] = i18n.translated(tables["en"], base)
     return base if base in PHRASES else "en"
 
 

@@ -117,6 +117,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations(current()).ngettext(singular, plural, count)
 
 
+def translated(table: dict[str, str], lang: str) -> dict[str, str]:
+    """A table of English words (keys to texts) in another language, through its catalogue:
+    for the label tables of announcements and documents that have no table for it."""
+    with language(lang):
+        return {key: _(text) for key, text in table.items()}
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it here."""
     return message

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.scheme import Scheme
@@ -125,7 +126,12 @@ def safe_url(value: Any) -> str | None:
 
 
 def labels(language: str | None) -> dict[str, str]:
-    return LABELS.get((language or "nl").split("-")[0], LABELS["en"])
+    """The labels in a language: its own table, the English one through the language's
+    catalogue (core.i18n), or English."""
+    base = (language or "nl").split("-")[0]
+    if base not in LABELS and base in i18n.LANGUAGES:
+        LABELS[base] = i18n.translated(LABELS["en"], base)
+    return LABELS.get(base, LABELS["en"])
 
 
 def render(document: Document, scheme: Scheme | None, output_format: str,
