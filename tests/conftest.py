@@ -9,6 +9,9 @@
 
 The date of today is fixed for the whole suite: ``tests.helpers.TODAY`` (pass it as
 ``--today`` or in ``Context``); nothing in the tests reads the clock.
+- Every test starts with messages chosen by neither a policy nor an earlier test: English,
+  as from an environment without a language (tests that want another say so); the ``english``
+  fixture pins English for tests written against the English wording.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from __future__ import annotations
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from functools import cache
 
 import pytest
 
+from policy_rulebook.core import i18n
 from tests.helpers import GOLDEN, Golden
 
 #: The registries that network tests fetch from, and the address the probe asks for.
@@ -73,3 +78,20 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if why is not None:
                 pytest.skip(f"needs the {registry} registry ({url}), which cannot be reached "
                             f"from here ({why}); runs in CI")
+
+
+@pytest.fixture(autouse=True)
+def _english_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "RULEBOOK_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English whatever the policy's language (``RULEBOOK_LANG=en``, as ``--lang
+    en``), for tests written against the English wording; in-process and in child processes."""
+    monkeypatch.setenv("RULEBOOK_LANG", "en")

@@ -11,6 +11,9 @@ import pytest
 
 from tests.helpers import REPO, TODAY, run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def bench_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")

@@ -236,7 +236,8 @@ def test_rulebook_does_not_parse_at_a_revision(tmp_path: Path) -> None:
 
 def test_unknown_language(in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "changelog", "--lang", "fr")
-    assert result.code == 2 and "no language 'fr'" in result.err
+    # --lang fr also asks for French messages: the error says so in French
+    assert result.code == 2 and "n’a pas la langue 'fr'" in result.err
 
 
 def test_no_versions_yet(tmp_path: Path) -> None:

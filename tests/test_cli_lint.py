@@ -15,7 +15,9 @@ from tests.helpers import BUNDLED, EXAMPLES, REPO, TODAY, Golden, run, run_proce
 def test_bundled_policy_is_clean_in_strict_mode() -> None:
     result = run_process("lint", "--strict", "--today", TODAY.isoformat(), "rulebook", cwd=REPO)
     assert (result.code, result.err) == (0, "")
-    assert result.out == "No findings in 9 files.\n"
+    assert result.out == "Geen meldingen in 9 bestanden.\n"  # a Dutch policy: Dutch messages
+    english = run_process("lint", "--strict", "--lang", "en", "rulebook", cwd=REPO)
+    assert english.out == "No findings in 9 files.\n"
 
 
 def test_single_file_policy_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,7 +31,7 @@ def test_removing_a_required_section_names_it(section: str, tmp_path: Path,
     policy = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, policy)
     (policy / f"{section}.yaml").unlink()
-    result = run(capsys, "lint", "--format", "json", str(policy))
+    result = run(capsys, "lint", "--format", "json", "--lang", "en", str(policy))
     assert result.code == 1
     missing = [f for f in json.loads(result.out)["findings"] if f["code"] == "RB101"]
     assert [f["path"] for f in missing] == [f"/{section}"]
@@ -84,7 +86,10 @@ def test_warnings_fail_only_in_strict_mode(tmp_path: Path,
     shutil.copytree(BUNDLED, policy)
     assert run(capsys, "lint", "--today", "2099-01-01", str(policy)).code == 0
     strict = run(capsys, "lint", "--strict", "--today", "2099-01-01", str(policy))
-    assert strict.code == 1 and " warning RB501 " in strict.out
+    assert strict.code == 1 and " waarschuwing RB501 " in strict.out
+    english = run(capsys, "lint", "--strict", "--lang", "en", "--today", "2099-01-01",
+                  str(policy))
+    assert english.code == 1 and " warning RB501 " in english.out
 
 
 def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

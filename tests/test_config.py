@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 from policy_rulebook.core.schema import load_schema
 from tests.helpers import BUNDLED, REPO, run, run_process
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

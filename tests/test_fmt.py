@@ -20,6 +20,9 @@ from policy_rulebook.linter.checks import Context
 from tests.fmt_helpers import comment_everywhere, reverse_keys
 from tests.helpers import BUNDLED, REPO, TODAY, run, run_process
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 FILES = sorted(p.name for p in BUNDLED.glob("*.yaml"))
 
 

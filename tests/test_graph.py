@@ -146,8 +146,9 @@ def test_real_mermaid_parser_rejects_broken_text(mermaid_parser: Path) -> None:
 def test_unknown_language_is_an_input_error(capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "graph", str(BUNDLED), "--lang", "fr")
     assert result.code == 2
-    assert result.err == ("rulebook: error: the policy is not written in `fr`: its languages "
-                          "are nl, en\n")
+    # --lang fr also asks for French messages: the error says so in French
+    assert result.err == ("rulebook: erreur : la politique n’est pas rédigée en `fr` : ses "
+                          "langues sont nl, en\n")
 
 
 def test_policy_without_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

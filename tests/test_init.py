@@ -10,6 +10,9 @@ import pytest
 from policy_rulebook.core.model import REQUIRED_SECTIONS
 from tests.helpers import run, run_process
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_init_then_lint_lists_what_is_still_to_write(tmp_path: Path) -> None:
     created = run_process("init", "--organisation", "Gemeente Beverdonk", cwd=tmp_path)

@@ -25,6 +25,8 @@ def test_wheel_install_lints_from_another_directory(tmp_path: Path) -> None:
     assert {top for top in tops if not top.endswith(".dist-info")} == {"policy_rulebook"}
     with zipfile.ZipFile(wheel) as archive:
         assert "policy_rulebook/schemas/rulebook.schema.json" in archive.namelist()
+        for lang in ("nl", "en", "fr"):  # the compiled catalogues ship as package data
+            assert f"policy_rulebook/locale/{lang}/LC_MESSAGES/rulebook.mo" in archive.namelist()
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
                     "--target", str(target), str(wheel)],
@@ -38,4 +40,4 @@ def test_wheel_install_lints_from_another_directory(tmp_path: Path) -> None:
                           cwd=elsewhere, capture_output=True, text=True, timeout=120,
                           env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, check=False)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "No findings in 9 files.\n"
+    assert done.stdout == "Geen meldingen in 9 bestanden.\n"  # Dutch policy, catalogue found

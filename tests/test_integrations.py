@@ -126,7 +126,7 @@ def test_pre_commit_try_repo(broken: bool, tmp_path: Path, pre_commit_home: Path
     if broken:
         assert done.returncode == 1, output
         assert re.search(r"rulebook lint\.+Failed", output), output
-        assert "error RB101 the policy has no contact point" in output
+        assert "fout RB101 het beleid heeft geen aanspreekpunt" in output  # a Dutch policy
     else:
         assert done.returncode == 0, output
         assert re.search(r"rulebook lint\.+Passed", output), output

@@ -15,6 +15,9 @@ from policy_rulebook.core import loader
 from policy_rulebook.core.texts import iter_texts
 from tests.helpers import BUNDLED, EXAMPLES, Golden, overlay, run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 INJECTION = """
 conduct:
   speaking_capacity:

@@ -55,7 +55,7 @@ def test_golden_github(capsys: pytest.CaptureFixture[str], golden: Golden) -> No
     assert lines[1].startswith(
         "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 ")
     assert sum(line.startswith("::warning ") for line in lines) == 9
-    assert lines[-1].startswith("21 findings")
+    assert lines[-1].startswith("21 meldingen")  # the broken example policy is Dutch
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -74,9 +74,9 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str], golden:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert (REPO / uri).is_file()
     rb601 = next(r for r in rules if r["id"] == "RB601")
-    assert rb601["shortDescription"]["text"] == "a legal item cites no legal basis"
-    assert rb601["fullDescription"]["text"].startswith("That each item of `legal.items`")
-    assert "## Why" in rb601["help"]["markdown"]
+    assert rb601["shortDescription"]["text"] == "een juridisch punt vermeldt geen rechtsgrond"
+    assert rb601["fullDescription"]["text"].startswith("Dat elk item van `legal.items`")
+    assert "## Waarom" in rb601["help"]["markdown"]
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -204,7 +204,7 @@ def run_on_a_terminal(*args: str, no_color: bool) -> str:
 
 def test_colour_on_a_terminal_unless_no_color() -> None:
     args = ("lint", "--today", TODAY.isoformat(), BROKEN)
-    assert "\x1b[31merror\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
+    assert "\x1b[31mfout\x1b[0m RB201" in run_on_a_terminal(*args, no_color=False)
     assert "\x1b" not in run_on_a_terminal(*args, no_color=True)
     assert "\x1b" not in run_on_a_terminal(*args, "--format", "github", no_color=False)
 

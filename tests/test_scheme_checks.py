@@ -12,6 +12,9 @@ from policy_rulebook.core import loader
 from policy_rulebook.core.scheme import build
 from tests.helpers import BUNDLED, EXAMPLES, Golden, run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 AIRFORCE = EXAMPLES / "scheme" / "airforce"
 BROKEN = EXAMPLES / "scheme" / "broken"
 

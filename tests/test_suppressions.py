@@ -19,6 +19,9 @@ from policy_rulebook.linter.checks import BY_CODE, Context
 from policy_rulebook.linter.suppressions import comment_start, parse
 from tests.helpers import BUNDLED, TODAY, run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 ITEM = re.compile(r"^    - id: \S+$")
 
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policy_rulebook.core import loader
 from policy_rulebook.core.texts import text_label
 from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import Context
 from tests.helpers import TODAY, overlay
+
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_text_label_names_fields_and_list_items() -> None:

@@ -19,6 +19,9 @@ from policy_rulebook.linter.checks._versioning import needed, raise_level
 from tests.gitrepo import AUTHORS, commit, copy_bundled, init, replace, set_version
 from tests.helpers import run
 
+# Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 VERSION_CODES = ("RB901", "RB902", "RB903")
 _STAGE = re.compile(r"(?m)^# (commit|now):.*$")
 _SECTION = re.compile(r"(?m)^(?=[a-z_]+:)")

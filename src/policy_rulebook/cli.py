@@ -22,6 +22,14 @@ from policy_rulebook.core.findings import ExitCode, InputError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _(message: str) -> str:
+    """core.i18n's ``_``, imported when a message is shown (not at start-up: `--help` stays
+    light, see tests/test_imports.py)."""
+    from policy_rulebook.core.i18n import _ as translate
+
+    return translate(message)
+
+
 class PathType(click.Path):
     """``click.Path(path_type=Path)`` (the same checks and completion, the same ``Path`` for
     the command), without importing pathlib at start-up: it pulls in urllib and ipaddress, a
@@ -40,7 +48,8 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(_("{value!r} is not a date in the form YYYY-MM-DD").format(
+            value=value)) from None
 
 
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
@@ -57,12 +66,11 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int 
     try:
         size = int(float(number) * _SIZE_UNITS[unit])
     except (ValueError, KeyError, OverflowError):  # OverflowError: inf, 1e400
-        raise click.BadParameter(f"{value!r} is not a size such as 4M, 500k or 1048576") from None
+        raise click.BadParameter(_("{value!r} is not a size such as 4M, 500k or 1048576").format(
+            value=value)) from None
     if size <= 0:
-        raise click.BadParameter(f"{value!r} is not a positive size")
+        raise click.BadParameter(_("{value!r} is not a positive size").format(value=value))
     if size > MAX_FILE_SIZE:
-        from policy_rulebook.core.i18n import _
-
         raise click.BadParameter(_("{value} is more than the largest size, 1G").format(
             value=value[:40]))
     return size
@@ -76,6 +84,31 @@ def _use_color(stream: Any) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter,
+                     value: str | None) -> str | None:
+    """``--lang``: the language of messages (an explicit choice wins over the policy's)."""
+    if value:
+        from policy_rulebook.core import i18n
+
+        i18n.set_language(value.split(",")[0])
+    return value
+
+
+def _policy_languages(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``init --lang``: the new policy's languages; messages in the first, as for a policy."""
+    from policy_rulebook.core import i18n
+
+    i18n.use_policy_language([code.strip() for code in value.split(",")])
+    return value
+
+
+_LANG_MESSAGES_HELP = ("Language of messages: nl, en or fr (default: $RULEBOOK_LANG, else the "
+                       "policy's first language, else LC_ALL/LANG, else en).")
+#: ``--lang`` on the commands whose output is only messages.
+lang_option = click.option("--lang", "lang", metavar="LANG", expose_value=False,
+                           callback=_choose_language, help=_LANG_MESSAGES_HELP)
 
 
 def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
@@ -130,6 +163,7 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 
 
 @cli.command()
+@lang_option
 @click.argument("path", type=PathType(), required=False)
 @click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
               help="How to report findings  [default: text].")
@@ -178,6 +212,7 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
 
 @cli.command()
 @_OUTPUT
+@lang_option
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of a rulebook (for editors and other tools)."""
     from policy_rulebook.app.actions import schema as run
@@ -199,7 +234,7 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format",
               type=click.Choice(["text", "markdown", "json", "html", "docx"]), default="text",
               show_default=True, help="How to show the changes (docx: Word, tracked changes).")
-@click.option("--lang", metavar="LANG",
+@click.option("--lang", metavar="LANG", callback=_choose_language,
               help="One of the policy's languages, for the labels and phrases (default: its "
                    "first language).")
 @_OUTPUT
@@ -213,6 +248,7 @@ def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
 
 
 @cli.command()
+@lang_option
 @_POLICY
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="How to list the versions.")
@@ -236,7 +272,7 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
               type=click.Choice(["markdown", "html", "json", "text", "docx"]),
               default="markdown", show_default=True,
               help="How to write it (docx: Word with tracked changes, with --audience legal).")
-@click.option("--lang", metavar="LANG",
+@click.option("--lang", metavar="LANG", callback=_choose_language,
               help="One of the policy's languages (default: its first language).")
 @_OUTPUT
 def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
@@ -249,6 +285,7 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
 
 # ci: rules and explain
 @cli.command()
+@lang_option
 def rules() -> None:
     """List every check: code, name, default severity and what it finds."""
     from policy_rulebook.linter.explain import render_rules
@@ -257,6 +294,7 @@ def rules() -> None:
 
 
 @cli.command()
+@lang_option
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
@@ -273,7 +311,8 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
 @click.argument("path", type=PathType(), default="rulebook")
 @click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
               default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 @_OUTPUT
 def graph(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
@@ -284,7 +323,8 @@ def graph(path: Path, output_format: str, language: str | None, output: Path | N
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 @click.option("--answers", metavar="yes,no,...",
               help="Answer the questions from this list instead of asking (for scripts).")
 def react(path: Path, language: str | None, answers: str | None) -> None:
@@ -301,7 +341,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
         line = sys.stdin.readline()
         if not line:
             click.echo()
-            raise InputError(f"no answer to the question `{node_id}` (the input ended)")
+            raise InputError(_("no answer to the question `{node_id}` (the input ended)").format(
+                node_id=node_id))
         return line
 
     sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
@@ -313,7 +354,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
               type=click.Choice(["markdown", "html", "docx", "pdf"]), default="html",
               show_default=True,
               help="A Markdown page, one HTML file, a Word file or a PDF (extra `pdf`).")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
+              callback=_choose_language)
 @_OUTPUT
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Render the whole policy at PATH as a document for staff."""
@@ -326,6 +368,7 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
 # --- fmt and init (robust) ------------------------------------------------------------------
 
 @cli.command()
+@lang_option
 @click.argument("path", type=PathType(), default="rulebook")
 @click.option("--check", is_flag=True,
               help="Change nothing; list the files that would change and exit 1 if any.")
@@ -350,7 +393,9 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
 @cli.command()
 @click.argument("directory", type=PathType(), default="rulebook")
 @click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
-              help="The policy's languages, primary first, like nl or nl,en.")
+              callback=_policy_languages,
+              help="The policy's languages, primary first, like nl or nl,en (messages in the "
+                   "first).")
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")
 def init(directory: Path, languages: str, organisation: str | None) -> None:
     """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
@@ -369,7 +414,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("rulebook: interrupted", err=True)
+        click.echo("rulebook: " + _("interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
@@ -377,10 +422,11 @@ def main(argv: list[str] | None = None) -> None:
     except InputError as error:
         from policy_rulebook.core.terminal import safe
 
-        click.echo(f"rulebook: error: {safe(str(error))}", err=True)
+        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))),
+                   err=True)
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
-        click.echo("rulebook: interrupted", err=True)
+        click.echo("rulebook: " + _("interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:
         _closed_pipe()
@@ -390,8 +436,9 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the promise: never a traceback
         from policy_rulebook.core.terminal import safe
 
-        click.echo(f"rulebook: internal error: {type(error).__name__}: {safe(str(error))} "
-                   "(please report this)", err=True)
+        click.echo("rulebook: " + _("internal error: {kind}: {message} (please report "
+                                    "this)").format(kind=type(error).__name__,
+                                                    message=safe(str(error))), err=True)
         sys.exit(ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policy_rulebook.core.findings import ExitCode
+from policy_rulebook.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from policy_rulebook.core.document import Document
@@ -140,8 +141,8 @@ def load_scheme(path: Path) -> tuple[Document, Scheme]:
     document = loader.load(path)
     scheme = build(document)
     if scheme is None or not scheme.nodes:
-        raise InputError(f"{document.source}: the policy has no reaction scheme "
-                         "(`reactions` with `nodes`): run `rulebook lint`")
+        raise InputError(_("{source}: the policy has no reaction scheme (`reactions` with "
+                           "`nodes`): run `rulebook lint`").format(source=document.source))
     return document, scheme
 
 
@@ -232,10 +233,12 @@ def refuse_with_errors(document: Document, what: str) -> None:
     errors = [f for f in engine.lint(document).findings if f.severity is Severity.ERROR]
     if errors:
         first = errors[0]
-        more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
-        raise InputError(f"cannot {what} a policy with errors: {first.file}:{first.line}:"
-                         f"{first.column}: {first.code} {first.message}{more}; run "
-                         "`rulebook lint` and fix them first")
+        more = (" " + _("and {count} more").format(count=len(errors) - 1)
+                if len(errors) > 1 else "")
+        raise InputError(_("cannot {what} a policy with errors: {file}:{line}:{column}: "
+                           "{code} {message}{more}; run `rulebook lint` and fix them first").format(
+                               what=what, file=first.file, line=first.line, column=first.column,
+                               code=first.code, message=first.message, more=more))
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------
@@ -271,17 +274,18 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
     for file in loader.discover(options.path):
         name = loader.display_name(file)
         if root is not None and file.is_symlink() and root not in file.resolve().parents:
-            err.append(f"rulebook: fmt: skipped {safe(name)}: it links to a file outside "
-                       "the rulebook folder (RB012)")
+            err.append("rulebook: fmt: " + _("skipped {name}: it links to a file outside the "
+                                             "rulebook folder (RB012)").format(name=safe(name)))
             continue
         try:
             result = formatter.format_file(file, name, max_bytes=max_bytes,
                                            languages=languages)
         except formatter.FormatError as error:
-            err.append(f"rulebook: fmt: skipped {safe(str(error))}")
+            err.append("rulebook: fmt: " + _("skipped {reason}").format(reason=safe(str(error))))
             continue
         except OSError as error:
-            err.append(f"rulebook: fmt: skipped {safe(name)}: cannot read: {error.strerror}")
+            err.append("rulebook: fmt: " + _("skipped {name}: cannot read: {reason}").format(
+                name=safe(name), reason=error.strerror))
             continue
         if not result.changed:
             unchanged += 1
@@ -294,7 +298,7 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
             if out and not out[-1].endswith("\n"):
                 out[-1] += "\n\\ No newline at end of file\n"
         if options.check:
-            out.append(f"would reformat {safe(name)}\n")
+            out.append(_("would reformat {name}").format(name=safe(name)) + "\n")
         elif not options.diff:
             try:
                 formatter.write_atomically(result)
@@ -302,10 +306,13 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
                 changed -= 1
                 err.append(_("rulebook: fmt: skipped {reason}").format(reason=safe(str(error))))
                 continue
-            out.append(f"reformatted {safe(name)}\n")
-    verb = "would be reformatted" if options.check or options.diff else "reformatted"
-    out.append(f"{changed} file{'' if changed == 1 else 's'} {verb}, {unchanged} unchanged"
-               + (f", {len(err)} skipped" if err else "") + ".\n")
+            out.append(_("reformatted {name}").format(name=safe(name)) + "\n")
+    summary = (ngettext("{count} file would be reformatted", "{count} files would be reformatted",
+                        changed) if options.check or options.diff else
+               ngettext("{count} file reformatted", "{count} files reformatted", changed))
+    out.append(summary.format(count=changed)
+               + ", " + _("{count} unchanged").format(count=unchanged)
+               + (", " + _("{count} skipped").format(count=len(err)) if err else "") + ".\n")
     if err:
         code = ExitCode.USAGE
     elif options.check and changed:
@@ -330,7 +337,7 @@ def init(options: InitOptions) -> tuple[str, ExitCode]:
 
     languages = scaffold.parse_languages(options.languages)
     written = scaffold.create(options.directory, options.organisation, languages, schema_text())
-    lines = [f"created {safe(str(path))}" for path in written]
-    lines.append(f"Now fill in the TODOs; `rulebook lint {safe(str(options.directory))}` lists "
-                 "what is still to write.")
+    lines = [_("created {path}").format(path=safe(str(path))) for path in written]
+    lines.append(_("Now fill in the TODOs; `rulebook lint {directory}` lists what is still to "
+                   "write.").format(directory=safe(str(options.directory))))
     return "\n".join(lines) + "\n", ExitCode.CLEAN

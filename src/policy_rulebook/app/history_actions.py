@@ -85,8 +85,8 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     if lang is None:
         return languages[0] if languages else "en"
     if languages and lang not in languages:
-        raise InputError(_("the policy has no language {lang!r}; it has {languages}").format(
-            lang=lang, languages=", ".join(languages)))
+        raise InputError(_("the policy has no language {lang!r}; it has {items}").format(
+            lang=lang, items=', '.join(languages)))
     return lang
 
 
@@ -143,9 +143,9 @@ def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any
     tip = history.resolve(to_rev or "HEAD")
     found = walk(history, tip, since)
     if not found.versions and found.unreleased is None and since is None:
-        raise InputError(_("{path}: no committed version of the policy up to {rev} (a version "
-                           "is a commit with meta.version)").format(
-            path=history.path, rev=to_rev or "HEAD"))
+        raise InputError(_("{path}: no committed version of the policy up to {value} (a "
+                           "version is a commit with meta.version)").format(
+                               path=history.path, value=to_rev or 'HEAD'))
     return found
 
 

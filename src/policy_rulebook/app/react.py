@@ -11,33 +11,29 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.scheme import Scenario, Scheme
 from policy_rulebook.core.terminal import safe
 from policy_rulebook.documents.graph import answer_words
 
-#: Words of the interface, per language (the policy's own words are quoted as they are).
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "outcome": "Outcome", "scenarios": "Scenarios on this path",
-        "situation": "Situation", "answer": "How we react", "house_rules": "House rules",
-        "help_hint": "type ? for help", "invalid": "Please answer {words}.",
-        "action": "Action",
-    },
-    "nl": {
-        "outcome": "Uitkomst", "scenarios": "Scenario's op deze weg",
-        "situation": "Situatie", "answer": "Zo reageren we", "house_rules": "Huisregels",
-        "help_hint": "typ ? voor uitleg", "invalid": "Antwoord met {words}.",
-        "action": "Actie",
-    },
+#: Words of the interface (the policy's own words are quoted as they are), translated in the
+#: language of the walk by the catalogue (core.i18n): every language it has, not only nl/en.
+UI: dict[str, str] = {
+    "outcome": N_("Outcome"), "scenarios": N_("Scenarios on this path"),
+    "situation": N_("Situation"), "answer": N_("How we react"),
+    "house_rules": N_("House rules"), "help_hint": N_("type ? for help"),
+    "invalid": N_("Please answer {words}."), "action": N_("Action"),
 }
 YES_WORDS = frozenset({"yes", "y", "ja", "j", "oui", "o", "si"})
 NO_WORDS = frozenset({"no", "n", "nee", "nein", "non"})
 
 
 def ui(language: str | None) -> dict[str, str]:
-    return UI.get((language or "en").split("-")[0], UI["en"])
+    with i18n.language(language or "en"):
+        return {key: _(text) for key, text in UI.items()}
 
 
 def parse_answer(text: str, language: str | None) -> str | None:
@@ -66,8 +62,8 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
     raw answer; an answer that is neither yes nor no is refused by ``ask`` itself raising, or
     asked again after ``say`` tells what is expected."""
     if not scheme.start_known or scheme.start is None:
-        raise InputError(f"the reaction scheme's start `{scheme.start}` is not one of its steps: "
-                         "run `rulebook lint`")
+        raise InputError(_("the reaction scheme's start `{start}` is not one of its steps: "
+                           "run `rulebook lint`").format(start=scheme.start))
     words = answer_words(language)
     texts = ui(language)
     current = scheme.start
@@ -75,8 +71,8 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
     answers: list[str] = []
     while True:
         if current in visited:
-            raise InputError(f"the reaction scheme goes round in a circle at `{current}`: "
-                             "run `rulebook lint`")
+            raise InputError(_("the reaction scheme goes round in a circle at `{current}`: "
+                               "run `rulebook lint`").format(current=current))
         visited.append(current)
         node = scheme.nodes[current]
         if node.kind != "question":
@@ -95,8 +91,9 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
         answers.append(answer)
         target = node.branch(answer)
         if target is None or target not in scheme.nodes:
-            raise InputError(f"answering {answer} at `{current}` leads to `{target}`, which is "
-                             "not a step of the scheme: run `rulebook lint`")
+            raise InputError(_("answering {answer} at `{current}` leads to `{target}`, which "
+                               "is not a step of the scheme: run `rulebook lint`").format(
+                                   answer=answer, current=current, target=target))
         current = target
 
 
@@ -159,16 +156,20 @@ class Script:
 
     def __call__(self, node_id: str, prompt: str) -> str:
         if self.used >= len(self.answers):
-            raise InputError(f"--answers ran out at the question `{node_id}`: add an answer")
+            raise InputError(_("--answers ran out at the question `{node_id}`: "
+                               "add an answer").format(
+                node_id=node_id))
         raw = self.answers[self.used]
         self.used += 1
         if parse_answer(raw, None) is None:
-            raise InputError(f"answer {self.used} of --answers, `{safe(raw)}`, is not yes or no "
-                             f"(at the question `{node_id}`)")
+            raise InputError(_("answer {used} of --answers, `{value}`, is not yes or no (at "
+                               "the question `{node_id}`)").format(
+                                   used=self.used, value=safe(raw), node_id=node_id))
         return raw
 
     def check_all_used(self, outcome: str) -> None:
         left = len(self.answers) - self.used
         if left:
-            raise InputError(f"the outcome `{outcome}` was reached after {self.used} answers, "
-                             f"but --answers has {left} more: remove them")
+            raise InputError(_("the outcome `{outcome}` was reached after {used} answers, "
+                               "but --answers has {left} more: remove them").format(
+                                   outcome=outcome, used=self.used, left=left))

@@ -27,6 +27,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
 from policy_rulebook.core import atomic, loader
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.schema import load_schema, resolve
 
 WIDTH = 2**31 - 1  # never re-wrap a line: a text's line breaks are the author's
@@ -87,10 +88,12 @@ def format_text(name: str, raw: bytes, *, max_bytes: int = loader.DEFAULT_MAX_BY
         blocking = [p for p in parsed.problems if p.code in loader.BLOCKING]
         first = blocking[0] if blocking else None
         reason = f"{first.code} at line {first.line}: {first.message}" if first else "unreadable"
-        raise FormatError(f"{name}: not formatted, fix this first: {reason}")
+        raise FormatError(_("{name}: not formatted, fix this first: {reason}").format(
+            name=name, reason=reason))
     data = parsed.data
     if not isinstance(data, CommentedMap):
-        raise FormatError(f"{name}: not formatted: the file holds no sections (RB004)")
+        raise FormatError(_("{name}: not formatted: the file holds no sections (RB004)").format(
+            name=name))
     _order(data, load_schema(), _Context(load_schema(), tuple(languages)))
     out = io.StringIO()
     _dumper().dump(data, out)
@@ -103,11 +106,16 @@ def _verify(name: str, parsed: loader.Parsed, text: str, max_bytes: int) -> None
     """The promise, checked on every run: the same data and the same comments."""
     again = loader.parse(name, text.encode("utf-8"), max_bytes=max(max_bytes, len(text) * 4))
     if not again.ok:
-        raise FormatError(f"{name}: not formatted: the result would not read back (a bug)")
+        raise FormatError(_("{name}: not formatted: the result would not read back (a bug)").format(
+            name=name))
     if plain(again.data) != plain(parsed.data):
-        raise FormatError(f"{name}: not formatted: the result would change a value (a bug)")
+        raise FormatError(_("{name}: not formatted: the result would change a "
+                            "value (a bug)").format(
+            name=name))
     if parsed.text is not None and comments(text) != comments(parsed.text):
-        raise FormatError(f"{name}: not formatted: the result would lose a comment (a bug)")
+        raise FormatError(_("{name}: not formatted: the result would lose a "
+                            "comment (a bug)").format(
+            name=name))
 
 
 def plain(node: Any) -> Any:

@@ -1,13 +1,16 @@
 """The fixed words of announcements, per language (Dutch first, English second).
 
-A policy in another language gets the English phrases around its own words. Field and section
-names are not here: they come from the schema's titles (``changelog.labels``).
+A language with a message catalogue but no table here (French) gets the English table
+translated by the catalogue (core.i18n); any other language gets the English phrases around
+its own words. Field and section names are not here: they come from the schema's titles
+(``changelog.labels``).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.dates import long_date
 
 PHRASES: Final[dict[str, dict[str, str]]] = {
@@ -141,8 +144,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
 }
 
 def table(lang: str) -> str:
-    """The phrase table for a language: its own, or English."""
+    """The phrase table for a language: its own, the English one through its catalogue, or
+    English."""
     base = lang.split("-")[0].lower()
+    if base not in PHRASES and base in i18n.LANGUAGES:
+        PHRASES[base] = i18n.translated(PHRASES["en"], base)
     return base if base in PHRASES else "en"
 
 

@@ -27,7 +27,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scanner import RoundTripScanner
 
-from policy_rulebook.core import codes, fastyaml
+from policy_rulebook.core import codes, fastyaml, i18n, yaml_mistakes
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
 from policy_rulebook.core.findings import Finding, InputError, Severity
 from policy_rulebook.core.i18n import _
@@ -89,23 +89,27 @@ class _Composer(Composer):
             target = self.anchors.get(event.anchor)
             if target is not None and getattr(target, "end_mark", True) is None:
                 raise Refused(codes.TOO_MANY_ALIASES,
-                              f"the alias `*{event.anchor}` is used inside the block it names, "
-                              "so the block never ends: remove the alias", *where)
+                              _("the alias `*{anchor}` is used inside the block it names, so "
+                                "the block never ends: remove the alias").format(
+                                    anchor=event.anchor), *where)
             self.aliases += 1
             size = self.sizes.get(id(target), 1)
             self.aliased_nodes += size
             self.nodes += size
             if self.aliases > MAX_ALIASES or self.aliased_nodes > MAX_ALIASED_NODES:
                 raise Refused(codes.TOO_MANY_ALIASES,
-                              "the file uses aliases (`*name`) far more than a policy needs "
-                              f"(at most {MAX_ALIASES} aliases standing for at most "
-                              f"{MAX_ALIASED_NODES:,} values): write the values out instead",
+                              _("the file uses aliases (`*name`) far more than a policy "
+                                "needs (at most {MAX_ALIASES} aliases standing for at most "
+                                "{MAX_ALIASED_NODES:,} values): write the "
+                                "values out instead").format(
+                                    MAX_ALIASES=MAX_ALIASES, MAX_ALIASED_NODES=MAX_ALIASED_NODES),
                               *where)
             return super().compose_node(parent, index)
         if self.level >= MAX_DEPTH:
             raise Refused(codes.TOO_DEEP,
-                          f"the file nests more than {MAX_DEPTH} levels deep, where a policy "
-                          "needs fewer than 10: check the indentation and the brackets", *where)
+                          _("the file nests more than {MAX_DEPTH} levels deep, where a "
+                            "policy needs fewer than 10: check the indentation and the "
+                            "brackets").format(MAX_DEPTH=MAX_DEPTH), *where)
         start = self.nodes
         self.nodes += 1
         self.level += 1
@@ -247,15 +251,15 @@ def make_yaml() -> YAML:
 def discover(path: Path) -> list[Path]:
     """The YAML files of a rulebook directory (sorted), or the file itself."""
     if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
+        raise InputError(_("{path}: no such file or directory").format(path=path))
     check_inside(path)
     if path.is_file():
         return [path]
     if not path.is_dir():
-        raise InputError(f"{path}: not a file or directory")
+        raise InputError(_("{path}: not a file or directory").format(path=path))
     files = sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
     if not files:
-        raise InputError(f"{path}: no .yaml or .yml files in this directory")
+        raise InputError(_("{path}: no .yaml or .yml files in this directory").format(path=path))
     return files
 
 
@@ -296,7 +300,15 @@ def decode(raw: bytes) -> str:
 
 
 def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Load a rulebook directory or file from disk."""
+    """Load a rulebook directory or file from disk; messages from then on are in the policy's
+    first language unless one was chosen (``--lang``)."""
+    document = _load(path, max_bytes)
+    if i18n.use_policy_language(document.languages) and document.problems:
+        document = _load(path, max_bytes)  # its problems in the language just chosen
+    return document
+
+
+def _load(path: Path, max_bytes: int) -> Document:
     document = Document(source=display_name(path))
     root = path.resolve() if path.is_dir() else None
     for file in discover(path):
@@ -304,9 +316,9 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         if root is not None and file.is_symlink() and not _inside(file.resolve(), root):
             document.problems.append(
                 _file_problem(name, codes.SYMLINK_OUTSIDE,
-                              "the file is a link to a file outside the rulebook folder "
-                              f"({safe(str(file.resolve()))}), which rulebook does not read: "
-                              "copy the content into the folder instead")
+                              _("the file is a link to a file outside the rulebook folder "
+                                "({value}), which rulebook does not read: copy the content "
+                                "into the folder instead").format(value=safe(str(file.resolve()))))
             )
             document.broken_files.append(name)
             continue
@@ -318,7 +330,8 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             with file.open("rb") as stream:  # never more than the limit, even if it grows
                 raw = stream.read(max_bytes + 1)
         except OSError as error:
-            raise InputError(f"{name}: cannot read: {error.strerror}") from error
+            raise InputError(_("{name}: cannot read: {strerror}").format(
+                name=name, strerror=error.strerror)) from error
         load_text(document, name, raw, max_bytes=max_bytes)
     return document
 
@@ -330,8 +343,9 @@ def _inside(target: Path, root: Path) -> bool:
 def _too_large(document: Document, name: str, size: int, max_bytes: int) -> None:
     document.problems.append(
         _file_problem(name, codes.FILE_TOO_LARGE,
-                      f"the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
-                      "split it or raise the limit (--max-file-size)")
+                      _("the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
+                        "split it or raise the limit (--max-file-size)").format(
+                            size=size, max_bytes=max_bytes))
     )
     document.broken_files.append(name)
 
@@ -365,14 +379,15 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     except UnicodeDecodeError as error:
         return Parsed(None, None, [_file_problem(
             name, codes.ENCODING,
-            f"the file is not UTF-8 text (bad byte at offset {error.start}): save it as UTF-8")])
+            _("the file is not UTF-8 text (bad byte at offset {start}): save it as UTF-8").format(
+                start=error.start))])
     if "\x00" in text:
         return Parsed(None, None, [_file_problem(
-            name, codes.ENCODING, "the file contains NUL bytes: it is not a text file")])
+            name, codes.ENCODING, _("the file contains NUL bytes: it is not a text file"))])
     if fast:  # the plain subset through libyaml's events (bench); None: the round trip reads it
         quick = fastyaml.parse(text)
         if quick is not None:
-            return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates))
+            return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates, text))
     if len(text) > MAX_ROUND_TRIP_CHARACTERS:
         return Parsed(text, None, [_file_problem(name, codes.FILE_TOO_LARGE, _(
             "the file is {size:,} characters and uses what only the slow reader reads "
@@ -389,34 +404,35 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
         return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
                                            Severity.ERROR, error.message)])
     except MarkedYAMLError as error:
-        return Parsed(text, None, [_syntax_problem(name, error)])
+        return Parsed(text, None, [_syntax_problem(name, error, text)])
     except ValueError as error:
         why = ("a number in it has thousands of digits" if "digits" in str(error)
                else str(error))
         return Parsed(text, None, [_file_problem(
-            name, codes.YAML_SYNTAX, f"the file cannot be read: {why}")])
+            name, codes.YAML_SYNTAX, _("the file cannot be read: {why}").format(why=why))])
     except (YAMLError, RecursionError, TypeError) as error:
         return Parsed(text, None, [_file_problem(
-            name, codes.YAML_SYNTAX, f"the file is not valid YAML: {error}")])
+            name, codes.YAML_SYNTAX, _("the file is not valid YAML: {error}").format(error=error))])
     except Exception as error:  # the reader is third-party: whatever it trips over is a finding
         return Parsed(text, None, [_file_problem(
             name, codes.YAML_SYNTAX,
-            f"the YAML reader cannot read this file ({type(error).__name__}: {error}); check "
-            "the directives (%YAML), the comments and the indentation")])
+            _("the YAML reader cannot read this file ({kind}: {error}); check the "
+              "directives (%YAML), the comments and the indentation").format(
+                  kind=type(error).__name__, error=error))])
     constructor = yaml.constructor
     merges: list[tuple[int, int]] = yaml.composer.merges
-    problems = _duplicate_findings(name, constructor.duplicates)
+    problems = _duplicate_findings(name, constructor.duplicates, text)
     for tag, line, column in constructor.tags:
         problems.append(
             Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
-                    f"the tag `{tag}` is not allowed: a policy holds only plain text, lists and "
-                    "mappings; remove the tag")
+                    _("the tag `{tag}` is not allowed: a policy holds only plain text, lists "
+                      "and mappings; remove the tag").format(tag=tag))
         )
     for line, column in merges:
         problems.append(
             Finding(name, line, column, codes.MERGE_KEY, Severity.ERROR,
-                    "the merge key `<<` is not allowed: rulebook does not merge mappings, so "
-                    "write the fields out in full")
+                    _("the merge key `<<` is not allowed: rulebook does not merge mappings, "
+                      "so write the fields out in full"))
         )
     return Parsed(text, data, problems)
 
@@ -430,10 +446,25 @@ def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
     return document
 
 
-def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]]) -> list[Finding]:
-    return [Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
-                    f"the key `{key}` appears twice in the same mapping: only the first one "
-                    "counts; merge them or remove one") for key, line, column in duplicates]
+def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]],
+                        text: str = "") -> list[Finding]:
+    found: list[Finding] = []
+    item_line = -2
+    for key, line, column in duplicates:
+        if yaml_mistakes.missing_dash(text, line):
+            if line == item_line + 1:  # the same item's next field: one finding per item
+                item_line = line
+                continue
+            item_line = line
+            found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR, _(
+                "`{key}` is repeated in the list item above: if a new item starts here, type "
+                "`- ` before `{key}` (and line it up with the `- ` of the item above)").format(
+                    key=key)))
+            continue
+        found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
+                             _("the key `{key}` appears twice in the same mapping: only the "
+                               "first one counts; merge them or remove one").format(key=key)))
+    return found
 
 
 def load_text(document: Document, name: str, raw: bytes, *,
@@ -454,16 +485,16 @@ def _merge(document: Document, name: str, data: Any) -> None:
     if data is None:
         document.problems.append(
             _file_problem(name, codes.NOT_A_MAPPING,
-                          "the file is empty: it should hold one or more sections, "
-                          "such as `meta:` or `conduct:`")
+                          _("the file is empty: it should hold one or more sections, such as "
+                            "`meta:` or `conduct:`"))
         )
         return
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
+        kind = _("a list") if isinstance(data, list) else _("a single value")
         document.problems.append(
             _file_problem(name, codes.NOT_A_MAPPING,
-                          f"the file holds {kind}, but a rulebook file holds sections by name, "
-                          "such as `meta:` or `conduct:`")
+                          _("the file holds {kind}, but a rulebook file holds sections by "
+                            "name, such as `meta:` or `conduct:`").format(kind=kind))
         )
         document.broken_files.append(name)
         return
@@ -475,16 +506,19 @@ def _merge(document: Document, name: str, data: Any) -> None:
         if key_text not in SECTIONS:
             document.problems.append(
                 Finding(name, line, column, codes.UNKNOWN_SECTION, Severity.ERROR,
-                        f"`{key_text}` is not a section of a rulebook; the sections are "
-                        f"{', '.join(SECTIONS)}", pointer(key_text))
+                        _("`{key_text}` is not a section of a rulebook; the sections are "
+                          "{items}").format(
+                              key_text=key_text, items=', '.join(SECTIONS)), pointer(key_text))
             )
             continue
         if key_text in document.sections:
             first = document.sections[key_text]
             document.problems.append(
                 Finding(name, line, column, codes.DUPLICATE_SECTION, Severity.ERROR,
-                        f"the section `{key_text}` is already defined in {first.file}:"
-                        f"{first.line}: keep it in one file", pointer(key_text))
+                        _("the section `{key_text}` is already defined in {file}:{line}: "
+                          "keep it in one file").format(
+                              key_text=key_text, file=first.file, line=first.line),
+                              pointer(key_text))
             )
             continue
         document.sections[key_text] = Section(key_text, name, line, column, node)
@@ -494,11 +528,21 @@ def _file_problem(name: str, code: str, message: str) -> Finding:
     return Finding(name, 1, 1, code, Severity.ERROR, message)
 
 
-def _syntax_problem(name: str, error: MarkedYAMLError) -> Finding:
+def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Finding:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     what = error.problem or "the YAML is not valid"
     context = f" ({error.context})" if error.context else ""
+    if mark is not None:
+        start = error.context_mark
+        mistake = yaml_mistakes.explain(text, yaml_mistakes.ReaderError(
+            str(error.problem or ""), str(error.context or ""), mark.line, mark.column,
+            start.line if start is not None else None,
+            start.column if start is not None else None))
+        if mistake is not None:  # plain words first, the reader's own after them
+            return Finding(name, mistake.line, mistake.column, codes.YAML_SYNTAX,
+                           Severity.ERROR, f"{mistake.message} ({what}{context})")
     return Finding(name, line, column, codes.YAML_SYNTAX, Severity.ERROR,
-                   f"the YAML cannot be read: {what}{context}. Check the indentation and "
-                   "the quotes on this line and the one before")
+                   _("the YAML cannot be read: {what}{context}. Check the indentation and "
+                     "the quotes on this line and the one before").format(
+                         what=what, context=context))

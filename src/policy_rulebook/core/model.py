@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Final
 
+from policy_rulebook.core.i18n import N_
+
 #: The six elements of the article plus ``meta``, in the article's order.
 REQUIRED_SECTIONS: Final = ("meta", "brand", "conduct", "legal", "contact", "roles", "reactions")
 OPTIONAL_SECTIONS: Final = ("house_rules", "channels")
 SECTIONS: Final = REQUIRED_SECTIONS + OPTIONAL_SECTIONS
 
-#: Each section in the article's words, for messages people read.
+#: Each section in the article's words, for messages people read (translate with ``_``).
 SECTION_TITLES: Final[dict[str, str]] = {
-    "meta": "metadata (organisation, version, status, owner, dates, languages)",
-    "brand": "brand: who you are and what you stand for",
-    "conduct": "do's and don'ts for staff",
-    "legal": "legal do's and don'ts",
-    "contact": "contact point",
-    "roles": "division of tasks (who does what)",
-    "reactions": "reaction scheme (how to react)",
-    "house_rules": "house rules for the organisation's public pages",
-    "channels": "list of official accounts",
+    "meta": N_("metadata (organisation, version, status, owner, dates, languages)"),
+    "brand": N_("brand: who you are and what you stand for"),
+    "conduct": N_("do's and don'ts for staff"),
+    "legal": N_("legal do's and don'ts"),
+    "contact": N_("contact point"),
+    "roles": N_("division of tasks (who does what)"),
+    "reactions": N_("reaction scheme (how to react)"),
+    "house_rules": N_("house rules for the organisation's public pages"),
+    "channels": N_("list of official accounts"),
 }
 
 #: Id kind -> the lists (paths of keys from the root) whose items are of that kind.
@@ -53,3 +55,19 @@ SINGLE_REFERENCES: Final[tuple[tuple[tuple[str, ...], str, str], ...]] = (
     (("reactions",), "start", "node"),
     (("meta", "approval"), "by", "role"),
 )
+
+
+#: Each id kind as a noun in messages (translate with ``_``).
+KIND_NAMES: Final[dict[str, str]] = {
+    "value": N_("value"),
+    "tone-principle": N_("tone-of-voice principle"),
+    "rule": N_("do or don't"),
+    "legal-item": N_("legal item"),
+    "escalation": N_("escalation contact"),
+    "role": N_("role"),
+    "task": N_("task"),
+    "node": N_("step"),
+    "scenario": N_("scenario"),
+    "house-rule": N_("house rule"),
+    "channel": N_("channel"),
+}

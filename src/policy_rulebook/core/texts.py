@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from policy_rulebook.core.document import Document, escape_token, split_pointer
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.schema import load_schema, resolve
 
 TEXT_REF = "#/$defs/text"
@@ -122,5 +123,6 @@ def text_label(ptr: str) -> str:
     \\`distribution\\``` (a text in a list has no name of its own)."""
     tokens = split_pointer(ptr)
     if len(tokens) > 1 and tokens[-1].isdigit():
-        return f"item {int(tokens[-1]) + 1} of `{tokens[-2]}`"
-    return f"`{tokens[-1]}`" if tokens else "the text"
+        return _("item {number} of `{list}`").format(number=int(tokens[-1]) + 1,
+                                                      list=tokens[-2])
+    return f"`{tokens[-1]}`" if tokens else _("the text")

@@ -10,6 +10,7 @@ import re
 import textwrap
 
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.scheme import ANSWERS, Scheme
 
 #: The words for yes and no, per language; other languages use English.
@@ -32,8 +33,8 @@ def choose_language(scheme: Scheme, language: str | None) -> str | None:
     if language is None:
         return scheme.languages[0] if scheme.languages else None
     if scheme.languages and language not in scheme.languages:
-        raise InputError(f"the policy is not written in `{language}`: its languages are "
-                         f"{', '.join(scheme.languages)}")
+        raise InputError(_("the policy is not written in `{language}`: its languages are "
+                           "{items}").format(language=language, items=', '.join(scheme.languages)))
     return language
 
 
@@ -42,7 +43,8 @@ def render(scheme: Scheme, output_format: str, language: str | None) -> str:
         return mermaid(scheme, language)
     if output_format == "dot":
         return dot(scheme, language)
-    raise InputError(f"unknown format `{output_format}`: use {' or '.join(FORMATS)}")
+    raise InputError(_("unknown format `{output_format}`: use {items}").format(
+        output_format=output_format, items=' or '.join(FORMATS)))
 
 
 def _one_line(text: str) -> str:

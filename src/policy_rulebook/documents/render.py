@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.scheme import Scheme
@@ -140,7 +141,12 @@ def email_href(value: Any) -> str | None:
 
 
 def labels(language: str | None) -> dict[str, str]:
-    return LABELS.get((language or "nl").split("-")[0], LABELS["en"])
+    """The labels in a language: its own table, the English one through the language's
+    catalogue (core.i18n), or English."""
+    base = (language or "nl").split("-")[0]
+    if base not in LABELS and base in i18n.LANGUAGES:
+        LABELS[base] = i18n.translated(LABELS["en"], base)
+    return LABELS.get(base, LABELS["en"])
 
 
 def render(document: Document, scheme: Scheme | None, output_format: str,

@@ -112,8 +112,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise InputError(_("{path}: not UTF-8 text (bad byte at offset {offset}): save it as "
                            "UTF-8").format(path=path, offset=error.start)) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(_("{path}: not valid TOML: {reason}").format(
-            path=path, reason=error)) from None
+        raise InputError(_("{path}: not valid TOML: {error}").format(
+            path=path, error=error)) from None
     except RecursionError:
         raise InputError(_("{path}: not read: it nests deeper than {depth} levels").format(
             path=path, depth=MAX_DEPTH)) from None
@@ -159,7 +159,8 @@ def read(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(f"{path}: the configuration must be a mapping of keys to values")
+        raise InputError(_("{path}: the configuration must be a mapping of keys to values").format(
+            path=path))
     values = {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
     for key in ("select", "ignore"):
         if isinstance(values.get(key), list) and len(values[key]) > MAX_CODES:
@@ -293,7 +294,7 @@ def _check_selectors(name: str, values: Sequence[str]) -> None:
 def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings:
     """The settings for this run: ``--config FILE``, else the nearest file, else defaults."""
     if config is not None and not config.is_file():
-        raise InputError(f"{config}: no such configuration file")
+        raise InputError(_("{config}: no such configuration file").format(config=config))
     found = config or find(cwd.absolute())
     source = Path(display_name(found)) if found else None
     values = read(source) if source else {}

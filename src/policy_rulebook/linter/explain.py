@@ -7,12 +7,17 @@ A check's docstring is ``CODE name: one line`` followed by ``## What it checks``
 from __future__ import annotations
 
 import difflib
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from policy_rulebook.core.findings import InputError
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _, current
 from policy_rulebook.linter.checks import CHECKS, Check
+
+#: The headings of a check's docs, translated where shown (the bodies are in English).
+HEADINGS = {"What it checks": N_("What it checks"), "Why": N_("Why"),
+            "How to fix": N_("How to fix")}
 
 
 def doc_sections(check: Check) -> dict[str, str]:
@@ -25,6 +30,33 @@ def doc_sections(check: Check) -> dict[str, str]:
         elif current is not None:
             current.append(line)
     return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
+
+
+def translatable_docs(checks: Sequence[Check] = CHECKS) -> Iterator[tuple[str, str]]:
+    """(check code, text) for each section of each check's docs, as the catalogue holds it
+    (paragraphs unwrapped): scripts/update_catalogues.py adds them to the catalogue."""
+    for check in checks:
+        for text in doc_sections(check).values():
+            yield check.code, unwrap(text)
+
+
+def translated_sections(check: Check) -> dict[str, str]:
+    """The check's doc sections in the chosen language, by (translated) heading: the English
+    text as written, a translation re-wrapped to the width of the English."""
+    sections = {}
+    for heading, text in doc_sections(check).items():
+        flat = unwrap(text)
+        words = _(flat)
+        if words != flat:
+            text = "\n\n".join(_fill(p) for p in words.split("\n\n"))
+        sections[_(HEADINGS.get(heading, heading))] = text
+    return sections
+
+
+def _fill(paragraph: str) -> str:
+    """A paragraph wrapped to the width of the docs, never inside `code`."""
+    kept = re.sub(r"`[^`]*`", lambda m: m.group().replace(" ", "\0"), paragraph)
+    return textwrap.fill(kept, width=94, break_on_hyphens=False).replace("\0", " ")
 
 
 def unwrap(text: str) -> str:
@@ -42,8 +74,8 @@ def find(query: str, checks: Sequence[Check] = CHECKS) -> Check:
     close = difflib.get_close_matches(wanted.upper() if wanted[:2].upper() == "RB" else wanted,
                                       candidates, n=3, cutoff=0.6)
     hint = f": did you mean {', '.join(close)}?" if close else ""
-    raise InputError(f"no check with the code or name {wanted!r}{hint} "
-                     "(`rulebook rules` lists them all)")
+    raise InputError(_("no check with the code or name {wanted!r}{hint} (`rulebook rules` "
+                       "lists them all)").format(wanted=wanted, hint=hint))
 
 
 def profiles_label(check: Check) -> str:
@@ -63,7 +95,7 @@ def render_rules(checks: Sequence[Check] = CHECKS) -> str:
     labels = {c.code: profiles_label(c) for c in checks}
     label_width = max(len(label) for label in labels.values())
     lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  "
-             f"{labels[c.code]:<{label_width}}  {c.summary}" for c in checks]
+             f"{labels[c.code]:<{label_width}}  {_(c.summary)}" for c in checks]
     lines.append(_("{count} checks. The fourth column names the organisation profiles "
                    "(meta.profile) that run a check: all = every policy, any-profile = every "
                    "policy with a profile. Run `rulebook explain CODE` for what one checks, why, "
@@ -74,16 +106,22 @@ def render_rules(checks: Sequence[Check] = CHECKS) -> str:
 def render_explain(check: Check) -> str:
     """What a check checks, why, how to fix it, and a failing and a passing example."""
     title = check.doc.splitlines()[0] if check.doc else f"{check.code} {check.name}"
+    if current() != "en":  # the docs are written in English; the summary is translated
+        title = f"{check.code} {check.name}: {_(check.summary)}"
+    from policy_rulebook.linter.reporters.text import severity_word
+
     label = profiles_label(check)
-    parts = [title, f"Default severity: {check.severity.value}.",
+    parts = [title, _("Default severity: {severity}.").format(
+                 severity=severity_word(check.severity)),
              _("Profiles: every policy.") if label == "all" else
              _("Profiles: every policy with a meta.profile.") if label == "any-profile" else
              _("Profiles: only {profiles} (meta.profile).").format(profiles=label)]
-    for heading, text in doc_sections(check).items():
+    for heading, text in translated_sections(check).items():
         parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
-    parts.append("Fails (this gives the finding):\n" + textwrap.indent(check.bad, "    "))
-    parts.append("Passes:\n" + textwrap.indent(check.good, "    "))
+    parts.append(_("Fails (this gives the finding):") + "\n" + textwrap.indent(check.bad, "    "))
+    parts.append(_("Passes:") + "\n" + textwrap.indent(check.good, "    "))
     if not check.code.startswith("RB05"):  # the suppression checks cannot be silenced
-        parts.append(f"Silence it for one item, with a reason:\n"
-                     f"    # rulebook: ignore[{check.code}] reason: why this is acceptable")
+        parts.append(_("Silence it for one item, with a reason:") + "\n"
+                     f"    # rulebook: ignore[{check.code}] reason: "
+                     + _("why this is acceptable"))
     return "\n\n".join(parts) + "\n"

@@ -18,6 +18,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity, Suppressed
+from policy_rulebook.core.i18n import _
 
 MALFORMED = "RB050"
 NO_REASON = "RB051"
@@ -174,20 +175,23 @@ def _parse_one(file: str, line: int, column: int, target: str, target_line: int,
 
     directive = _DIRECTIVE.match(body)
     if directive is None:
-        return bad(f"this `# rulebook:` comment is not a suppression: write it as `{EXAMPLE}`")
+        return bad(_("this `# rulebook:` comment is not a suppression: write it as "
+                     "`{EXAMPLE}`").format(EXAMPLE=EXAMPLE))
     codes = tuple(c for c in re.split(r"[\s,]+", directive.group("codes").upper()) if c)
     if not codes:
-        return bad("the suppression names no code: put the code of the finding between the "
-                   "brackets, like `ignore[RB301]`")
+        return bad(_("the suppression names no code: put the code of the finding between the "
+                     "brackets, like `ignore[RB301]`"))
     for code in codes:
         if not _CODE.match(code) or code not in known:
-            return bad(f"`{code}` is not the code of a check (`rulebook rules` lists them)", codes)
+            return bad(_("`{code}` is not the code of a check (`rulebook rules` "
+                         "lists them)").format(
+                code=code), codes)
         if code in OWN_CODES:
-            return bad(f"{code} is about suppressions themselves and cannot be silenced: "
-                       "fix the suppression instead", codes)
+            return bad(_("{code} is about suppressions themselves and cannot be silenced: "
+                         "fix the suppression instead").format(code=code), codes)
     if not target_line:
-        return bad("the suppression is not on an item: put it on the line of the item's key, "
-                   "or on its own line directly before it", codes)
+        return bad(_("the suppression is not on an item: put it on the line of the item's "
+                     "key, or on its own line directly before it"), codes)
     rest = directive.group("rest")
     until: dt.date | None = None
     until_match = _UNTIL.search(rest)
@@ -197,14 +201,15 @@ def _parse_one(file: str, line: int, column: int, target: str, target_line: int,
                 raise ValueError("not YYYY-MM-DD")  # 3.11 would also take 20270630
             until = dt.date.fromisoformat(until_match.group("date"))
         except ValueError:
-            return bad(f"`until: {until_match.group('date')}` is not a date: write it as "
-                       "YYYY-MM-DD, like `until: 2027-06-30`", codes)
+            return bad(_("`until: {value}` is not a date: write it as YYYY-MM-DD, like "
+                         "`until: 2027-06-30`").format(value=until_match.group('date')), codes)
         rest = (rest[:until_match.start()] + rest[until_match.end():]).strip()
     reason = ""
     if rest:
         reason_match = _REASON.match(rest)
         if reason_match is None:
-            return bad(f"write the reason after `reason:`, like `{EXAMPLE}`", codes)
+            return bad(_("write the reason after `reason:`, like `{EXAMPLE}`").format(
+                EXAMPLE=EXAMPLE), codes)
         reason = reason_match.group("reason").strip()
     return Suppression(file, line, column, target, codes, reason, until, target_line=target_line)
 
@@ -217,14 +222,14 @@ def problems(document: Document, today: dt.date, known: Collection[str]) -> Iter
             yield s.finding(MALFORMED, Severity.ERROR, s.problem)
         elif not s.reason:
             yield s.finding(NO_REASON, Severity.ERROR,
-                            f"the suppression of {codes} gives no reason, so it silences "
-                            "nothing: add `reason:` and say why this is acceptable "
-                            "(legal reviews the waivers)")
+                            _("the suppression of {codes} gives no reason, so it silences "
+                              "nothing: add `reason:` and say why this is acceptable (legal "
+                              "reviews the waivers)").format(codes=codes))
         elif s.until is not None and s.until < today:
             yield s.finding(EXPIRED, Severity.WARNING,
-                            f"the suppression of {codes} expired on {s.until.isoformat()}, so "
-                            "it silences nothing: fix the finding, or review the waiver and "
-                            "set a new `until:` date")
+                            _("the suppression of {codes} expired on {date}, so it silences "
+                              "nothing: fix the finding, or review the waiver and set a new "
+                              "`until:` date").format(codes=codes, date=s.until.isoformat()))
 
 
 def apply(document: Document, today: dt.date, findings: Iterable[Finding], known: Collection[str],
@@ -249,8 +254,10 @@ def apply(document: Document, today: dt.date, findings: Iterable[Finding], known
         silenced.append(Suppressed(finding, s.reason, s.until, s.file, s.line))
     unused = [
         s.finding(UNUSED, Severity.WARNING,
-                  f"the suppression of {code} silences nothing: there is no {code} finding "
-                  f"on this {'item' if s.target else 'line'} (any more); remove it")
+                  (_("the suppression of {code} silences nothing: there is no {code} finding "
+                     "on this item (any more); remove it") if s.target else
+                   _("the suppression of {code} silences nothing: there is no {code} finding "
+                     "on this line (any more); remove it")).format(code=code))
         for index, s in enumerate(active) for code in s.codes
         if code in enabled and (index, code) not in used
     ]

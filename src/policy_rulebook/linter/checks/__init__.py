@@ -53,6 +53,7 @@ from policy_rulebook.linter.checks import (  # hostile input (robust)
     suppression_reason,
     suppression_unused,
     symlink_outside,
+    text_cut_by_comment,
     threat_branch,
     too_deep,
     too_many_aliases,
@@ -130,6 +131,8 @@ CHECKS: tuple[Check, ...] = (
     merge_key.CHECK,
     symlink_outside.CHECK,
     control_character.CHECK,
+    # texts YAML cuts short (i18n)
+    text_cut_by_comment.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from policy_rulebook.core.document import Document, pointer
+from policy_rulebook.core.i18n import _
 
 
 def people(document: Document) -> Iterator[tuple[str, str, dict[str, Any], bool]]:
@@ -16,10 +17,11 @@ def people(document: Document) -> Iterator[tuple[str, str, dict[str, Any], bool]
     contact = document.get("contact")
     if not isinstance(contact, dict):
         return
-    for key, label in (("primary", "the contact point"), ("backup", "the backup contact")):
+    for key, label in (("primary", _("the contact point")), ("backup", _("the backup contact"))):
         person = contact.get(key)
         if isinstance(person, dict):
             yield pointer("contact", key), label, person, True
-    for ptr, _, person in document.iter_list(("contact", "escalation")):
+    for ptr, _index, person in document.iter_list(("contact", "escalation")):
         if isinstance(person, dict):
-            yield ptr, f"the escalation contact `{person.get('id', '?')}`", person, False
+            yield ptr, _("the escalation contact `{id}`").format(
+                id=person.get("id", "?")), person, False

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._meta_dates import meta_date
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -41,7 +41,7 @@ CHECK: Check = make_check(
     code="RB523",
     name="adopted-in-future",
     severity=Severity.ERROR,
-    summary="an adopted policy has an adoption date in the future",
+    summary=N_("an adopted policy has an adoption date in the future"),
     run=run,
     bad="""
     meta:

@@ -21,7 +21,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -53,7 +53,7 @@ CHECK: Check = make_check(
     code="RB404",
     name="backup-differs",
     severity=Severity.WARNING,
-    summary="the contact backup repeats the primary contact's name, e-mail or phone",
+    summary=N_("the contact backup repeats the primary contact's name, e-mail or phone"),
     run=run,
     bad="""
     contact:

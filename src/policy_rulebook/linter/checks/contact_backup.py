@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -24,8 +25,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     contact = document.get("contact")
     if isinstance(contact, dict) and not contact.get("backup"):
         yield CHECK.finding(document, "/contact",
-                            "the contact point has no backup: add `backup:` with a second person "
-                            "staff can reach when the communications officer is away")
+                            _("the contact point has no backup: add `backup:` with a second "
+                              "person staff can reach when the communications officer is away"))
 
 
 CHECK: Check = make_check(
@@ -33,7 +34,7 @@ CHECK: Check = make_check(
     code="RB403",
     name="contact-backup",
     severity=Severity.WARNING,
-    summary="the contact point has no backup",
+    summary=N_("the contact point has no backup"),
     run=run,
     bad="""
     contact:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._contacts import people
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -32,12 +33,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if email is None:
             if required:
                 yield CHECK.finding(document, ptr + "/email",
-                                    f"{label} has no e-mail address: staff need one way to "
-                                    "reach them in writing; add `email:`")
+                                    _("{label} has no e-mail address: staff need one way to "
+                                      "reach them in writing; add `email:`").format(label=label))
         elif not isinstance(email, str) or not EMAIL.match(email.strip()):
             yield CHECK.finding(document, ptr + "/email",
-                                f"the e-mail address of {label} ({email!s}) does not look like "
-                                "one: write it as name@domain.be")
+                                _("the e-mail address of {label} ({email!s}) does not look "
+                                  "like one: write it as name@domain.be").format(
+                                      label=label, email=email))
 
 
 CHECK: Check = make_check(
@@ -45,7 +47,7 @@ CHECK: Check = make_check(
     code="RB401",
     name="contact-email",
     severity=Severity.ERROR,
-    summary="the contact point or backup has no e-mail address, or an implausible one",
+    summary=N_("the contact point or backup has no e-mail address, or an implausible one"),
     run=run,
     bad="""
     contact:

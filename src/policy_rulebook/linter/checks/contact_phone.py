@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._contacts import people
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -38,12 +39,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if phone is None:
             if required:
                 yield CHECK.finding(document, ptr + "/phone",
-                                    f"{label} has no phone number: staff need to be able to call "
-                                    "when a post escalates; add `phone:`")
-        elif not isinstance(phone, str) or not plausible_phone(phone):
+                                    _("{label} has no phone number: staff need to be able to "
+                                      "call when a post escalates; add `phone:`").format(
+                                          label=label))
+        elif isinstance(phone, str) and not plausible_phone(phone):  # a number: RB100 says
             yield CHECK.finding(document, ptr + "/phone",
-                                f"the phone number of {label} ({phone!s}) does not look like "
-                                "one: write it like +32 3 123 45 67 or 03 123 45 67")
+                                _("the phone number of {label} ({phone!s}) does not look "
+                                  "like one: write it like +32 3 123 45 67 or 03 123 45 67")
+                                .format(label=label, phone=phone))
 
 
 CHECK: Check = make_check(
@@ -51,7 +54,7 @@ CHECK: Check = make_check(
     code="RB402",
     name="contact-phone",
     severity=Severity.ERROR,
-    summary="the contact point or backup has no phone number, or an implausible one",
+    summary=N_("the contact point or backup has no phone number, or an implausible one"),
     run=run,
     bad="""
     contact:

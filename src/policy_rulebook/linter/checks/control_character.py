@@ -27,7 +27,7 @@ from typing import Any
 from policy_rulebook.core import escape
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 #: What a reader cannot see besides what ``core.escape`` shows as escapes: invisible
@@ -76,9 +76,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         for ptr, text in _hits(section.node, (name,)):
             visible = shown(text)
             visible = visible if len(visible) <= 60 else visible[:57] + "..."
-            yield CHECK.finding(document, ptr, _(
-                "the text holds invisible control characters ({text}): remove them").format(
-                    text=visible))
+            yield CHECK.finding(document, ptr,
+                                _("the text holds invisible control characters ({shown}): "
+                                  "remove them").format(shown=visible))
 
 
 CHECK: Check = make_check(
@@ -86,7 +86,7 @@ CHECK: Check = make_check(
     code="RB013",
     name="control-character",
     severity=Severity.ERROR,
-    summary="a text holds control characters or terminal escape sequences",
+    summary=N_("a text holds control characters or terminal escape sequences"),
     run=run,
     bad=r"""
     meta:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._words import clauses, mentions, pattern, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -65,7 +65,7 @@ CHECK: Check = make_check(
     code="RB803",
     name="criticism-welcome",
     severity=Severity.WARNING,
-    summary="the house rules' intro does not say that criticism is welcome",
+    summary=N_("the house rules' intro does not say that criticism is welcome"),
     run=run,
     bad="""
     house_rules:

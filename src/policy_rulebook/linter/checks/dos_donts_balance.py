@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 RATIO = 3
@@ -46,7 +46,7 @@ CHECK: Check = make_check(
     code="RB801",
     name="dos-donts-balance",
     severity=Severity.WARNING,
-    summary="advice: the do's are less than a third as many as the don'ts",
+    summary=N_("advice: the do's are less than a third as many as the don'ts"),
     run=run,
     bad="""
     conduct:

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.model import ID_KINDS
+from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.model import ID_KINDS, KIND_NAMES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -34,8 +35,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 where = document.position(first_seen[item_id])
                 yield CHECK.finding(
                     document, ptr + "/id",
-                    f"the id `{item_id}` is already used by another {kind} at "
-                    f"{where.file}:{where.line}: every {kind} needs its own id")
+                    _("the id `{item_id}` is already used by another {kind} at "
+                      "{file}:{line}: every {kind} needs its own id").format(
+                        item_id=item_id, kind=_(KIND_NAMES[kind]), file=where.file,
+                        line=where.line))
             else:
                 first_seen[item_id] = ptr
 
@@ -45,7 +48,7 @@ CHECK: Check = make_check(
     code="RB201",
     name="duplicate-id",
     severity=Severity.ERROR,
-    summary="two items of the same kind share an id",
+    summary=N_("two items of the same kind share an id"),
     run=run,
     bad="""
     conduct:

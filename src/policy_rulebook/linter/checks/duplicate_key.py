@@ -12,13 +12,14 @@ Merge the two values or remove one of them.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.DUPLICATE_KEY,
     name="duplicate-key",
-    summary="a key appears twice in the same mapping",
+    summary=N_("a key appears twice in the same mapping"),
     bad="""
     conduct:
       dos:

@@ -13,13 +13,14 @@ Merge the two into one file.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.DUPLICATE_SECTION,
     name="duplicate-section",
-    summary="a section is defined in more than one file",
+    summary=N_("a section is defined in more than one file"),
     bad="""
     # file: legal.yaml
     legal:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._meta_dates import meta_date
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -39,7 +39,7 @@ CHECK: Check = make_check(
     code="RB522",
     name="effective-before-adoption",
     severity=Severity.ERROR,
-    summary="meta.effective_from is earlier than meta.adopted_on",
+    summary=N_("meta.effective_from is earlier than meta.adopted_on"),
     run=run,
     bad="""
     meta:

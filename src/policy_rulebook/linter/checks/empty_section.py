@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.model import SECTION_TITLES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -25,9 +26,10 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 def run(document: Document, context: Context) -> Iterable[Finding]:
     for name, section in document.sections.items():
         if section.node is None or (isinstance(section.node, (dict, list)) and not section.node):
-            what = SECTION_TITLES[name]
+            what = _(SECTION_TITLES[name])
             yield CHECK.finding(document, pointer(name),
-                                f"the section `{name}` is empty: it should hold the {what}")
+                                _("the section `{name}` is empty: it should hold the {what}")
+                                .format(name=name, what=what))
 
 
 CHECK: Check = make_check(
@@ -35,7 +37,7 @@ CHECK: Check = make_check(
     code="RB102",
     name="empty-section",
     severity=Severity.ERROR,
-    summary="a section is present but empty",
+    summary=N_("a section is present but empty"),
     run=run,
     bad="""
     legal:

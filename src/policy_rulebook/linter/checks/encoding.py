@@ -13,13 +13,14 @@ Save the file as UTF-8 in your editor ("Save with encoding").
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.ENCODING,
     name="encoding",
-    summary="a file is not UTF-8 or UTF-16 text",
+    summary=N_("a file is not UTF-8 or UTF-16 text"),
     bad="""
     # encoding: cp1252
     meta:

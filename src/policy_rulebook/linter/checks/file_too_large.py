@@ -16,13 +16,14 @@ limit: split the file, or write it without anchors, tags and tabs.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.FILE_TOO_LARGE,
     name="file-too-large",
-    summary="a file is larger than the size limit",
+    summary=N_("a file is larger than the size limit"),
     bad="""
     # (a file of more than 4 MiB)
     """,

@@ -26,7 +26,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter import data
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -78,7 +78,7 @@ CHECK: Check = make_check(
     code="RB806",
     name="form-of-address",
     severity=Severity.WARNING,
-    summary="a Dutch public text uses je where the tone of voice says u, or the reverse",
+    summary=N_("a Dutch public text uses je where the tone of voice says u, or the reverse"),
     run=run,
     bad="""
     house_rules:

@@ -55,7 +55,7 @@ CHECK: Check = make_check(
     code="RB807",
     name="house-rules-topics",
     severity=Severity.WARNING,
-    summary="the house rules say nothing of threats or of other people's personal data",
+    summary=N_("the house rules say nothing of threats or of other people's personal data"),
     run=run,
     bad="""
     house_rules:

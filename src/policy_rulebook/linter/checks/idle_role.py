@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.model import REFERENCES
 from policy_rulebook.linter.checks._words import all_texts, mentions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -52,8 +52,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if isinstance(role_id, str) and role_id not in used and not _approves_policy(
                 document, role):
             yield CHECK.finding(document, ptr,
-                                _("the role `{id}` has no task: make it the owner or backup "
-                                  "of a task, or remove it").format(id=role_id))
+                                _("the role `{role_id}` has no task: make it the owner or "
+                                  "backup of a task, or remove it").format(role_id=role_id))
 
 
 CHECK: Check = make_check(
@@ -61,7 +61,7 @@ CHECK: Check = make_check(
     code="RB203",
     name="idle-role",
     severity=Severity.WARNING,
-    summary="a role owns no task, backs up none and owns no channel",
+    summary=N_("a role owns no task, backs up none and owns no channel"),
     run=run,
     bad="""
     roles:

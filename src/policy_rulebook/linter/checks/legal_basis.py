@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -28,8 +29,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         basis = item.get("basis")
         if not basis:
             yield CHECK.finding(document, ptr,
-                                f"the legal item `{item.get('id', '?')}` cites no legal basis: add "
-                                "`basis:` with the law, article or code it rests on")
+                                _("the legal item `{value}` cites no legal basis: add "
+                                  "`basis:` with the law, article or code it rests on").format(
+                                      value=item.get('id', '?')))
 
 
 CHECK: Check = make_check(
@@ -37,7 +39,7 @@ CHECK: Check = make_check(
     code="RB601",
     name="legal-basis",
     severity=Severity.ERROR,
-    summary="a legal item cites no legal basis",
+    summary=N_("a legal item cites no legal basis"),
     run=run,
     bad="""
     legal:

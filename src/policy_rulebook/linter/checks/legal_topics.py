@@ -34,7 +34,7 @@ from functools import cache
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter import profiles
 from policy_rulebook.linter.checks._words import _entry, all_texts
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -76,7 +76,7 @@ CHECK: Check = make_check(
     code="RB602",
     name="legal-topics",
     severity=Severity.WARNING,
-    summary="the legal section misses a topic the profile needs (GDPR, image rights, ...)",
+    summary=N_("the legal section misses a topic the profile needs (GDPR, image rights, ...)"),
     run=run,
     bad="""
     legal:

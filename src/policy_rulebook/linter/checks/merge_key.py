@@ -14,13 +14,14 @@ Write the fields out in full in the mapping that had `<<:`.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.MERGE_KEY,
     name="merge-key",
-    summary="a mapping uses the merge key `<<`",
+    summary=N_("a mapping uses the merge key `<<`"),
     bad="""
     contact:
       primary: &primary

@@ -21,17 +21,18 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.model import REQUIRED_SECTIONS, SECTION_TITLES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 HINTS = {
-    "meta": "with organisation, version, status, owner, adopted_on, review_by and languages",
-    "brand": "with the mission, the values and the tone of voice",
-    "conduct": "with speaking_capacity, dos and donts",
-    "legal": "with the legal items, each citing its legal basis",
-    "contact": "with the communications officer's name, role, e-mail and phone",
-    "roles": "with the team and the tasks each role owns",
-    "reactions": "with the reaction scheme (start, nodes) and scenarios",
+    "meta": N_("with organisation, version, status, owner, adopted_on, review_by and languages"),
+    "brand": N_("with the mission, the values and the tone of voice"),
+    "conduct": N_("with speaking_capacity, dos and donts"),
+    "legal": N_("with the legal items, each citing its legal basis"),
+    "contact": N_("with the communications officer's name, role, e-mail and phone"),
+    "roles": N_("with the team and the tasks each role owns"),
+    "reactions": N_("with the reaction scheme (start, nodes) and scenarios"),
 }
 
 
@@ -44,8 +45,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             file = anchor.file if anchor else (
                 document.files[0].name if document.files else document.source)
             yield Finding(file, 1, 1, CHECK.code, CHECK.severity,
-                          f"the policy has no {SECTION_TITLES[name]}: add a `{name}` section "
-                          f"{HINTS[name]}", pointer(name))
+                          _("the policy has no {title}: add a `{name}` section {hint}").format(
+                              title=_(SECTION_TITLES[name]), name=name, hint=_(HINTS[name])),
+                          pointer(name))
 
 
 CHECK: Check = make_check(
@@ -53,7 +55,7 @@ CHECK: Check = make_check(
     code="RB101",
     name="missing-section",
     severity=Severity.ERROR,
-    summary="a required section (one of the six elements, or meta) is missing",
+    summary=N_("a required section (one of the six elements, or meta) is missing"),
     run=run,
     bad="""
     # file: contact.yaml

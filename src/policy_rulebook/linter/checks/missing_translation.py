@@ -23,6 +23,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import iter_texts, text_label
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -55,16 +56,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             others = ", ".join(languages[1:])
             yield CHECK.finding(
                 document, ptr,
-                f"the text of {field} is a plain string, so it counts as {languages[0]} only: "
-                f"write it as a map with {', '.join(languages)} ({others} missing)")
+                _("the text of {field} is a plain string, so it counts as {primary} only: "
+                  "write it as a map with {languages} ({others} missing)").format(
+                      field=field, primary=languages[0], languages=", ".join(languages),
+                      others=others))
         elif isinstance(value, dict) and value:
             missing = [lang for lang in languages if lang not in value]
             if missing:
                 field = text_label(ptr)
                 yield CHECK.finding(
                     document, ptr,
-                    f"the text of {field} has no {', '.join(missing)} version: every text "
-                    f"needs each language of meta.languages ({', '.join(languages)})")
+                    _("the text of {field} has no {missing} version: every text needs each "
+                      "language of meta.languages ({languages})").format(
+                        field=field, missing=", ".join(missing), languages=", ".join(languages)))
 
 
 CHECK: Check = make_check(
@@ -72,7 +76,7 @@ CHECK: Check = make_check(
     code="RB301",
     name="missing-translation",
     severity=Severity.WARNING,
-    summary="a text lacks one of the languages in meta.languages",
+    summary=N_("a text lacks one of the languages in meta.languages"),
     run=run,
     bad="""
     brand:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import is_placeholder
 from policy_rulebook.linter.checks._words import all_texts, mentions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -59,7 +59,7 @@ CHECK: Check = make_check(
     code="RB204",
     name="moderation-owner",
     severity=Severity.WARNING,
-    summary="no task with an owner covers moderation or web care",
+    summary=N_("no task with an owner covers moderation or web care"),
     run=run,
     bad="""
     roles:

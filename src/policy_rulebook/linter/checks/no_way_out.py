@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._scheme import node_list, scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -36,12 +37,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if node_id != scheme.start and all(b in stuck for b in before):
             continue  # not where the trap begins
         trapped = sorted(scheme.reachable(node_id), key=order.index)
-        how = (f"the questions {node_list(trapped)} only lead to each other" if len(trapped) > 1
-               else f"`{node_id}` only leads to itself")
+        how = (_("the questions {trapped} only lead to each other").format(
+                   trapped=node_list(trapped)) if len(trapped) > 1
+               else _("`{node_id}` only leads to itself").format(node_id=node_id))
         yield CHECK.finding(
             document, scheme.nodes[node_id].ptr,
-            f"from the question `{node_id}` no answer ever leads to an outcome: {how}; point "
-            "a branch at an outcome")
+            _("from the question `{node_id}` no answer ever leads to an outcome: {how}; "
+              "point a branch at an outcome").format(node_id=node_id, how=how))
 
 
 CHECK: Check = make_check(
@@ -49,7 +51,7 @@ CHECK: Check = make_check(
     code="RB705",
     name="no-way-out",
     severity=Severity.ERROR,
-    summary="from a question of the reaction scheme no path leads to an outcome",
+    summary=N_("from a question of the reaction scheme no path leads to an outcome"),
     run=run,
     bad="""
     reactions:

@@ -13,13 +13,14 @@ Start the file with the name of the section it holds, e.g. `legal:`, and indent 
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.NOT_A_MAPPING,
     name="not-a-mapping",
-    summary="a file does not hold sections by name",
+    summary=N_("a file does not hold sections by name"),
     bad="""
     - id: be-polite
       text: Be polite.

@@ -23,7 +23,7 @@ from functools import cache
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import is_placeholder, iter_texts, text_label
 from policy_rulebook.linter import data
 from policy_rulebook.linter.checks._words import pattern
@@ -74,8 +74,8 @@ def _judge(field: str, text: str) -> str | None:
 def _message(field: str, text: str) -> str:
     if not text.strip():
         return _("the text of {field} is empty: write the real text").format(field=field)
-    return _("the text of {field} is only a placeholder ({text!r}), which counts as "
-             "empty: write the real text").format(field=field, text=text.strip())
+    return _("the text of {field} is only a placeholder ({text!r}), which counts as empty: "
+             "write the real text").format(field=field, text=text.strip())
 
 
 CHECK: Check = make_check(
@@ -83,7 +83,8 @@ CHECK: Check = make_check(
     code="RB103",
     name="placeholder-text",
     severity=Severity.ERROR,
-    summary="a text is empty, a placeholder or holds one (TODO, TBD, n.t.b., [link], lorem ipsum)",
+    summary=N_("a text is empty, a placeholder or holds one (TODO, TBD, n.t.b., [link], "
+               "lorem ipsum)"),
     run=run,
     bad="""
     brand:

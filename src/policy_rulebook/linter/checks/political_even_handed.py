@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._words import mentions, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -58,7 +58,7 @@ CHECK: Check = make_check(
     code="RB804",
     name="political-even-handed",
     severity=Severity.WARNING,
-    summary="a house rule on political posts does not say it applies to every party",
+    summary=N_("a house rule on political posts does not say it applies to every party"),
     run=run,
     bad="""
     house_rules:

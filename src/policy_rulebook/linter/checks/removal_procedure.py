@@ -58,7 +58,7 @@ CHECK: Check = make_check(
     code="RB805",
     name="removal-procedure",
     severity=Severity.WARNING,
-    summary="the house rules remove posts but say nothing of record, notice or objection",
+    summary=N_("the house rules remove posts but say nothing of record, notice or objection"),
     run=run,
     bad="""
     house_rules:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 REMOVING = ("remove", "hide")
@@ -52,7 +52,7 @@ CHECK: Check = make_check(
     code="RB709",
     name="remove-without-rules",
     severity=Severity.WARNING,
-    summary="an outcome removes posts, but no house rule says what gets removed",
+    summary=N_("an outcome removes posts, but no house rule says what gets removed"),
     run=run,
     bad="""
     # file: reactions.yaml

@@ -23,7 +23,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter import data
 from policy_rulebook.linter.checks._words import all_texts
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -65,7 +65,7 @@ CHECK: Check = make_check(
     code="RB603",
     name="repealed-act",
     severity=Severity.ERROR,
-    summary="a legal basis cites a repealed or renamed act (e.g. the 1992 privacy law)",
+    summary=N_("a legal basis cites a repealed or renamed act (e.g. the 1992 privacy law)"),
     run=run,
     bad="""
     legal:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from policy_rulebook.core.changes import RENAME_RATIO, content, data_of, index_items, similarity
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -107,7 +107,7 @@ CHECK: Check = make_check(
     code="RB903",
     name="retired-id-reused",
     severity=Severity.ERROR,
-    summary="an id removed in an earlier version is used again for a different item",
+    summary=N_("an id removed in an earlier version is used again for a different item"),
     run=run,
     bad=_example("no-advertising"),
     good=_example("no-election-calls"),

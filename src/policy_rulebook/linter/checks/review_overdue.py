@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -33,8 +34,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if review_by < context.today:
         days = (context.today - review_by).days
         yield CHECK.finding(document, "/meta/review_by",
-                            f"the policy was due for review on {review_by.isoformat()}, {days} "
-                            "day(s) ago: review it and set the next `review_by` date")
+                            _("the policy was due for review on {date}, {days} day(s) ago: "
+                              "review it and set the next `review_by` date").format(
+                                  date=review_by.isoformat(), days=days))
 
 
 CHECK: Check = make_check(
@@ -42,7 +44,7 @@ CHECK: Check = make_check(
     code="RB501",
     name="review-overdue",
     severity=Severity.WARNING,
-    summary="meta.review_by is in the past",
+    summary=N_("meta.review_by is in the past"),
     run=run,
     bad="""
     meta:

@@ -18,22 +18,26 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 FIELDS = frozenset({"id", "text", "rationale", "example"})
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    for list_name, label in (("dos", "do"), ("donts", "don't")):
-        for ptr, _, rule in document.iter_list(("conduct", list_name)):
+    for list_name in ("dos", "donts"):
+        for ptr, _index, rule in document.iter_list(("conduct", list_name)):
             if not isinstance(rule, dict) or "text" not in rule or set(rule) - FIELDS:
                 continue  # an unknown field may be a misspelt reason: the schema reports it
             if rule.get("rationale") is None and rule.get("example") is None:
                 yield CHECK.finding(
                     document, ptr,
-                    f"the {label} `{rule.get('id', ptr)}` gives no reason and no example: add "
-                    "`rationale:` (why) or `example:` (what it looks like), so that staff "
-                    "understand it")
+                    (_("the do `{id}` gives no reason and no example: add `rationale:` "
+                       "(why) or `example:` (what it looks like), so that staff understand it")
+                     if list_name == "dos" else
+                     _("the don't `{id}` gives no reason and no example: add `rationale:` "
+                       "(why) or `example:` (what it looks like), so that staff understand it")
+                     ).format(id=rule.get("id", ptr)))
 
 
 CHECK: Check = make_check(
@@ -41,7 +45,7 @@ CHECK: Check = make_check(
     code="RB802",
     name="rule-without-reason",
     severity=Severity.WARNING,
-    summary="a do or don't has neither a rationale nor an example",
+    summary=N_("a do or don't has neither a rationale nor an example"),
     run=run,
     bad="""
     conduct:

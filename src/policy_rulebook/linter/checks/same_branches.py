@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._scheme import scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -32,9 +33,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if node.kind == "question" and node.yes is not None and node.yes == node.no:
             yield CHECK.finding(
                 document, f"{node.ptr}/no",
-                f"both answers to the question `{node_id}` lead to `{node.yes}`, so the "
-                "question makes no difference: point yes or no at another step, or remove "
-                "the question")
+                _("both answers to the question `{node_id}` lead to `{yes}`, so the question "
+                  "makes no difference: point yes or no at another step, or remove the "
+                  "question").format(node_id=node_id, yes=node.yes))
 
 
 CHECK: Check = make_check(
@@ -42,7 +43,7 @@ CHECK: Check = make_check(
     code="RB702",
     name="same-branches",
     severity=Severity.WARNING,
-    summary="both answers to a question of the reaction scheme lead to the same step",
+    summary=N_("both answers to a question of the reaction scheme lead to the same step"),
     run=run,
     bad="""
     reactions:

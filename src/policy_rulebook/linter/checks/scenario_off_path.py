@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._scheme import scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -33,9 +34,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if scenario.node in scheme.nodes and scenario.node not in reachable:
             yield CHECK.finding(
                 document, f"{scenario.ptr}/node",
-                f"the scenario `{scenario.id}` belongs to `{scenario.node}`, which no path "
-                f"from the start `{scheme.start}` reaches, so nobody following the scheme "
-                "sees it: tie it to a step on the way, or make that step reachable")
+                _("the scenario `{id}` belongs to `{node}`, which no path from the start "
+                  "`{start}` reaches, so nobody following the scheme sees it: tie it to a "
+                  "step on the way, or make that step reachable").format(
+                      id=scenario.id, node=scenario.node, start=scheme.start))
 
 
 CHECK: Check = make_check(
@@ -43,7 +45,7 @@ CHECK: Check = make_check(
     code="RB707",
     name="scenario-off-path",
     severity=Severity.WARNING,
-    summary="a scenario belongs to a step of the reaction scheme that no path reaches",
+    summary=N_("a scenario belongs to a step of the reaction scheme that no path reaches"),
     run=run,
     bad="""
     reactions:

@@ -20,23 +20,26 @@ probably meant.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from policy_rulebook.core.document import Document, pointer, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.schema import fast_validator_for, load_schema, resolve, validator_for
+from policy_rulebook.core.yaml_mistakes import without_invisible
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 TYPE_WORDS = {
-    "string": "a piece of text",
-    "object": "a mapping of fields (`key: value` lines)",
-    "array": "a list (lines starting with `- `)",
-    "boolean": "true or false",
-    "integer": "a whole number",
-    "number": "a number",
-    "null": "nothing",
+    "string": N_("a piece of text"),
+    "object": N_("a mapping of fields (`key: value` lines)"),
+    "array": N_("a list (lines starting with `- `)"),
+    "boolean": N_("true or false"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "null": N_("nothing"),
 }
 
 
@@ -71,16 +74,16 @@ def is_valid_fast(instance: Any) -> bool:
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    return f"the text {str(value)!r}"
+        return _("the number {value}").format(value=value)
+    return _("the text {text!r}").format(text=str(value))
 
 
 def describe(ptr: str, document: Document) -> str:
@@ -91,11 +94,12 @@ def describe(ptr: str, document: Document) -> str:
         if isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
             item_id = node.get("id") if isinstance(node, dict) else None
-            words.append(str(item_id) if isinstance(item_id, str) else f"item {int(token) + 1}")
+            words.append(str(item_id) if isinstance(item_id, str)
+                         else _("item {number}").format(number=int(token) + 1))
         else:
             node = node.get(token) if isinstance(node, dict) else None
             words.append(token)
-    return " › ".join(words) if words else "the file"
+    return " › ".join(words) if words else _("the file")
 
 
 def _expected(schema: dict[str, Any]) -> str:
@@ -103,11 +107,69 @@ def _expected(schema: dict[str, Any]) -> str:
     schema = resolve(schema, root)
     title = schema.get("title")
     if "anyOf" in schema and title:
-        return f"{str(title).lower()} ({schema.get('description', '').split('.')[0]})"
+        return f"{_(str(title).lower())} ({_(schema.get('description', '').split('.')[0])})"
     kind = schema.get("type")
     if isinstance(kind, str):
-        return TYPE_WORDS.get(kind, kind)
-    return str(title or "something else")
+        return _(TYPE_WORDS[kind]) if kind in TYPE_WORDS else kind
+    return str(title or _("something else"))
+
+
+def expected_phrases() -> Iterator[str]:
+    """The words RB100 uses for a value of a choice of shapes (a text, a step of the scheme):
+    the title and the first sentence of the description, for the catalogue."""
+    for definition in load_schema().get("$defs", {}).values():
+        if isinstance(definition, dict) and "anyOf" in definition and definition.get("title"):
+            yield str(definition["title"]).lower()
+            yield str(definition.get("description", "")).split(".")[0]
+
+
+def required_descriptions() -> Iterator[str]:
+    """The schema's descriptions of required fields: RB100 quotes them (translated) when such a
+    field is missing, so scripts/update_catalogues.py puts them in the catalogue."""
+    root = load_schema()
+    seen: set[str] = set()
+
+    def walk(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            required, properties = node.get("required"), node.get("properties", {})
+            if isinstance(required, list):
+                for name in required:
+                    text = resolve(properties.get(name, {}), root).get("description")
+                    if isinstance(text, str) and text not in seen:
+                        seen.add(text)
+                        yield text
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    yield from walk(root)
+
+
+def as_iso_date(value: object) -> str | None:
+    """A day-month-year date (14/03/2023, 14-3-2023, 14.03.2023) as 2023-03-14, else None."""
+    import datetime as dt
+
+    found = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
+    if found is None:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _quote_hint(where: str, value: bool | int | float) -> str:
+    """A text YAML read as a number or as true/false: the one fix is quotes."""
+    if isinstance(value, bool):
+        return _("{where} should be a text, but YAML read it as {value} (yes, no, on and off "
+                 "mean true or false in YAML): put the text between double quotes, like "
+                 "\"ja\"").format(where=where, value=str(value).lower())
+    return _("{where} should be a text, but YAML read it as the number {value}: put it "
+             "between double quotes, like \"0479 12 34 56\", so that it stays as written "
+             "(with its leading zero)").format(where=where, value=value)
 
 
 def _closest_branch(error: Any) -> list[Any] | None:
@@ -131,43 +193,69 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     if validator == "required":
         properties = schema.get("properties", {})
         for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
+            if isinstance(error.instance, dict) and name not in error.instance and not any(
+                    without_invisible(str(key)) == name for key in error.instance):
                 help_text = resolve(properties.get(name, {}), root).get("description", "")
-                hint = f" ({help_text})" if help_text else ""
+                hint = f" ({_(help_text)})" if help_text else ""
                 yield (pointer(*error.absolute_path, name),
-                       f"{where} has no `{name}`{hint}: add `{name}:`")
+                       _("{where} has no `{name}`{hint}: add `{name}:`").format(
+                           where=where, name=name, hint=hint))
     elif validator == "additionalProperties":
         known = list(schema.get("properties", {}))
         for name in error.instance:
             if name in known:
                 continue
+            if without_invisible(str(name)) in known:
+                yield (pointer(*error.absolute_path, name),
+                       _("the field name `{name}` holds an invisible character pasted from Word "
+                         "or a web page (a zero-width or non-breaking space): delete the name "
+                         "and type it again").format(name=without_invisible(str(name))))
+                continue
             close = difflib.get_close_matches(str(name), known, n=1)
-            guess = f"did you mean `{close[0]}`? " if close else ""
+            guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
             yield (pointer(*error.absolute_path, name),
-                   f"`{name}` is not a field of {where}: {guess}the fields are "
-                   + ", ".join(f"`{k}`" for k in known))
+                   _("`{name}` is not a field of {where}: {guess}the fields are {fields}").format(
+                       name=name, where=where, guess=guess,
+                       fields=", ".join(f"`{k}`" for k in known)))
     elif validator == "anyOf":
         branch = _closest_branch(error)
         if branch is None:
-            yield ptr, (f"{where} should be {_expected(schema)}, "
-                        f"but it is {_kind_of(error.instance)}")
+            yield ptr, _("{where} should be {expected}, but it is {actual}").format(
+                where=where, expected=_expected(schema), actual=_kind_of(error.instance))
         else:
             for sub in branch:
                 yield from _messages(sub, document)
+    elif validator == "type" and schema.get("type") == "string" and isinstance(
+            error.instance, (bool, int, float)):
+        yield ptr, _quote_hint(where, error.instance)
+    elif validator == "type" and schema.get("type") == "boolean" and isinstance(
+            error.instance, str):
+        yield ptr, _("{where} is an answer that YAML only understands as true or false, but it "
+                     "is the text `{value}`: write true (for yes, ja, oui) or false (for no, "
+                     "nee, non), without quotes").format(where=where, value=error.instance)
     elif validator == "type":
-        yield ptr, f"{where} should be {_expected(schema)}, but it is {_kind_of(error.instance)}"
+        yield ptr, _("{where} should be {expected}, but it is {actual}").format(
+            where=where, expected=_expected(schema), actual=_kind_of(error.instance))
     elif validator == "enum":
         options = ", ".join(f"`{v}`" for v in error.validator_value)
-        yield ptr, f"{where} is `{error.instance}`, but it must be one of {options}"
+        yield ptr, _("{where} is `{value}`, but it must be one of {options}").format(
+            where=where, value=error.instance, options=options)
     elif validator == "pattern":
-        message = schema.get("errorMessage") or f"it must match {error.validator_value}"
-        yield ptr, f"{where} is `{error.instance}`: {message}"
+        message = (_(schema["errorMessage"]) if schema.get("errorMessage") else
+                   _("it must match {pattern}").format(pattern=error.validator_value))
+        iso = as_iso_date(error.instance)
+        if iso is not None and "date" in str(schema.get("title", "")).lower() + message.lower():
+            message += " " + _("Write `{iso}`.").format(iso=iso)
+        yield ptr, _("{where} is `{value}`: {message}").format(
+            where=where, value=error.instance, message=message)
     elif validator == "format":
-        yield ptr, f"{where} is `{error.instance}`, which is not a real {error.validator_value}"
+        yield ptr, _("{where} is `{value}`, which is not a real {format}").format(
+            where=where, value=error.instance, format=error.validator_value)
     elif validator == "minItems":
-        yield ptr, f"{where} needs at least {error.validator_value} item(s)"
+        yield ptr, _("{where} needs at least {count} item(s)").format(
+            where=where, count=error.validator_value)
     elif validator == "uniqueItems":
-        yield ptr, f"{where} lists the same value twice: keep each once"
+        yield ptr, _("{where} lists the same value twice: keep each once").format(where=where)
     elif validator in ("minLength", "minProperties"):
         pass  # an empty text is reported by RB103 placeholder-text, in words about the text
     else:
@@ -179,8 +267,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         instance = {name: section.node}
         if is_valid_fast(instance):
             continue
-        for error in _validator().iter_errors(instance):
+        said: set[str] = set()  # one finding per value: a bad date breaks pattern and format
+        for error in sorted(_validator().iter_errors(instance),
+                            key=lambda e: e.validator == "format"):
             for ptr, message in _messages(error, document):
+                if ptr in said and error.validator == "format":
+                    continue
+                said.add(ptr)
                 yield CHECK.finding(document, ptr, message)
 
 
@@ -189,7 +282,7 @@ CHECK: Check = make_check(
     code="RB100",
     name="schema",
     severity=Severity.ERROR,
-    summary="a section does not have the shape the schema describes",
+    summary=N_("a section does not have the shape the schema describes"),
     run=run,
     bad="""
     contact:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.scheme import format_cycle
 from policy_rulebook.linter.checks._scheme import scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -33,12 +34,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         node = scheme.nodes[cycle[0]]
         last = scheme.nodes[cycle[-2]]
         answers = [a for a, t in scheme.edges(last.id) if t == cycle[0]]
-        how = f"answering {answers[0]} at `{last.id}`" if answers else f"`{last.id}`"
+        how = (_("answering {answer} at `{node}`").format(answer=answers[0], node=last.id)
+               if answers else f"`{last.id}`")
         yield CHECK.finding(
             document, node.ptr,
-            f"the reaction scheme goes round in a circle: {format_cycle(cycle)}; "
-            f"{how} leads back to `{cycle[0]}`, so a colleague who answers that way never "
-            "reaches an outcome: point that branch at the next step")
+            _("the reaction scheme goes round in a circle: {cycle}; {how} leads back to "
+              "`{first}`, so a colleague who answers that way never reaches an outcome: "
+              "point that branch at the next step").format(
+                cycle=format_cycle(cycle), how=how, first=cycle[0]))
 
 
 CHECK: Check = make_check(
@@ -46,7 +49,7 @@ CHECK: Check = make_check(
     code="RB703",
     name="scheme-cycle",
     severity=Severity.ERROR,
-    summary="answers in the reaction scheme lead round in a circle",
+    summary=N_("answers in the reaction scheme lead round in a circle"),
     run=run,
     bad="""
     reactions:

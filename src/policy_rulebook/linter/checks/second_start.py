@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._scheme import node_list, scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -33,12 +34,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             continue
         below = sorted(scheme.reachable(node_id) - scheme.reachable() - {node_id},
                        key=list(scheme.nodes).index)
-        also = f" (and with it {node_list(below)})" if below else ""
+        also = _(" (and with it {below})").format(below=node_list(below)) if below else ""
         yield CHECK.finding(
             document, node.ptr,
-            f"the question `{node_id}` is a second start: no yes or no leads to it, so nobody "
-            f"who starts at `{scheme.start}` ever gets there{also}; point a branch at it, make "
-            "it the start, or remove it")
+            _("the question `{node_id}` is a second start: no yes or no leads to it, so "
+              "nobody who starts at `{start}` ever gets there{also}; point a branch at it, "
+              "make it the start, or remove it").format(
+                  node_id=node_id, start=scheme.start, also=also))
 
 
 CHECK: Check = make_check(
@@ -46,7 +48,7 @@ CHECK: Check = make_check(
     code="RB701",
     name="second-start",
     severity=Severity.ERROR,
-    summary="a question of the reaction scheme that no branch leads to, besides the start",
+    summary=N_("a question of the reaction scheme that no branch leads to, besides the start"),
     run=run,
     bad="""
     reactions:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter import suppressions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -34,7 +35,7 @@ CHECK: Check = make_check(
     code="RB053",
     name="expired-suppression",
     severity=Severity.WARNING,
-    summary="a suppression past its `until` date",
+    summary=N_("a suppression past its `until` date"),
     run=run,
     bad="""
     meta:

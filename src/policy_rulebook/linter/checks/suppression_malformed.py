@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter import suppressions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -35,7 +36,7 @@ CHECK: Check = make_check(
     code="RB050",
     name="malformed-suppression",
     severity=Severity.ERROR,
-    summary="a `# rulebook:` comment that is not a working suppression",
+    summary=N_("a `# rulebook:` comment that is not a working suppression"),
     run=run,
     bad="""
     meta:

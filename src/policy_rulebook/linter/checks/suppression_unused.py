@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -32,7 +33,7 @@ CHECK: Check = make_check(
     code="RB052",
     name="unused-suppression",
     severity=Severity.WARNING,
-    summary="a suppression that silences nothing",
+    summary=N_("a suppression that silences nothing"),
     run=run,
     bad="""
     meta:

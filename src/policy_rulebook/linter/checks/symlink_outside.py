@@ -15,13 +15,14 @@ into the folder.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.SYMLINK_OUTSIDE,
     name="symlink-outside",
-    summary="a file in the rulebook folder links to a file outside it",
+    summary=N_("a file in the rulebook folder links to a file outside it"),
     bad="""
     # (a link to a file outside the folder: not expressible as text)
     """,

@@ -27,7 +27,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks._words import all_texts, mentions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -65,7 +65,7 @@ CHECK: Check = make_check(
     code="RB708",
     name="threat-branch",
     severity=Severity.WARNING,
-    summary="the reaction scheme has no branch for threats or emergencies",
+    summary=N_("the reaction scheme has no branch for threats or emergencies"),
     run=run,
     bad="""
     reactions:

@@ -13,13 +13,14 @@ Check the indentation and the brackets (`[`, `{`) near the reported line.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.TOO_DEEP,
     name="too-deep",
-    summary="a file nests lists or mappings more than 64 levels deep",
+    summary=N_("a file nests lists or mappings more than 64 levels deep"),
     bad="""
     meta:
       organisation: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[

@@ -15,13 +15,14 @@ Write the repeated values out where they are used, and remove the anchors and al
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.TOO_MANY_ALIASES,
     name="too-many-aliases",
-    summary="a file uses YAML aliases far more than a policy needs, or inside themselves",
+    summary=N_("a file uses YAML aliases far more than a policy needs, or inside themselves"),
     bad="""
     meta:
       organisation: &org [Stad Lindebeek, *org]

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.texts import iter_texts
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -33,8 +34,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 if language not in languages:
                     yield CHECK.finding(
                         document, ptr + pointer(str(language)),
-                        f"`{language}` is not a language of this policy (meta.languages: "
-                        f"{', '.join(languages)}): declare it there or correct the code")
+                        _("`{language}` is not a language of this policy (meta.languages: "
+                          "{items}): declare it there or correct the code").format(
+                              language=language, items=', '.join(languages)))
 
 
 CHECK: Check = make_check(
@@ -42,7 +44,7 @@ CHECK: Check = make_check(
     code="RB302",
     name="undeclared-language",
     severity=Severity.WARNING,
-    summary="a text has a version in a language that meta.languages does not declare",
+    summary=N_("a text has a version in a language that meta.languages does not declare"),
     run=run,
     bad="""
     brand:

@@ -13,13 +13,14 @@ Correct the spelling, or move the content into the section it belongs to.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.UNKNOWN_SECTION,
     name="unknown-section",
-    summary="a top-level key is not a section of a rulebook",
+    summary=N_("a top-level key is not a section of a rulebook"),
     bad="""
     house-rules:
       intro: Kritiek is welkom.

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, ngettext
 from policy_rulebook.linter.checks._scheme import node_list, scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -36,10 +37,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if before:
             yield CHECK.finding(
                 document, node.ptr,
-                f"the question `{node_id}` cannot be reached from the start `{scheme.start}`: "
-                f"only {node_list(before)} lead{'s' if len(before) == 1 else ''} to it, and "
-                "no path from the start goes there; point a branch of a reachable question at "
-                "it, or remove it")
+                ngettext("the question `{node_id}` cannot be reached from the start `{start}`: "
+                         "only {before} leads to it, and no path from the start goes there; "
+                         "point a branch of a reachable question at it, or remove it",
+                         "the question `{node_id}` cannot be reached from the start `{start}`: "
+                         "only {before} lead to it, and no path from the start goes there; "
+                         "point a branch of a reachable question at it, or remove it",
+                         len(before)).format(
+                    node_id=node_id, start=scheme.start, before=node_list(before)))
 
 
 CHECK: Check = make_check(
@@ -47,7 +52,7 @@ CHECK: Check = make_check(
     code="RB704",
     name="unreachable-node",
     severity=Severity.ERROR,
-    summary="a question of the reaction scheme lies on no path from the start",
+    summary=N_("a question of the reaction scheme lies on no path from the start"),
     run=run,
     bad="""
     reactions:

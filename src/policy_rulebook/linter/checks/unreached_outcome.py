@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _, ngettext
 from policy_rulebook.linter.checks._scheme import node_list, scheme_of
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -33,13 +34,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if node.kind != "outcome" or node_id in reachable:
             continue
         before = scheme.predecessors(node_id)
-        why = (f"only {node_list(before)} lead{'s' if len(before) == 1 else ''} to it, and "
-               f"{'it is' if len(before) == 1 else 'they are'} not reachable from the start"
-               if before else "no yes or no leads to it")
+        why = (ngettext("only {before} leads to it, and it is not reachable from the start",
+                        "only {before} lead to it, and they are not reachable from the start",
+                        len(before)).format(before=node_list(before))
+               if before else _("no yes or no leads to it"))
         yield CHECK.finding(
             document, node.ptr,
-            f"the outcome `{node_id}` is never reached: {why}; point a branch at it or "
-            "remove it")
+            _("the outcome `{node_id}` is never reached: {why}; point a branch at it or "
+              "remove it").format(node_id=node_id, why=why))
 
 
 CHECK: Check = make_check(
@@ -47,7 +49,7 @@ CHECK: Check = make_check(
     code="RB706",
     name="unreached-outcome",
     severity=Severity.ERROR,
-    summary="an outcome of the reaction scheme lies at the end of no path",
+    summary=N_("an outcome of the reaction scheme lies at the end of no path"),
     run=run,
     bad="""
     reactions:

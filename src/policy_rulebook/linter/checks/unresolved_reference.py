@@ -23,7 +23,8 @@ from typing import Any
 
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.model import ID_KINDS, REFERENCES, SINGLE_REFERENCES
+from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.model import ID_KINDS, KIND_NAMES, REFERENCES, SINGLE_REFERENCES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -39,11 +40,13 @@ def _check(document: Document, ptr: str, value: Any, kind: str, known: set[str],
     if not isinstance(value, str) or value in known:
         return
     close = difflib.get_close_matches(value, sorted(known), n=1)
-    guess = f"did you mean `{close[0]}`? " if close else ""
-    listed = ", ".join(f"`{k}`" for k in sorted(known)[:12]) or "none yet"
+    guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
+    listed = ", ".join(f"`{k}`" for k in sorted(known)[:12]) or _("none yet")
     yield CHECK.finding(document, ptr,
-                        f"{owner} refers to the {kind} `{value}`, but there is no {kind} with "
-                        f"that id: {guess}the {kind}s are {listed}")
+                        _("{owner} refers to the {kind} `{value}`, but no {kind} has that id: "
+                          "{guess}the ids are {listed}").format(
+                            owner=owner, kind=_(KIND_NAMES[kind]), value=value, guess=guess,
+                            listed=listed))
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -54,10 +57,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         known = cache[kind]
         if known is None:
             continue
-        for ptr, _, item in document.iter_list(path):
+        for ptr, _index, item in document.iter_list(path):
             if not isinstance(item, dict) or field not in item:
                 continue
-            owner = f"`{field}` of `{item.get('id', ptr)}`"
+            owner = _("`{field}` of `{id}`").format(field=field, id=item.get("id", ptr))
             value = item[field]
             if isinstance(value, list):
                 for index, entry in enumerate(value):
@@ -78,7 +81,8 @@ CHECK: Check = make_check(
     code="RB202",
     name="unresolved-reference",
     severity=Severity.ERROR,
-    summary="a reference (owner, start, yes/no, node, house rule) names an id that does not exist",
+    summary=N_("a reference (owner, start, yes/no, node, house rule) names an id that does "
+               "not exist"),
     run=run,
     bad="""
     roles:

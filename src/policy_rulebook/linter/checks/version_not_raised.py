@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks import _versioning as v
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -70,7 +70,7 @@ CHECK: Check = make_check(
     code="RB901",
     name="version-not-raised",
     severity=Severity.ERROR,
-    summary="the policy changed since the base revision but meta.version did not go up",
+    summary=N_("the policy changed since the base revision but meta.version did not go up"),
     run=run,
     bad="""
     # commit: the base revision

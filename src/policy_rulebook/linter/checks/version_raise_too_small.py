@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.checks import _versioning as v
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -102,7 +102,7 @@ CHECK: Check = make_check(
     code="RB902",
     name="version-raise-too-small",
     severity=Severity.ERROR,
-    summary="meta.version went up by less than the changes need (patch for a removed rule)",
+    summary=N_("meta.version went up by less than the changes need (patch for a removed rule)"),
     run=run,
     bad=_example("2.0.1"),
     good=_example("2.1.0"),

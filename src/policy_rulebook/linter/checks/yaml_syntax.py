@@ -14,13 +14,14 @@ Look at the line and the one before. Put a text that contains `: ` between doubl
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.YAML_SYNTAX,
     name="yaml-syntax",
-    summary="a file is not valid YAML",
+    summary=N_("a file is not valid YAML"),
     bad="""
     conduct:
       dos:

@@ -14,13 +14,14 @@ Remove the tag; write the value as plain text.
 """
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.linter.checks.base import loader_check
 
 CHECK = loader_check(
     __doc__,
     code=codes.YAML_TAG,
     name="yaml-tag",
-    summary="a value carries an explicit YAML tag",
+    summary=N_("a value carries an explicit YAML tag"),
     bad="""
     meta:
       owner: !!python/object/apply:os.system [echo owned]

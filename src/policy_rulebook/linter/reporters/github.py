@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from policy_rulebook.core import escape
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import _
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
@@ -49,9 +50,10 @@ def suppressed_lines(report: Report) -> list[str]:
     """``--show-suppressed``: a notice per waived finding, with the reason given for it."""
     lines = []
     for s in report.suppressed:
-        until = f" (until {s.until.isoformat()})" if s.until else ""
+        until = " " + _("(until {date})").format(date=s.until.isoformat()) if s.until else ""
         lines.append(command("notice", s.finding, f"{_title(report, s.finding.code)} (suppressed)",
-                             f"{s.finding.message}. Waived: {s.reason}{until}"))
+                             _("{message}. Waived: {reason}{until}").format(
+                                 message=s.finding.message, reason=s.reason, until=until)))
     return lines
 
 

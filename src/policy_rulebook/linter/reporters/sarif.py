@@ -15,6 +15,7 @@ from typing import Any
 from policy_rulebook import __version__
 from policy_rulebook.core import escape
 from policy_rulebook.core.findings import Finding, Rule, Severity, Suppressed
+from policy_rulebook.core.i18n import _, current
 from policy_rulebook.linter.engine import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,16 +39,18 @@ def unwrap(text: str) -> str:
 def rule(code: str, known: Rule | None) -> dict[str, Any]:
     if known is None:
         return {"id": code}
-    sections = known.sections()
-    what = unwrap(sections.get("What it checks", known.summary))
+    sections = {_(heading): _(unwrap(text)) for heading, text in known.sections().items()}
+    what = sections.get(_("What it checks"), _(known.summary))
     body = known.doc.split("\n", 1)[1].strip() if "\n" in known.doc else known.summary
-    help_text = "\n\n".join(f"{heading}: {unwrap(text)}" for heading, text in sections.items())
+    if current() != "en":  # the docs as written are English
+        body = "\n\n".join(f"## {heading}\n\n{text}" for heading, text in sections.items())
+    help_text = "\n\n".join(f"{heading}: {text}" for heading, text in sections.items())
     return {
         "id": known.code,
         "name": known.name,
-        "shortDescription": {"text": known.summary},
+        "shortDescription": {"text": _(known.summary)},
         "fullDescription": {"text": what},
-        "help": {"text": help_text or known.summary, "markdown": body},
+        "help": {"text": help_text or _(known.summary), "markdown": body},
         "defaultConfiguration": {"level": _LEVELS[known.severity]},
         "properties": {"tags": ["policy"]},
     }
@@ -73,7 +76,8 @@ def result(finding: Finding, rule_index: dict[str, int],
             {"fullyQualifiedName": finding.path, "kind": "member"}]
     if suppressed is not None:
         justification = suppressed.reason + (
-            f" (until {suppressed.until.isoformat()})" if suppressed.until else "")
+            " " + _("(until {date})").format(date=suppressed.until.isoformat())
+            if suppressed.until else "")
         data["suppressions"] = [{"kind": "inSource", "justification": justification}]
     return data
 

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from policy_rulebook.core.findings import Severity
+from policy_rulebook.core.i18n import _, ngettext
 from policy_rulebook.linter.engine import Report
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(report: Report) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
-    files = plural(len(report.files), "file")
-    waived = f" {len(report.suppressed)} suppressed." if report.suppressed else ""
+    files = ngettext("{count} file", "{count} files", len(report.files)).format(
+        count=len(report.files))
+    waived = (" " + _("{count} suppressed.").format(count=len(report.suppressed))
+              if report.suppressed else "")
     if not report.findings:
-        return f"No findings in {files}.{waived}"
-    parts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    return f"{plural(len(report.findings), 'finding')} ({parts}) in {files}.{waived}"
+        return _("No findings in {files}.").format(files=files) + waived
+    return _("{findings} ({errors}, {warnings}) in {files}.").format(
+        findings=ngettext("{count} finding", "{count} findings", len(report.findings)).format(
+            count=len(report.findings)),
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+            count=warnings),
+        files=files) + waived
 
 
 def summary_data(report: Report) -> dict[str, int]:

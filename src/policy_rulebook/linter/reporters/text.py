@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from policy_rulebook.core import escape
 from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m"}
 _RESET = "\x1b[0m"
+_SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+
+
+def severity_word(severity: Severity) -> str:
+    """The severity in the reader's language (machine formats keep ``error``/``warning``)."""
+    return _(_SEVERITY_WORDS[severity])
 
 
 def finding_line(f: Finding, color: bool = False) -> str:
-    severity = f.severity.value
+    severity = severity_word(f.severity)
     if color:
         severity = f"{_COLORS[f.severity]}{severity}{_RESET}"
     where = f"{escape.line(f.file)}:{f.line}:{f.column}"
@@ -33,7 +40,8 @@ class TextReporter:
             lines += suppressed_lines(report)
         summary = summary_line(report)
         if report.findings:
-            summary += f" Run `rulebook explain {report.findings[0].code}` for more."
+            summary += " " + _("Run `rulebook explain {code}` for more.").format(
+                code=report.findings[0].code)
         lines.append(summary)
         return "\n".join(lines) + "\n"
 
@@ -41,12 +49,13 @@ class TextReporter:
 def suppressed_lines(report: Report) -> list[str]:
     """``--show-suppressed``: what was waived, where, why, and until when."""
     if not report.suppressed:
-        return ["No suppressed findings."]
-    lines = [f"Suppressed ({len(report.suppressed)}), with the reason given:"]
+        return [_("No suppressed findings.")]
+    lines = [_("Suppressed ({count}), with the reason given:").format(count=len(report.suppressed))]
     for s in report.suppressed:
-        until = f", until {s.until.isoformat()}" if s.until else ""
+        until = _(", until {date}").format(date=s.until.isoformat()) if s.until else ""
         lines.append(finding_line(s.finding))
-        lines.append(f"    waived at line {s.line}{until}: {escape.line(s.reason)}")
+        lines.append("    " + _("waived at line {line}{until}: {reason}").format(
+            line=s.line, until=until, reason=escape.line(s.reason)))
     return lines
 
 
