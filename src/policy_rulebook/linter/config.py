@@ -270,8 +270,8 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
         try:
             merged["today"] = dt.date.fromisoformat(file_values["today"])
         except ValueError:
-            raise InputError(f"{source}: `today`: {_short(file_values['today'])} is not a real "
-                             "date") from None
+            raise InputError(_("{source}: `today`: {value} is not a real date").format(
+                source=source, value=_short(file_values["today"]))) from None
     for key, value in options.items():
         if value is None or value == ():
             continue
