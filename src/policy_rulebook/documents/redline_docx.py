@@ -93,10 +93,13 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
                 lead.add_run(f" {item.text}")
                 if getattr(change, "editorial", False):
                     lead.add_run(f" ({w['editorial']})").italic = True
+                for line in item.who:  # every commit that touched it: who, which, when, why
+                    document.add_paragraph(line, style="List Continue")
                 author = change.author or w["uncommitted"]
                 for detail in item.details:
                     paragraph = document.add_paragraph(style="List Continue")
-                    paragraph.add_run(f"{detail.label}: ").italic = True
+                    if detail.label:  # a single value under a lead that names it has none
+                        paragraph.add_run(f"{detail.label}: ").italic = True
                     for segment in detail.segments:
                         if segment.op == "=":
                             paragraph.add_run(segment.text)
