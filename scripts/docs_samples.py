@@ -113,7 +113,8 @@ NEW_DONT = """    - id: share-live-location
 
 
 def setup_history(where: Path) -> Path:
-    """Two versions of the bundled policy: 2.0.0 by Ann, 2.1.0 by Lea (legal) and Tom."""
+    """Two versions of the bundled policy: 2.0.0 by Ann; edits by Lea (legal) and Tom, then
+    Ann's bump to 2.1.0 (edit, then bump: the changes belong to 2.1.0)."""
     repo = where / "policy-repo"
     repo.mkdir()
     _git(repo, "init", "-q")
@@ -122,7 +123,6 @@ def setup_history(where: Path) -> Path:
     _set_version(policy, "2.0.0", "2026-09-01", "2026-10-01")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "Policy 2.0.0", author=AUTHORS["ann"], date="2026-09-02")
-    _set_version(policy, "2.1.0", "2026-11-23", "2027-03-01")
     _edit(policy / "legal.yaml", r"heb je (schriftelijke )?toestemming nodig",
           "heb je uitdrukkelijke, schriftelijke toestemming nodig")
     _edit(policy / "legal.yaml", r"You need (written )?consent",
@@ -137,6 +137,11 @@ def setup_history(where: Path) -> Path:
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "Ask before tagging colleagues; new phone number",
          author=AUTHORS["tom"], date="2026-11-24")
+    # The edits belong to the version that carries them: the bump comes last (release model).
+    _set_version(policy, "2.1.0", "2026-11-23", "2027-03-01")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Policy 2.1.0, adopted by the college on 23 November",
+         author=AUTHORS["ann"], date="2026-11-25")
     return repo
 
 
