@@ -70,6 +70,12 @@ CASES = {
 }
 
 
+def _line_of(case: Case) -> int:
+    """The line of the bundled policy that the case changes."""
+    lines = (BUNDLED / case.file).read_text("utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if re.fullmatch(case.old, line))
+
+
 def _policy_with(tmp_path: Path, case: Case) -> Path:
     target = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, target)
@@ -92,8 +98,10 @@ def test_one_plain_finding_at_the_mistake(name: str, lang: str, tmp_path: Path,
     findings = json.loads(result.out)["findings"]
     assert len(findings) == 1, findings
     finding = findings[0]
+    # the mistake's line as it is in the bundled policy today (``case.line`` is where it was when
+    # the table in docs/yaml-mistakes.md was written; the policy grows)
     assert (finding["code"], finding["line"], finding["column"]) == (
-        case.code, case.line, case.column)
+        case.code, _line_of(case), case.column)
     assert Path(finding["file"]).name == case.file
     assert (case.nl if lang == "nl" else case.en) in finding["message"]
 
