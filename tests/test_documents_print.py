@@ -14,6 +14,9 @@ from policy_rulebook.core import loader
 from policy_rulebook.documents.articles import numbers
 from tests.helpers import BUNDLED, run
 
+# The errors are read in English (the bundled policy is Dutch; see test_i18n.py).
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def _weasyprint_works() -> str | None:
     try:

@@ -440,6 +440,16 @@ def main(argv: list[str] | None = None) -> None:
                                     "this)").format(kind=type(error).__name__,
                                                     message=safe(str(error))), err=True)
         sys.exit(ExitCode.INTERNAL)
+    except BaseException as error:
+        # A Ctrl-C that lands while a compiled extension (jsonschema-rs, via PyO3) is being
+        # imported surfaces as its PanicException, a BaseException: still an interruption.
+        if type(error).__name__ != "PanicException":
+            raise
+        interrupted = isinstance(error.__context__, KeyboardInterrupt)
+        click.echo("rulebook: " + (_("interrupted") if interrupted else _(
+            "internal error: {kind}: {message} (please report this)").format(
+                kind=type(error).__name__, message=str(error)[:200])), err=True)
+        sys.exit(130 if interrupted else ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)
 
 

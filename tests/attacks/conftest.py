@@ -66,3 +66,8 @@ def devices_stay_devices() -> Iterator[None]:
         else:
             os.symlink(_LINKS[path], path)
     pytest.fail(f"replaced by a regular file (now restored): {', '.join(harmed)}")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(english: None) -> None:
+    """The attack tests read the English wording (the bundled policy is Dutch)."""

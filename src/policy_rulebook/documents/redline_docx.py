@@ -150,13 +150,15 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any],
         value = meta.get(key)
         if value:
             row(w[key], long_date(lang, str(value)))
-    row(w["approval"], approval_line(meta, lang))
+    row(w["approval"], approval_line(meta, lang, data.get("roles")))
     document.add_paragraph()
     document.add_paragraph(w["how"])
 
 
-def approval_line(meta: dict[str, Any], lang: str) -> str:
-    """``meta.approval`` ({by, decision, date}) in words; "not approved yet" without it."""
+def approval_line(meta: dict[str, Any], lang: str,
+                  roles: dict[str, Any] | None = None) -> str:
+    """``meta.approval`` ({by, decision, date}) in words, the role by its name where ``roles``
+    (the policy's ``roles``) has it; "not approved yet" without an approval."""
     w = words(lang)
     approval = get_path(meta, ("approval",))
     if not isinstance(approval, dict) or not approval.get("by"):
@@ -164,6 +166,11 @@ def approval_line(meta: dict[str, Any], lang: str) -> str:
     primary = None
     decision = localized(approval.get("decision"), lang, primary) or w["adopted"]
     date = approval.get("date")
-    line = w["approval_line"].format(decision=decision, by=str(approval["by"]),
+    by = str(approval["by"])
+    team = roles.get("team") if isinstance(roles, dict) else None
+    for role in team if isinstance(team, list) else ():
+        if isinstance(role, dict) and role.get("id") == by:
+            by = localized(role.get("name"), lang, primary) or by
+    line = w["approval_line"].format(decision=decision, by=by,
                                      date=long_date(lang, str(date)) if date else "?")
     return line[0].upper() + line[1:]

@@ -247,8 +247,13 @@ def footer_line(data: Any, language: str, text: Any = str) -> str:
     if meta.get("effective_from"):
         effective = long_date(language, str(meta["effective_from"]))
         parts.append(f"{words['effective_from']} {effective}")
-    line = approval(meta, language, text)
-    parts.append(line or words["draft"].upper())
+    # A footer has room for the date of approval only; the decision is on the first page.
+    given = meta.get("approval")
+    date = given.get("date") if isinstance(given, Mapping) else None
+    if date and meta.get("status", "adopted") != "draft":
+        parts.append(f"{words['adopted_on']} {long_date(language, str(date))}")
+    else:
+        parts.append(approval(meta, language, text) or words["draft"].upper())
     return " · ".join(parts)
 
 
