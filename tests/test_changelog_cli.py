@@ -159,6 +159,7 @@ def assert_error(result_code: int, out: str, err: str, *words: str) -> None:
         assert word in err, err
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_not_a_git_repository(tmp_path: Path) -> None:
     policy = copy_bundled(tmp_path)
     for args in (["history", str(policy)], ["changelog", str(policy)],
@@ -168,6 +169,7 @@ def test_not_a_git_repository(tmp_path: Path) -> None:
         assert_error(result.code, result.out, result.err, "not in a git repository")
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize("args", [
     ["diff", "--from", "no-such-rev"],
     ["diff", "--from", "HEAD", "--to", "v9.9.9"],
@@ -185,6 +187,7 @@ def test_revision_that_is_not_a_commit(history: tuple[Path, dict[str, str]]) -> 
     assert_error(result.code, result.out, result.err, "names a tree, not a commit")
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 @pytest.mark.parametrize("args", [
     ["diff", "--from=--output=/tmp/x"],
     ["changelog", "--from=-p"],

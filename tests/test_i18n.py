@@ -167,7 +167,7 @@ def test_the_environment_decides_without_a_policy(capsys: pytest.CaptureFixture[
     monkeypatch.setenv("LANG", "fr_BE.UTF-8")
     assert "contrôles" in run(capsys, "rules").out
     monkeypatch.setenv("LANG", "C.UTF-8")
-    assert "checks. Run" in run(capsys, "rules").out
+    assert "Run `rulebook explain CODE`" in run(capsys, "rules").out
     assert "controles" in run(capsys, "rules", "--lang", "nl").out
 
 

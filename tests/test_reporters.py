@@ -98,6 +98,7 @@ def test_golden_junit(capsys: pytest.CaptureFixture[str], golden: Golden) -> Non
     assert [f.get("type") for f in rb103.findall("failure")] == ["error", "error"]
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_sarif_marks_suppressed_findings(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June "
@@ -154,6 +155,7 @@ def test_output_file_is_written_and_nothing_printed(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]  # no temporary left
 
 
+@pytest.mark.usefixtures("english")  # asserts the English wording
 def test_output_to_a_missing_directory_is_exit_2(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "lint", "--output", str(tmp_path / "no" / "r.txt"),

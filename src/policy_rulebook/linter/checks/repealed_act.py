@@ -52,12 +52,12 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             if act is not None:
                 yield CHECK.finding(
                     document, f"{ptr}/basis/{index}/title",
+                    # the source that repealed it is data in English (data/repealed_acts.yaml)
                     _("the legal item `{id}` cites {was}, which is no longer in force since "
-                      "{since}: cite {now} instead (source: {source})").format(
+                      "{since}: cite {now} instead").format(
                         id=item.get("id", "?"),
                         was=act["was"].get(language) or act["was"]["en"],
-                        since=act["since"], now=act["now"].get(language) or act["now"]["en"],
-                        source=act["source"]))
+                        since=act["since"], now=act["now"].get(language) or act["now"]["en"]))
 
 
 CHECK: Check = make_check(
