@@ -303,7 +303,7 @@ def test_a_profile_in_the_configuration_is_applied(
     monkeypatch.chdir(project)
     payload = json.loads(run(capsys, "lint", "--format", "json", "rulebook").out)
     messages = [f["message"] for f in payload["findings"] if f["code"] == "RB602"]
-    assert len(messages) == 6 and all("company profile" in m for m in messages)
+    assert len(messages) == 6 and all("profiel company" in m for m in messages)  # in Dutch
     assert not any("neutral" in m for m in messages)  # a company is no public body
     (project / ".rulebook.yaml").write_text(
         "today: 2026-11-27\nprofile: {extends: company, disable: [RB602]}\n", encoding="utf-8")
