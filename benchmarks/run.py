@@ -385,10 +385,10 @@ def machine() -> str:
 
 
 def _yaml_backend() -> str:
-    probe = subprocess.run([sys.executable, "-c",
-                            "from linter import fastyaml; print(fastyaml.available())"],
+    code = "from policy_rulebook.core import fastyaml; print(fastyaml.available())"
+    probe = subprocess.run([sys.executable, "-c", code],
                            capture_output=True, text=True, cwd=REPO, check=False)
-    return ("libyaml's C parser (ruamel.yaml.clib), through linter/fastyaml.py"
+    return ("libyaml's C parser (ruamel.yaml.clib), through core/fastyaml.py"
             if probe.stdout.strip() == "True"
             else "ruamel.yaml in pure Python (no C parser installed)")
 
