@@ -33,7 +33,7 @@ BUNDLED = ROOT / "rulebook"
 _ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
         "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
-_TEXT_LINE = re.compile(r"(?m)^(\s+nl: )(?![>|])(\S.*)$")
+_TEXT_LINE = re.compile(r"""(?m)^(\s+nl: )(?![>|"'])(\S.*)$""")  # plain texts only
 
 
 def _git(repo: Path, *args: str) -> None:
