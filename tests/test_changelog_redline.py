@@ -15,12 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policy_rulebook.changelog.announce import legal, staff
-from policy_rulebook.changelog.diff import Change, Touch, data_of, diff_data
+from policy_rulebook.changelog.diff import Change, Touch, diff_data
 from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.changelog.model import Endpoint, Entry, decide
 from policy_rulebook.changelog.redline import Segment, redline, render
 from policy_rulebook.changelog.render import html_page, json_entries, markdown, output
 from policy_rulebook.core import loader
+from policy_rulebook.core.changes import data_of
 from tests.helpers import BUNDLED
 
 

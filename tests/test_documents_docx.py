@@ -171,7 +171,7 @@ def test_title_page_approval_and_editorial_marks() -> None:
     assert approval_line(meta, "en") == \
         "Adopted by College van burgemeester en schepenen on 23 November 2026"
     assert approval_line({}, "nl") == "nog niet goedgekeurd"
-    from policy_rulebook.changelog.diff import data_of
+    from policy_rulebook.core.changes import data_of
 
     old = data_of(loader.load(BUNDLED))
     new = copy.deepcopy(old)

@@ -16,25 +16,35 @@ another language leaves it out.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from policy_rulebook.changelog.editorial import is_editorial_text_change
-from policy_rulebook.core.document import Document, pointer
-from policy_rulebook.core.model import ID_KINDS, SECTIONS
 
-#: Two items whose content (all but the id) is at least this similar are one item renamed.
-RENAME_RATIO = 0.9
+# The comparison itself is the core's (version discipline uses the same): ids matched per kind,
+# contents compared leaf by leaf. This module adds what readers need: moves, renames, editorial
+# guesses, languages and reading order.
+from policy_rulebook.core.changes import (
+    ITEM_LISTS,
+    MISSING,
+    RENAME_RATIO,
+    Located,
+    content,
+    data_of,
+    get_path,
+    index_items,
+    leaves,
+    leaves_that_differ,
+    similarity,
+    strip_item_lists,
+    union_keys,
+)
+from policy_rulebook.core.document import Document, pointer
+from policy_rulebook.core.model import SECTIONS
 
 KINDS = ("added", "removed", "changed", "moved", "renamed")
 
-#: The list paths that hold items with ids; their content is compared item by item.
-ITEM_LISTS: frozenset[tuple[str, ...]] = frozenset(
-    path for paths in ID_KINDS.values() for path in paths
-)
 
 
 #: A contributor's word on a change (the commit trailer ``Policy-Change:``).
@@ -140,22 +150,6 @@ class Change:
         }
 
 
-def plain(node: Any) -> Any:
-    """ruamel's round-trip nodes as plain dicts, lists and scalars (JSON-ready)."""
-    if isinstance(node, Mapping):
-        return {str(key): plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [plain(value) for value in node]
-    if node is None or isinstance(node, (bool, int, float)):
-        return node
-    return str(node)
-
-
-def data_of(document: Document) -> dict[str, Any]:
-    data: dict[str, Any] = plain(document.data)
-    return data
-
-
 def diff(old: Document, new: Document) -> tuple[Change, ...]:
     """The changes from one loaded rulebook to another."""
     return diff_data(data_of(old), data_of(new))
@@ -192,11 +186,11 @@ def _guess_editorial(change: Change) -> bool:
         return False
     old, new = change.old, change.new
     if change.item_kind is not None:
-        old = _content(old) if isinstance(old, dict) else old
-        new = _content(new) if isinstance(new, dict) else new
-    a, b = dict(_leaves(old)), dict(_leaves(new))
-    for key in _union(a, b):
-        left, right = a.get(key, _MISSING), b.get(key, _MISSING)
+        old = content(old) if isinstance(old, dict) else old
+        new = content(new) if isinstance(new, dict) else new
+    a, b = dict(leaves(old)), dict(leaves(new))
+    for key in union_keys(a, b):
+        left, right = a.get(key, MISSING), b.get(key, MISSING)
         if left == right:
             continue
         if not (isinstance(left, str) and isinstance(right, str)):
@@ -209,34 +203,6 @@ def _guess_editorial(change: Change) -> bool:
 # -- items -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Located:
-    """An item with an id, where it is: its list path and index."""
-
-    kind: str
-    list_path: tuple[str, ...]
-    index: int
-    item: dict[str, Any]
-
-    @property
-    def pointer(self) -> str:
-        return pointer(*self.list_path, self.index)
-
-
-def index_items(data: Mapping[str, Any]) -> dict[tuple[str, str], Located]:
-    """Every item with a usable id, by (kind, id); the first of duplicates wins."""
-    found: dict[tuple[str, str], Located] = {}
-    for kind, paths in ID_KINDS.items():
-        for path in paths:
-            value = get_path(data, path)
-            if not isinstance(value, list):
-                continue
-            for index, item in enumerate(value):
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    found.setdefault((kind, item["id"]), Located(kind, path, index, item))
-    return found
-
-
 def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
     before, after = index_items(old), index_items(new)
     removed = [key for key in before if key not in after]
@@ -245,7 +211,7 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
         a, b = before[key], after[key]
         if a.item == b.item and a.list_path == b.list_path:
             continue  # the common case, decided without walking the item
-        fields = changed_fields(_content(a.item), _content(b.item))
+        fields = leaves_that_differ(content(a.item), content(b.item))
         if a.list_path != b.list_path:
             yield _item_change("moved", b, a, fields, old_path=a.pointer)
         elif fields:
@@ -256,13 +222,13 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
         other = by_id.get(key[1])
         if other is not None and other in added:
             a, b = before[key], after[other]
-            fields = changed_fields(_content(a.item), _content(b.item))
+            fields = leaves_that_differ(content(a.item), content(b.item))
             yield _item_change("moved", b, a, fields, old_path=a.pointer)
             removed.remove(key)
             added.remove(other)
     renamed = _renames([before[k] for k in removed], [after[k] for k in added])
     for a, b in renamed:
-        fields = changed_fields(_content(a.item), _content(b.item))
+        fields = leaves_that_differ(content(a.item), content(b.item))
         yield _item_change("renamed", b, a, fields, old_id=a.item["id"], old_path=a.pointer)
     paired_old = {id(a) for a, _ in renamed}
     paired_new = {id(b) for _, b in renamed}
@@ -284,29 +250,13 @@ def _item_change(kind: str, new: Located | None, old: Located | None, fields: tu
                   fields=fields, old_id=old_id, old_path=old_path)
 
 
-def _content(item: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in item.items() if key != "id"}
-
-
-def similarity(a: Any, b: Any) -> float:
-    """How alike two contents are, 0..1, on their canonical JSON text."""
-    left = json.dumps(a, sort_keys=True, ensure_ascii=False)
-    right = json.dumps(b, sort_keys=True, ensure_ascii=False)
-    if left == right:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
-    if matcher.real_quick_ratio() < RENAME_RATIO or matcher.quick_ratio() < RENAME_RATIO:
-        return matcher.quick_ratio()
-    return matcher.ratio()
-
-
 def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Located]]:
     """Pairs (old, new) of the same kind whose contents are alike enough, best pairs first."""
     candidates = []
     for a in gone:
         for b in new:
             if a.kind == b.kind:
-                ratio = similarity(_content(a.item), _content(b.item))
+                ratio = similarity(content(a.item), content(b.item))
                 if ratio >= RENAME_RATIO:
                     candidates.append((ratio, a, b))
     candidates.sort(key=lambda c: (-c[0], c[1].item["id"], c[2].item["id"]))
@@ -323,27 +273,27 @@ def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Loc
 
 
 def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
-    for section in _union(old, new):
+    for section in union_keys(old, new):
         a, b = old.get(section), new.get(section)
         if not isinstance(a, dict) or not isinstance(b, dict):
             if a != b and not (isinstance(a, dict) or isinstance(b, dict)):
                 yield _unit("changed", section, (section,), a, b, ())
             a = a if isinstance(a, dict) else {}
             b = b if isinstance(b, dict) else {}
-        for key in _union(a, b):
+        for key in union_keys(a, b):
             path = (section, key)
             if path in ITEM_LISTS:
                 continue
             if key not in a:
-                yield _unit("added", section, path, None, strip_items(b[key], path), ())
+                yield _unit("added", section, path, None, strip_item_lists(b[key], path), ())
             elif key not in b:
-                yield _unit("removed", section, path, strip_items(a[key], path), None, ())
+                yield _unit("removed", section, path, strip_item_lists(a[key], path), None, ())
             else:
                 if a[key] == b[key]:
                     continue
-                va, vb = strip_items(a[key], path), strip_items(b[key], path)
+                va, vb = strip_item_lists(a[key], path), strip_item_lists(b[key], path)
                 leaf = "" if isinstance(va, dict) or isinstance(vb, dict) else key
-                fields = changed_fields(va, vb, leaf)
+                fields = leaves_that_differ(va, vb, leaf)
                 if fields:
                     yield _unit("changed", section, path, va, vb, fields)
 
@@ -354,44 +304,7 @@ def _unit(kind: str, section: str, path: tuple[str, ...], old: Any, new: Any,
                   fields=fields)
 
 
-def strip_items(value: Any, path: tuple[str, ...]) -> Any:
-    """A unit without the item lists inside it (``tone_of_voice.principles``)."""
-    if not isinstance(value, dict):
-        return value
-    return {key: strip_items(sub, (*path, key)) for key, sub in value.items()
-            if (*path, key) not in ITEM_LISTS}
-
-
-def changed_fields(old: Any, new: Any, prefix: str = "") -> tuple[str, ...]:
-    """The dotted paths of the leaves that differ (lists without ids are leaves)."""
-    a, b = dict(_leaves(old, prefix)), dict(_leaves(new, prefix))
-    return tuple(key for key in _union(a, b) if a.get(key, _MISSING) != b.get(key, _MISSING))
-
-
-_MISSING = object()
-
-
-def _leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
-    if isinstance(value, dict) and value:
-        for key, sub in value.items():
-            yield from _leaves(sub, f"{prefix}.{key}" if prefix else str(key))
-    else:
-        yield prefix, value
-
-
-def _union(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
-    return [*a, *(key for key in b if key not in a)]
-
-
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def get_path(data: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def _order(data: Mapping[str, Any], change: Change) -> tuple[int, ...]:

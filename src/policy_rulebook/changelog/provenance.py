@@ -13,9 +13,15 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change, Located, get_path, index_items, strip_items
+from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.history import Commit, State, Touch
-from policy_rulebook.core.changes import is_editorial
+from policy_rulebook.core.changes import (
+    Located,
+    get_path,
+    index_items,
+    is_editorial,
+    strip_item_lists,
+)
 from policy_rulebook.core.document import split_pointer
 
 #: The data of the rulebook at a commit, or None where it is missing or broken.
@@ -124,4 +130,4 @@ def _probe(change: Change, data: dict[str, Any],
             found = index.get((change.item_kind, change.old_id))
         return (found.list_path, found.item) if found else None
     path = tuple(split_pointer(change.path))
-    return strip_items(get_path(data, path), path)
+    return strip_item_lists(get_path(data, path), path)

@@ -2,8 +2,9 @@
 discipline (RB901-RB903, ``--changed-only``) needs, with no git and no rendering.
 
 Items with ids (``core.model.ID_KINDS``) are matched by id wherever they are in their kind's
-lists; everything else is compared per key of a section (a *unit*). The changelog has its own,
-richer diff (word redlines, labels); this one only says *what* changed and *where*.
+lists; everything else is compared per key of a section (a *unit*). This says *what* changed and
+*where*; ``changelog.diff`` builds on these pieces (moves, renames, editorial guesses, languages,
+reading order) for the announcement and the redline.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def similarity(a: Any, b: Any) -> float:
 def deltas(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Delta]:
     """Every change from ``old`` to ``new`` (plain data), units first, then items; sections
     that are equal are not walked (each kind of item lives in one section)."""
-    differ = [s for s in _union(old, new)
+    differ = [s for s in union_keys(old, new)
               if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
     old = {s: old[s] for s in differ if s in old}
     new = {s: new[s] for s in differ if s in new}
@@ -166,18 +167,18 @@ def _item(kind: str, old: Located | None, new: Located | None,
 
 
 def _units(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
-    for section in _union(old, new):
+    for section in union_keys(old, new):
         a, b = old.get(section), new.get(section)
         if not isinstance(a, dict) or not isinstance(b, dict):
             if a != b and not (isinstance(a, dict) or isinstance(b, dict)):
                 yield Delta("changed", section, pointer(section), old=a, new=b)
             a = a if isinstance(a, dict) else {}
             b = b if isinstance(b, dict) else {}
-        for key in _union(a, b):
+        for key in union_keys(a, b):
             path = (section, key)
             if path in ITEM_LISTS or a.get(key) == b.get(key):
                 continue
-            va, vb = _strip(a.get(key), path), _strip(b.get(key), path)
+            va, vb = strip_item_lists(a.get(key), path), strip_item_lists(b.get(key), path)
             kind = "added" if key not in a else "removed" if key not in b else "changed"
             fields = () if kind != "changed" else leaves_that_differ(
                 va, vb, "" if isinstance(va, dict) or isinstance(vb, dict) else key)
@@ -185,21 +186,22 @@ def _units(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
                 yield Delta(kind, section, pointer(*path), fields=fields, old=va, new=vb)
 
 
-def _strip(value: Any, path: tuple[str, ...]) -> Any:
+def strip_item_lists(value: Any, path: tuple[str, ...]) -> Any:
     """A unit without the item lists inside it (``tone_of_voice.principles``)."""
     if not isinstance(value, dict):
         return value
-    return {key: _strip(sub, (*path, key)) for key, sub in value.items()
+    return {key: strip_item_lists(sub, (*path, key)) for key, sub in value.items()
             if (*path, key) not in ITEM_LISTS}
 
 
 def leaves_that_differ(old: Any, new: Any, prefix: str = "") -> tuple[str, ...]:
     """The dotted paths of the leaves that differ (lists without ids are leaves)."""
     a, b = dict(leaves(old, prefix)), dict(leaves(new, prefix))
-    return tuple(key for key in _union(a, b) if a.get(key, _MISSING) != b.get(key, _MISSING))
+    return tuple(key for key in union_keys(a, b) if a.get(key, MISSING) != b.get(key, MISSING))
 
 
-_MISSING = object()
+#: A value absent on one side (None is a value).
+MISSING = object()
 
 
 def leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -211,7 +213,8 @@ def leaves(value: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
         yield prefix, value
 
 
-def _union(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+def union_keys(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
+    """The keys of ``a``, then those only ``b`` has, in the order written."""
     return [*a, *(key for key in b if key not in a)]
 
 

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from policy_rulebook.changelog.announce import legal, localized, primary_language
-from policy_rulebook.changelog.diff import Change, get_path
+from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
+from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.model import SECTIONS
 from policy_rulebook.documents.docx_revisions import Revisions
 
