@@ -68,7 +68,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def lint(options: LintOptions, extend: Extend | None = None,
          prepare: Prepare | None = None) -> tuple[str, ExitCode]:
     """Configuration, checks, suppressions, severities, then the report in its format."""
-    from policy_rulebook.core import atomic, loader
+    from policy_rulebook.core import loader
     from policy_rulebook.core.findings import Severity
     from policy_rulebook.linter import config, engine, reporters
     from policy_rulebook.linter.checks import CHECKS, Context
@@ -99,6 +99,8 @@ def lint(options: LintOptions, extend: Extend | None = None,
     code = ExitCode.FINDINGS if report.fails(settings.fail_on is Severity.WARNING) else (
         ExitCode.CLEAN)
     if options.output is not None:
+        from policy_rulebook.core import atomic  # only with -o: a plain lint writes nothing
+
         atomic.write_text(options.output, output, refuse=_inputs(settings.path))
         return "", code
     return output, code

@@ -12,11 +12,13 @@ meta keys that record a version's life (``NOT_CONTENT``) are not content.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy_rulebook.core.baseline import LIFECYCLE_KEYS, Baseline
-from policy_rulebook.core.changes import Delta, data_of, deltas, is_editorial
 from policy_rulebook.core.document import Document
+
+if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lint --base)
+    from policy_rulebook.core.changes import Delta
 
 #: Meta keys that say when and how a version applies, not what it says.
 NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
@@ -37,6 +39,8 @@ def changes(document: Document, baseline: Baseline) -> list[Delta]:
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is document and cached[1] is baseline:
         return cached[2]
+    from policy_rulebook.core.changes import data_of, deltas
+
     found = deltas(baseline.data, data_of(document))
     _CACHE.clear()
     _CACHE[key] = (document, baseline, found)
@@ -54,6 +58,8 @@ def marking(delta: Delta, baseline: Baseline) -> str | None:
 
 def needed(delta: Delta, mark: str | None = None) -> str:
     """The smallest release a change needs: ``patch`` or ``minor``."""
+    from policy_rulebook.core.changes import is_editorial
+
     if is_editorial(delta, mark):
         return "patch"
     if delta.section == "legal" or delta.kind in ("added", "removed", "moved"):

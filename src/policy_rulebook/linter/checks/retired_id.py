@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from policy_rulebook.core.changes import RENAME_RATIO, content, data_of, index_items, similarity
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
@@ -33,6 +32,15 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     base = context.baseline
     if base is None or not base.retired or document.broken_files:
         return
+    # imported here: a plain lint (every commit) has no base and needs no comparison
+    from policy_rulebook.core.changes import (
+        RENAME_RATIO,
+        content,
+        data_of,
+        index_items,
+        similarity,
+    )
+
     in_base = index_items(base.data)
     for key, located in index_items(data_of(document)).items():
         retired = base.retired.get(key)
