@@ -9,6 +9,9 @@
 
 The date of today is fixed for the whole suite: ``tests.helpers.TODAY`` (pass it as
 ``--today`` or in ``Context``); nothing in the tests reads the clock.
+- Property tests (hypothesis) draw the same examples on every run (``derandomize``), so CI
+  never fails on a case that the previous run did not try; ``HYPOTHESIS_PROFILE=explore``
+  draws new ones, to look for bugs on purpose.
 - Every test starts with messages chosen by neither a policy nor an earlier test: English,
   as from an environment without a language (tests that want another say so); the ``english``
   fixture pins English for tests written against the English wording.
@@ -23,9 +26,14 @@ from collections.abc import Iterator
 from functools import cache
 
 import pytest
+from hypothesis import settings
 
 from policy_rulebook.core import i18n
 from tests.helpers import GOLDEN, Golden
+
+settings.register_profile("stable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "stable"))
 
 #: The registries that network tests fetch from, and the address the probe asks for.
 REGISTRIES = {
