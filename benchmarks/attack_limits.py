@@ -21,8 +21,12 @@ MAX_FILE = 4 * 1024 * 1024
 WORK = Path(tempfile.mkdtemp(prefix="rulebook-limits-"))
 
 
-def case(name: str, files: dict[str, str], args: tuple[str, ...] = ("lint",),
-         config: dict[str, str] | None = None) -> None:
+def case(
+    name: str,
+    files: dict[str, str],
+    args: tuple[str, ...] = ("lint",),
+    config: dict[str, str] | None = None,
+) -> None:
     root = WORK / re.sub(r"\W+", "-", name)
     shutil.copytree(BUNDLED, root / "rulebook")
     for file, text in files.items():
@@ -31,8 +35,13 @@ def case(name: str, files: dict[str, str], args: tuple[str, ...] = ("lint",),
         (root / file).write_text(text, encoding="utf-8")
     extra = ("--today", "2026-11-27") if args[0] == "lint" else ()
     start = time.perf_counter()
-    done = subprocess.run([str(RULEBOOK), *args, "rulebook", *extra], cwd=root,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(RULEBOOK), *args, "rulebook", *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     last = (done.stdout.strip() or done.stderr.strip()).splitlines()[-1][:70]
     print(f"{name:58s} {seconds:6.2f} s  exit {done.returncode}  {last}", flush=True)
@@ -66,23 +75,49 @@ def main() -> None:
     case("256 Ki characters of rules with an anchor", {"conduct.yaml": rules(MAX_SLOW, True)})
     case("a 256 Ki-character comment with an anchor", {"meta.yaml": comment(MAX_SLOW, anchored)})
     value = '"' + "x " * ((MAX_SLOW - len(anchored)) // 2 - 10) + '"'
-    case("a 256 Ki-character value with an anchor",
-         {"meta.yaml": anchored.replace("  organisation: Stad Lindebeek",
-                                        f"  organisation: {value}")})
-    case("fmt --check: 256 Ki characters of rules", {"conduct.yaml": rules(MAX_SLOW)},
-         args=("fmt", "--check"))
-    case("fmt --check: a 256 Ki-character comment", {"meta.yaml": comment(MAX_SLOW, meta)},
-         args=("fmt", "--check"))
-    case("fmt: a 4 MiB comment with an anchor (RB006)",
-         {"meta.yaml": comment(MAX_FILE, anchored)}, args=("fmt", "--check"))
-    case(".rulebook.yaml: a 256 KiB comment", {},
-         config={".rulebook.yaml": "# " + "x" * (MAX_SLOW - 100) + "\nselect: [RB1]\n"})
-    case(".rulebook.yaml: a 50 MB comment", {},
-         config={".rulebook.yaml": "# " + "x" * (50 * 1024 * 1024) + "\n"})
-    case(".rulebook.yaml: 500 codes in select", {},
-         config={".rulebook.yaml": "select: [" + ", ".join(["RB1"] * 500) + "]\n"})
-    case("pyproject.toml: 256 KiB", {}, config={
-        "pyproject.toml": '[tool.rulebook]\nselect = ["RB1"]\n# ' + "x" * (MAX_SLOW - 200)})
+    case(
+        "a 256 Ki-character value with an anchor",
+        {
+            "meta.yaml": anchored.replace(
+                "  organisation: Stad Lindebeek", f"  organisation: {value}"
+            )
+        },
+    )
+    case(
+        "fmt --check: 256 Ki characters of rules",
+        {"conduct.yaml": rules(MAX_SLOW)},
+        args=("fmt", "--check"),
+    )
+    case(
+        "fmt --check: a 256 Ki-character comment",
+        {"meta.yaml": comment(MAX_SLOW, meta)},
+        args=("fmt", "--check"),
+    )
+    case(
+        "fmt: a 4 MiB comment with an anchor (RB006)",
+        {"meta.yaml": comment(MAX_FILE, anchored)},
+        args=("fmt", "--check"),
+    )
+    case(
+        ".rulebook.yaml: a 256 KiB comment",
+        {},
+        config={".rulebook.yaml": "# " + "x" * (MAX_SLOW - 100) + "\nselect: [RB1]\n"},
+    )
+    case(
+        ".rulebook.yaml: a 50 MB comment",
+        {},
+        config={".rulebook.yaml": "# " + "x" * (50 * 1024 * 1024) + "\n"},
+    )
+    case(
+        ".rulebook.yaml: 500 codes in select",
+        {},
+        config={".rulebook.yaml": "select: [" + ", ".join(["RB1"] * 500) + "]\n"},
+    )
+    case(
+        "pyproject.toml: 256 KiB",
+        {},
+        config={"pyproject.toml": '[tool.rulebook]\nselect = ["RB1"]\n# ' + "x" * (MAX_SLOW - 200)},
+    )
     shutil.rmtree(WORK)
 
 

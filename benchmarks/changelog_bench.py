@@ -30,16 +30,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "rulebook"
-_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-        "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
 _TEXT_LINE = re.compile(r"""(?m)^(\s+nl: )(?![>|"'])(\S.*)$""")  # plain texts only
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
-                   cwd=repo, check=True, capture_output=True, text=True,
-                   env={**os.environ, **_ENV})
+    subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **_ENV},
+    )
 
 
 def build(repo: Path, versions: int) -> Path:
@@ -52,19 +62,23 @@ def build(repo: Path, versions: int) -> Path:
     for number in range(versions):
         meta = policy / "meta.yaml"
         version = f"3.{number // 10}.{number % 10}"
-        meta.write_text(re.sub(r"(?m)^  version: .*$", f"  version: {version}",
-                               meta.read_text(encoding="utf-8")), encoding="utf-8")
+        meta.write_text(
+            re.sub(
+                r"(?m)^  version: .*$", f"  version: {version}", meta.read_text(encoding="utf-8")
+            ),
+            encoding="utf-8",
+        )
         if number:
             target = files[number % len(files)]
             text = target.read_text(encoding="utf-8")
             lines = list(_TEXT_LINE.finditer(text))
             match = lines[(number // len(files)) % len(lines)]
             reworded = f"{match[1]}{match[2].rstrip('.')}, zoals afgesproken in versie {version}."
-            target.write_text(text[:match.start()] + reworded + text[match.end():],
-                              encoding="utf-8")
+            target.write_text(
+                text[: match.start()] + reworded + text[match.end() :], encoding="utf-8"
+            )
         _git(repo, "add", "-A")
-        _git(repo, "commit", "-q", "-m", f"Policy {version}",
-             "--date=2027-01-01T00:00:00+00:00")
+        _git(repo, "commit", "-q", "-m", f"Policy {version}", "--date=2027-01-01T00:00:00+00:00")
     return policy
 
 
@@ -92,26 +106,43 @@ def build_large(repo: Path, commits: int = 2000, versions: int = 500) -> Path:
     stream: list[bytes] = []
     for number in range(commits):
         version = f"3.{number // every}.0"
-        files["meta.yaml"] = re.sub(r"(?m)^  version: .*$", f"  version: {version}",
-                                    files["meta.yaml"])
+        files["meta.yaml"] = re.sub(
+            r"(?m)^  version: .*$", f"  version: {version}", files["meta.yaml"]
+        )
         if number:
             name = names[number % len(names)]
             text = files[name]
             lines = list(_TEXT_LINE.finditer(text))
             match = lines[(number // len(names)) % len(lines)]
-            files[name] = (text[:match.start()]
-                           + f"{match[1]}{match[2].rstrip('.')} (wijziging {number})."
-                           + text[match.end():])
+            files[name] = (
+                text[: match.start()]
+                + f"{match[1]}{match[2].rstrip('.')} (wijziging {number})."
+                + text[match.end() :]
+            )
         message = f"Change {number}".encode()
-        stream.append(b"commit refs/heads/main\ncommitter Bench <bench@example.org> "
-                      + str(1_800_000_000 + number * 60).encode() + b" +0000\n"
-                      + b"data " + str(len(message)).encode() + b"\n" + message + b"\n")
+        stream.append(
+            b"commit refs/heads/main\ncommitter Bench <bench@example.org> "
+            + str(1_800_000_000 + number * 60).encode()
+            + b" +0000\n"
+            + b"data "
+            + str(len(message)).encode()
+            + b"\n"
+            + message
+            + b"\n"
+        )
         for name, text in sorted(files.items()):
             data = text.encode("utf-8")
-            stream.append(f"M 100644 inline rulebook/{name}\ndata {len(data)}\n".encode()
-                          + data + b"\n")
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream),
-                   check=True, capture_output=True, env={**os.environ, **_ENV})
+            stream.append(
+                f"M 100644 inline rulebook/{name}\ndata {len(data)}\n".encode() + data + b"\n"
+            )
+    subprocess.run(
+        ["git", "fast-import", "--quiet"],
+        cwd=repo,
+        input=b"".join(stream),
+        check=True,
+        capture_output=True,
+        env={**os.environ, **_ENV},
+    )
     _git(repo, "checkout", "-q", "main")
     return repo / "rulebook"
 
@@ -130,11 +161,16 @@ def run_large(commits: int = 2000, versions: int = 500) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="rulebook-bench-") as tmp:
         repo = build_large(Path(tmp) / "repo", commits, versions).parent
         cache = repo / ".git" / "rulebook"
-        times = {"git log --follow": _timed(repo, "git", "log", "--follow", "--format=%H",
-                                            "--", "rulebook/meta.yaml")}
-        for label, args in (("history", ("history",)),
-                            ("changelog", ("changelog", "--audience", "legal")),
-                            ("lint --base HEAD~1", ("lint", "--base", "HEAD~1", "rulebook"))):
+        times = {
+            "git log --follow": _timed(
+                repo, "git", "log", "--follow", "--format=%H", "--", "rulebook/meta.yaml"
+            )
+        }
+        for label, args in (
+            ("history", ("history",)),
+            ("changelog", ("changelog", "--audience", "legal")),
+            ("lint --base HEAD~1", ("lint", "--base", "HEAD~1", "rulebook")),
+        ):
             shutil.rmtree(cache, ignore_errors=True)
             times[f"{label} (cold)"] = _timed(repo, rulebook, *args)
             times[f"{label} (warm)"] = _timed(repo, rulebook, *args)

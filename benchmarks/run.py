@@ -108,13 +108,18 @@ def child_environment() -> dict[str, str]:
 def run_once(argv: Sequence[str], cwd: Path) -> Sample:
     """Start a process, wait for it, and take its wall time and its own peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, env=child_environment(),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        argv,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        env=child_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
-    return Sample(seconds, usage.ru_maxrss, process.returncode,
-                  usage.ru_utime + usage.ru_stime)
+    return Sample(seconds, usage.ru_maxrss, process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def measure(rows: Sequence[Row], runs: int, cwd: Path, warmup: int = 2) -> None:
@@ -145,8 +150,11 @@ def tool(name: str) -> str | None:
 def _list_span(lines: list[str], key: str) -> tuple[int, int, int]:
     """(first item line, end line, dash indent) of the list ``key`` directly under a section."""
     header = next(i for i, line in enumerate(lines) if re.fullmatch(rf"  {key}:\s*", line))
-    start = next(i for i in range(header + 1, len(lines))
-                 if lines[i].strip() and not lines[i].lstrip().startswith("#"))
+    start = next(
+        i
+        for i in range(header + 1, len(lines))
+        if lines[i].strip() and not lines[i].lstrip().startswith("#")
+    )
     indent = len(lines[start]) - len(lines[start].lstrip())
     end = start + 1
     while end < len(lines):
@@ -194,8 +202,9 @@ def generate(rules: int, target: Path) -> Path:
     shutil.copytree(BUNDLED, target)
     for file, key, share in SHARES:
         path = target / file
-        path.write_text(multiply(path.read_text(encoding="utf-8"), key, round(rules * share)),
-                        encoding="utf-8")
+        path.write_text(
+            multiply(path.read_text(encoding="utf-8"), key, round(rules * share)), encoding="utf-8"
+        )
     for path in target.iterdir():
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ValueError(f"{path.name} is over the loader's limit: adjust SHARES")
@@ -205,8 +214,10 @@ def generate(rules: int, target: Path) -> Path:
 def policy_size(path: Path) -> tuple[int, int]:
     """(bytes, lines) of all YAML files of a policy."""
     files = sorted(path.glob("*.yaml"))
-    return (sum(f.stat().st_size for f in files),
-            sum(f.read_text(encoding="utf-8").count("\n") for f in files))
+    return (
+        sum(f.stat().st_size for f in files),
+        sum(f.read_text(encoding="utf-8").count("\n") for f in files),
+    )
 
 
 # --------------------------------------------------------------------------- reporting
@@ -234,8 +245,10 @@ class Table:
         self.rows.append(cells)
 
     def markdown(self) -> str:
-        lines = ["| " + " | ".join(self.header) + " |",
-                 "|" + "|".join("---" for _ in self.header) + "|"]
+        lines = [
+            "| " + " | ".join(self.header) + " |",
+            "|" + "|".join("---" for _ in self.header) + "|",
+        ]
         lines += ["| " + " | ".join(cells) + " |" for cells in self.rows]
         return "\n".join(lines)
 
@@ -252,27 +265,46 @@ def bench_peers(runs: int, rulebook: str, table: Table, goals: Table) -> None:
     files = [str(p.relative_to(REPO)) for p in sorted(BUNDLED.glob("*.yaml"))]
     checker, yamllint = tool("check-jsonschema"), tool("yamllint")
     ours = Row("`rulebook lint rulebook`", [rulebook, "lint", "rulebook"])
-    cj = Row("`check-jsonschema --schemafile schema/rulebook.schema.json rulebook/*.yaml`",
-             [checker, "--schemafile", str(SCHEMA.relative_to(REPO)), *files]
-             if checker else None)
+    cj = Row(
+        "`check-jsonschema --schemafile schema/rulebook.schema.json rulebook/*.yaml`",
+        [checker, "--schemafile", str(SCHEMA.relative_to(REPO)), *files] if checker else None,
+    )
     yl = Row("`yamllint rulebook/*.yaml`", [yamllint, *files] if yamllint else None)
     measure([ours, cj, yl], runs, REPO)
-    table.add(f"cold lint of the bundled policy ({len(files)} files){_exit_note(ours, [0, 1])}",
-              ours.name, str(len(ours.samples)), ms(ours.median), spread(ours),
-              ms(ours.cpu_median), f"{ours.peak_mib:.0f} MiB", "1.00")
+    table.add(
+        f"cold lint of the bundled policy ({len(files)} files){_exit_note(ours, [0, 1])}",
+        ours.name,
+        str(len(ours.samples)),
+        ms(ours.median),
+        spread(ours),
+        ms(ours.cpu_median),
+        f"{ours.peak_mib:.0f} MiB",
+        "1.00",
+    )
     for peer, limit in ((cj, 0.6), (yl, 1.5)):
         if peer.argv is None:
-            table.add("peer", peer.name, "–", "not installed: pip install -e '.[bench]'",
-                      "", "", "", "")
+            table.add(
+                "peer", peer.name, "–", "not installed: pip install -e '.[bench]'", "", "", "", ""
+            )
             goals.add(f"lint ≤ {limit} × {peer.name}", "not measured", "", "")
             continue
         ratio = ours.median / peer.median
-        table.add("peer, same files, same run", peer.name, str(len(peer.samples)),
-                  ms(peer.median), spread(peer), ms(peer.cpu_median),
-                  f"{peer.peak_mib:.0f} MiB", f"rulebook = {ratio:.2f} ×")
-        goals.add(f"cold lint ≤ {limit} × {peer.name.split(' ')[0]}`",
-                  f"{ms(ours.median)} vs {ms(peer.median)}", f"{ratio:.2f} ×",
-                  verdict(ratio, limit))
+        table.add(
+            "peer, same files, same run",
+            peer.name,
+            str(len(peer.samples)),
+            ms(peer.median),
+            spread(peer),
+            ms(peer.cpu_median),
+            f"{peer.peak_mib:.0f} MiB",
+            f"rulebook = {ratio:.2f} ×",
+        )
+        goals.add(
+            f"cold lint ≤ {limit} × {peer.name.split(' ')[0]}`",
+            f"{ms(ours.median)} vs {ms(peer.median)}",
+            f"{ratio:.2f} ×",
+            verdict(ratio, limit),
+        )
 
 
 def bench_help(runs: int, rulebook: str, table: Table, goals: Table) -> None:
@@ -281,28 +313,52 @@ def bench_help(runs: int, rulebook: str, table: Table, goals: Table) -> None:
     bare = Row('`python -c "pass"`', [sys.executable, "-c", "pass"])
     measure([ours, click, bare], runs, REPO)
     ratio = ours.median / click.median
-    table.add("start-up", ours.name, str(len(ours.samples)), ms(ours.median), spread(ours),
-              ms(ours.cpu_median), f"{ours.peak_mib:.0f} MiB", f"{ratio:.2f} × click")
-    table.add("baseline", click.name, str(len(click.samples)), ms(click.median),
-              spread(click), ms(click.cpu_median), f"{click.peak_mib:.0f} MiB", "1.00")
-    table.add("baseline (the interpreter alone)", bare.name, str(len(bare.samples)),
-              ms(bare.median), spread(bare), ms(bare.cpu_median), f"{bare.peak_mib:.0f} MiB",
-              f"{bare.median / click.median:.2f} × click")
-    goals.add("`rulebook --help` ≤ 1.3 × `import click`",
-              f"{ms(ours.median)} vs {ms(click.median)}", f"{ratio:.2f} ×",
-              verdict(ratio, 1.3))
+    table.add(
+        "start-up",
+        ours.name,
+        str(len(ours.samples)),
+        ms(ours.median),
+        spread(ours),
+        ms(ours.cpu_median),
+        f"{ours.peak_mib:.0f} MiB",
+        f"{ratio:.2f} × click",
+    )
+    table.add(
+        "baseline",
+        click.name,
+        str(len(click.samples)),
+        ms(click.median),
+        spread(click),
+        ms(click.cpu_median),
+        f"{click.peak_mib:.0f} MiB",
+        "1.00",
+    )
+    table.add(
+        "baseline (the interpreter alone)",
+        bare.name,
+        str(len(bare.samples)),
+        ms(bare.median),
+        spread(bare),
+        ms(bare.cpu_median),
+        f"{bare.peak_mib:.0f} MiB",
+        f"{bare.median / click.median:.2f} × click",
+    )
+    goals.add(
+        "`rulebook --help` ≤ 1.3 × `import click`",
+        f"{ms(ours.median)} vs {ms(click.median)}",
+        f"{ratio:.2f} ×",
+        verdict(ratio, 1.3),
+    )
 
 
-def bench_scale(runs: int, rulebook: str, table: Table, goals: Table,
-                sizes: Sequence[int]) -> None:
+def bench_scale(runs: int, rulebook: str, table: Table, goals: Table, sizes: Sequence[int]) -> None:
     rows: dict[int, Row] = {}
     with tempfile.TemporaryDirectory(prefix="rulebook-bench-") as tmp:
         shapes: dict[int, tuple[int, int]] = {}
         for size in sizes:
             policy = generate(size, Path(tmp) / f"rules-{size}")
             shapes[size] = policy_size(policy)
-            rows[size] = Row(f"`rulebook lint` of {size:,} rules",
-                             [rulebook, "lint", str(policy)])
+            rows[size] = Row(f"`rulebook lint` of {size:,} rules", [rulebook, "lint", str(policy)])
         # Interleaved too, so that the growth from size to size is measured in like moments.
         measure(list(rows.values()), runs, REPO, warmup=1)
     previous: Row | None = None
@@ -311,28 +367,43 @@ def bench_scale(runs: int, rulebook: str, table: Table, goals: Table,
         growth = ""
         if previous is not None:
             before = next(s for s, r in rows.items() if r is previous)
-            growth = (f"{row.median / previous.median:.2f} × the time of {before:,} "
-                      f"(CPU {row.cpu_median / previous.cpu_median:.2f} ×) "
-                      f"for {size / before:.0f} × the rules")
-        table.add(f"scale: {size:,} rules, {lines:,} lines, "
-                  f"{size_bytes / 1e6:.1f} MB{_exit_note(row, [0, 1])}", row.name,
-                  str(len(row.samples)), ms(row.median), spread(row),
-                  ms(row.cpu_median), f"{row.peak_mib:.0f} MiB", growth)
+            growth = (
+                f"{row.median / previous.median:.2f} × the time of {before:,} "
+                f"(CPU {row.cpu_median / previous.cpu_median:.2f} ×) "
+                f"for {size / before:.0f} × the rules"
+            )
+        table.add(
+            f"scale: {size:,} rules, {lines:,} lines, "
+            f"{size_bytes / 1e6:.1f} MB{_exit_note(row, [0, 1])}",
+            row.name,
+            str(len(row.samples)),
+            ms(row.median),
+            spread(row),
+            ms(row.cpu_median),
+            f"{row.peak_mib:.0f} MiB",
+            growth,
+        )
         previous = row
     if 10_000 in rows:
         ten = rows[10_000]
-        goals.add("10,000 rules ≤ 1.5 s", f"{ms(ten.median)} (CPU {ms(ten.cpu_median)})", "",
-                  verdict(ten.median, 1.5))
+        goals.add(
+            "10,000 rules ≤ 1.5 s",
+            f"{ms(ten.median)} (CPU {ms(ten.cpu_median)})",
+            "",
+            verdict(ten.median, 1.5),
+        )
     if 10_000 in rows and 20_000 in rows:
         # How the cost grows is judged on CPU time: on a shared machine the wall time of a
         # longer run waits longer for a core, which says nothing about the program.
         ten, twenty = rows[10_000], rows[20_000]
         factor = twenty.cpu_median / ten.cpu_median
-        goals.add("doubling the rules (10,000 → 20,000) ≤ 2.2 × the time (CPU time)",
-                  f"CPU {ms(ten.cpu_median)} → {ms(twenty.cpu_median)}; wall "
-                  f"{ms(ten.median)} → {ms(twenty.median)}",
-                  f"{factor:.2f} × (wall {twenty.median / ten.median:.2f} ×)",
-                  verdict(factor, 2.2))
+        goals.add(
+            "doubling the rules (10,000 → 20,000) ≤ 2.2 × the time (CPU time)",
+            f"CPU {ms(ten.cpu_median)} → {ms(twenty.cpu_median)}; wall "
+            f"{ms(ten.median)} → {ms(twenty.median)}",
+            f"{factor:.2f} × (wall {twenty.median / ten.median:.2f} ×)",
+            verdict(factor, 2.2),
+        )
 
 
 def _changelog_runner(rulebook: str) -> Callable[[int], float] | None:
@@ -341,8 +412,9 @@ def _changelog_runner(rulebook: str) -> Callable[[int], float] | None:
     script = HERE / "changelog_bench.py"
     if not script.exists():
         return None
-    probe = subprocess.run([rulebook, "changelog", "--help"], capture_output=True, cwd=REPO,
-                           check=False)
+    probe = subprocess.run(
+        [rulebook, "changelog", "--help"], capture_output=True, cwd=REPO, check=False
+    )
     if probe.returncode != 0:
         return None
     spec = importlib.util.spec_from_file_location("changelog_bench", script)
@@ -359,17 +431,27 @@ def bench_changelog(runs: int, rulebook: str, table: Table, goals: Table) -> Non
     for versions in HISTORIES:
         name = f"`rulebook changelog` over {versions} versions"
         if runner is None:
-            table.add(f"history of {versions} versions", name, "–", "not available yet",
-                      "", "", "", "")
+            table.add(
+                f"history of {versions} versions", name, "–", "not available yet", "", "", "", ""
+            )
             continue
         row = Row(name, None)
         for _ in range(runs):
             row.samples.append(Sample(runner(versions), 0, 0))
-        table.add(f"history of {versions} versions", name, str(len(row.samples)),
-                  ms(row.median), spread(row), "", "", "")
+        table.add(
+            f"history of {versions} versions",
+            name,
+            str(len(row.samples)),
+            ms(row.median),
+            spread(row),
+            "",
+            "",
+            "",
+        )
         if versions == 200:
-            goals.add("changelog over 200 versions ≤ 5 s", ms(row.median), "",
-                      verdict(row.median, 5.0))
+            goals.add(
+                "changelog over 200 versions ≤ 5 s", ms(row.median), "", verdict(row.median, 5.0)
+            )
     if runner is None:
         goals.add("changelog over 200 versions ≤ 5 s", "not available yet", "", "")
 
@@ -379,45 +461,70 @@ def bench_changelog(runs: int, rulebook: str, table: Table, goals: Table) -> Non
 
 def machine() -> str:
     cpus = os.cpu_count()
-    return (f"Python {platform.python_version()} ({platform.python_implementation()}) on "
-            f"{platform.system()} {platform.machine()}, {cpus} CPU{'s' if cpus != 1 else ''}, "
-            f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    return (
+        f"Python {platform.python_version()} ({platform.python_implementation()}) on "
+        f"{platform.system()} {platform.machine()}, {cpus} CPU{'s' if cpus != 1 else ''}, "
+        f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC"
+    )
 
 
 def _yaml_backend() -> str:
     code = "from policy_rulebook.core import fastyaml; print(fastyaml.available())"
-    probe = subprocess.run([sys.executable, "-c", code],
-                           capture_output=True, text=True, cwd=REPO, check=False)
-    return ("libyaml's C parser (ruamel.yaml.clib), through core/fastyaml.py"
-            if probe.stdout.strip() == "True"
-            else "ruamel.yaml in pure Python (no C parser installed)")
+    probe = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False
+    )
+    return (
+        "libyaml's C parser (ruamel.yaml.clib), through core/fastyaml.py"
+        if probe.stdout.strip() == "True"
+        else "ruamel.yaml in pure Python (no C parser installed)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=25,
-                        help="runs of each quick command (default 25)")
-    parser.add_argument("--scale-runs", type=int, default=7,
-                        help="runs of each generated policy (default 7)")
-    parser.add_argument("--changelog-runs", type=int, default=3,
-                        help="runs of each changelog history (default 3)")
+    parser.add_argument(
+        "--runs", type=int, default=25, help="runs of each quick command (default 25)"
+    )
+    parser.add_argument(
+        "--scale-runs", type=int, default=7, help="runs of each generated policy (default 7)"
+    )
+    parser.add_argument(
+        "--changelog-runs", type=int, default=3, help="runs of each changelog history (default 3)"
+    )
     parser.add_argument("--quick", action="store_true", help="5 runs each, for a first look")
-    parser.add_argument("--only", choices=["peers", "help", "scale", "changelog"],
-                        action="append", help="run only these benchmarks (repeatable)")
-    parser.add_argument("--no-write", action="store_true",
-                        help=f"print the table only; leave {RESULTS.name} alone")
+    parser.add_argument(
+        "--only",
+        choices=["peers", "help", "scale", "changelog"],
+        action="append",
+        help="run only these benchmarks (repeatable)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help=f"print the table only; leave {RESULTS.name} alone"
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.runs = args.scale_runs = 5
         args.changelog_runs = 1
     rulebook = tool("rulebook")
     if rulebook is None:
-        print("run.py: the `rulebook` command is not installed: pip install -e '.[bench]'",
-              file=sys.stderr)
+        print(
+            "run.py: the `rulebook` command is not installed: pip install -e '.[bench]'",
+            file=sys.stderr,
+        )
         return 2
     only = set(args.only or ["peers", "help", "scale", "changelog"])
-    table = Table(("what", "command", "runs", "median", "spread (IQR)", "CPU (median)",
-                   "peak memory", "ratio"))
+    table = Table(
+        (
+            "what",
+            "command",
+            "runs",
+            "median",
+            "spread (IQR)",
+            "CPU (median)",
+            "peak memory",
+            "ratio",
+        )
+    )
     load_before = os.getloadavg()[0]
     goals = Table(("goal", "measured", "ratio", "met"))
     if "peers" in only:
@@ -429,11 +536,13 @@ def main(argv: list[str] | None = None) -> int:
     if "changelog" in only:
         bench_changelog(args.changelog_runs, rulebook, table, goals)
     load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
-    text = (f"# Benchmark results\n\n{machine()}, {load}.\nYAML: {_yaml_backend()}.\n"
-            f"Each command is a whole process; wall-time median and interquartile range over "
-            f"the runs (after warm-up runs that are not counted), and the median CPU time "
-            f"(user + system) of the process, which a busy machine disturbs less.\n\n"
-            f"{table.markdown()}\n\n## Goals\n\n{goals.markdown()}\n")
+    text = (
+        f"# Benchmark results\n\n{machine()}, {load}.\nYAML: {_yaml_backend()}.\n"
+        f"Each command is a whole process; wall-time median and interquartile range over "
+        f"the runs (after warm-up runs that are not counted), and the median CPU time "
+        f"(user + system) of the process, which a busy machine disturbs less.\n\n"
+        f"{table.markdown()}\n\n## Goals\n\n{goals.markdown()}\n"
+    )
     print(text)
     if not args.no_write:
         RESULTS.write_text(text, encoding="utf-8")

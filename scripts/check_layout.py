@@ -73,9 +73,17 @@ FRAME = """<!DOCTYPE html><html><head><style>body{{margin:0}}iframe{{border:0;di
   var pre = document.createElement("pre"); pre.id = "layout-probe";
   pre.textContent = e.data; document.body.appendChild(pre); }});</script></body></html>"""
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+]
 
 
 def _pages(folder: Path, html: str, width: int, height: int, probe: bool) -> Path:
@@ -92,18 +100,29 @@ def measure(chromium: str, html: str, width: int, height: int = 900) -> dict[str
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         frame = _pages(folder, html, width, height, probe=True)
-        flags = [*FLAGS, f"--user-data-dir={folder}/profile",
-                 f"--window-size={max(width, 500) + 20},{height + 40}",
-                 "--virtual-time-budget=5000", "--dump-dom", frame.as_uri()]
-        done = subprocess.run([chromium, *flags], capture_output=True, text=True, timeout=120,
-                              check=False)
+        flags = [
+            *FLAGS,
+            f"--user-data-dir={folder}/profile",
+            f"--window-size={max(width, 500) + 20},{height + 40}",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            frame.as_uri(),
+        ]
+        done = subprocess.run(
+            [chromium, *flags], capture_output=True, text=True, timeout=120, check=False
+        )
     found = re.search(r'<pre id="layout-probe">(.*?)</pre>', done.stdout, re.DOTALL)
     if not found:
-        raise RuntimeError(f"chromium wrote no measurement (exit {done.returncode}): "
-                           f"{done.stderr.strip()[-400:]}")
-    data: dict[str, object] = json.loads(found.group(1).replace("&quot;", '"')
-                                         .replace("&lt;", "<").replace("&gt;", ">")
-                                         .replace("&amp;", "&"))
+        raise RuntimeError(
+            f"chromium wrote no measurement (exit {done.returncode}): {done.stderr.strip()[-400:]}"
+        )
+    data: dict[str, object] = json.loads(
+        found.group(1)
+        .replace("&quot;", '"')
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+    )
     data["width"] = width
     return data
 
@@ -113,17 +132,26 @@ def screenshot(chromium: str, html: str, width: int, png: Path, height: int = 24
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         frame = _pages(folder, html, width, height, probe=False)
-        flags = [*FLAGS, f"--user-data-dir={folder}/profile", f"--window-size={width},{height}",
-                 "--virtual-time-budget=3000", f"--screenshot={png.resolve()}", frame.as_uri()]
-        subprocess.run([chromium, *flags], capture_output=True, text=True, timeout=120,
-                       check=True)
+        flags = [
+            *FLAGS,
+            f"--user-data-dir={folder}/profile",
+            f"--window-size={width},{height}",
+            "--virtual-time-budget=3000",
+            f"--screenshot={png.resolve()}",
+            frame.as_uri(),
+        ]
+        subprocess.run([chromium, *flags], capture_output=True, text=True, timeout=120, check=True)
     return png
 
 
 def render_bundled() -> str:
     rulebook = shutil.which("rulebook", path=str(ROOT / ".venv" / "bin")) or "rulebook"
-    done = subprocess.run([rulebook, "render", str(ROOT / "rulebook"), "--format", "html"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [rulebook, "render", str(ROOT / "rulebook"), "--format", "html"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -132,8 +160,9 @@ def problems(data: dict[str, object]) -> list[str]:
     viewport = int(str(data["viewport"]))
     sticking_out = ", ".join(map(str, data["overflowing"] or []))  # type: ignore[call-overload]
     if int(str(data["scrollWidth"])) > viewport:
-        found.append(f"page is {data['scrollWidth']} px wide in a {viewport} px viewport: "
-                     f"{sticking_out}")
+        found.append(
+            f"page is {data['scrollWidth']} px wide in a {viewport} px viewport: {sticking_out}"
+        )
     elif sticking_out:
         found.append(f"sticking out of the text column: {sticking_out}")
     scale = data.get("schemeScale")
@@ -147,13 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("html", nargs="?", type=Path, help="a rendered page (default: bundled)")
     parser.add_argument("--widths", default=",".join(map(str, WIDTHS)))
     parser.add_argument("--json", action="store_true", help="print the measurements as JSON")
-    parser.add_argument("--screenshots", type=Path, metavar="DIR",
-                        help="also save DIR/page-WIDTH.png at each width")
+    parser.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="also save DIR/page-WIDTH.png at each width"
+    )
     args = parser.parse_args(argv)
     chromium = browser()
     if chromium is None:
-        print("check_layout: chromium is not installed (apt-get install -y chromium)",
-              file=sys.stderr)
+        print(
+            "check_layout: chromium is not installed (apt-get install -y chromium)", file=sys.stderr
+        )
         return 2
     html = args.html.read_text(encoding="utf-8") if args.html else render_bundled()
     widths = [int(w) for w in args.widths.split(",")]
@@ -169,8 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         bad += bool(found)
         if not args.json:
             state = "OVERFLOW" if found else "ok"
-            print(f"{data['width']:>5} px: scroll width {data['scrollWidth']} / viewport "
-                  f"{data['viewport']}, scheme scale {data['schemeScale']}: {state}")
+            print(
+                f"{data['width']:>5} px: scroll width {data['scrollWidth']} / viewport "
+                f"{data['viewport']}, scheme scale {data['schemeScale']}: {state}"
+            )
             for line in found:
                 print(f"        {line}")
     if args.json:

@@ -57,15 +57,17 @@ BUNDLED = REPO / "rulebook"
 TODAY = "2026-11-27"
 CHECKS_PAGE = REPO / "docs" / "checks.md"
 
-MARKER = re.compile(r"^<!-- sample(?:\((?P<options>[^)]*)\))?: (?P<commands>.+?) -->[ \t]*\n",
-                    re.MULTILINE)
+MARKER = re.compile(
+    r"^<!-- sample(?:\((?P<options>[^)]*)\))?: (?P<commands>.+?) -->[ \t]*\n", re.MULTILINE
+)
 FENCE_OPEN = re.compile(r"(?P<fence>`{3,})[^\n`]*\n")
 
-_GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_TERMINAL_PROMPT": "0"}
-AUTHORS = {"ann": "Ann Admin <ann.admin@lindebeek.be>",
-           "lea": "Lea Jurist <lea.jurist@lindebeek.be>",
-           "tom": "Tom Claes <tom.claes@lindebeek.be>"}
+_GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"}
+AUTHORS = {
+    "ann": "Ann Admin <ann.admin@lindebeek.be>",
+    "lea": "Lea Jurist <lea.jurist@lindebeek.be>",
+    "tom": "Tom Claes <tom.claes@lindebeek.be>",
+}
 
 
 class SampleError(Exception):
@@ -80,10 +82,21 @@ def _git(repo: Path, *args: str, author: str | None = None, date: str | None = N
     if author and date:
         name, email = re.fullmatch(r"(.+) <(.+)>", author).groups()  # type: ignore[union-attr]
         stamp = f"{date}T10:00:00+01:00"
-        env.update(GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_AUTHOR_DATE=stamp,
-                   GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email, GIT_COMMITTER_DATE=stamp)
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
-                   cwd=repo, env=env, check=True, capture_output=True)
+        env.update(
+            GIT_AUTHOR_NAME=name,
+            GIT_AUTHOR_EMAIL=email,
+            GIT_AUTHOR_DATE=stamp,
+            GIT_COMMITTER_NAME=name,
+            GIT_COMMITTER_EMAIL=email,
+            GIT_COMMITTER_DATE=stamp,
+        )
+    subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def _edit(path: Path, pattern: str, new: str) -> None:
@@ -123,25 +136,51 @@ def setup_history(where: Path) -> Path:
     _set_version(policy, "2.0.0", "2026-09-01", "2026-10-01")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-q", "-m", "Policy 2.0.0", author=AUTHORS["ann"], date="2026-09-02")
-    _edit(policy / "legal.yaml", r"heb je (schriftelijke )?toestemming nodig",
-          "heb je uitdrukkelijke, schriftelijke toestemming nodig")
-    _edit(policy / "legal.yaml", r"You need (written )?consent",
-          "You need explicit written consent")
+    _edit(
+        policy / "legal.yaml",
+        r"heb je (schriftelijke )?toestemming nodig",
+        "heb je uitdrukkelijke, schriftelijke toestemming nodig",
+    )
+    _edit(
+        policy / "legal.yaml", r"You need (written )?consent", "You need explicit written consent"
+    )
     _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Explicit consent for images, on advice of the DPO",
-         author=AUTHORS["lea"], date="2026-11-23")
+    _git(
+        repo,
+        "commit",
+        "-q",
+        "-m",
+        "Explicit consent for images, on advice of the DPO",
+        author=AUTHORS["lea"],
+        date="2026-11-23",
+    )
     conduct = policy / "conduct.yaml"
-    conduct.write_text(conduct.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_DONT,
-                       encoding="utf-8")
+    conduct.write_text(
+        conduct.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_DONT, encoding="utf-8"
+    )
     _edit(policy / "contact.yaml", r"^(    phone: \+32 3 123 45 )(\d\d)$", r"\g<1>99")
     _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Ask before tagging colleagues; new phone number",
-         author=AUTHORS["tom"], date="2026-11-24")
+    _git(
+        repo,
+        "commit",
+        "-q",
+        "-m",
+        "Ask before tagging colleagues; new phone number",
+        author=AUTHORS["tom"],
+        date="2026-11-24",
+    )
     # The edits belong to the version that carries them: the bump comes last (release model).
     _set_version(policy, "2.1.0", "2026-11-23", "2027-03-01")
     _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", "Policy 2.1.0, adopted by the college on 23 November",
-         author=AUTHORS["ann"], date="2026-11-25")
+    _git(
+        repo,
+        "commit",
+        "-q",
+        "-m",
+        "Policy 2.1.0, adopted by the college on 23 November",
+        author=AUTHORS["ann"],
+        date="2026-11-25",
+    )
     return repo
 
 
@@ -183,8 +222,12 @@ def setup_badconfig(where: Path) -> Path:
 
 
 SETUPS: dict[str, Callable[[Path], Path]] = {
-    "history": setup_history, "edited": setup_edited, "untidy": setup_untidy,
-    "empty": setup_empty, "nogit": setup_nogit, "badconfig": setup_badconfig,
+    "history": setup_history,
+    "edited": setup_edited,
+    "untidy": setup_untidy,
+    "empty": setup_empty,
+    "nogit": setup_nogit,
+    "badconfig": setup_badconfig,
 }
 
 
@@ -229,8 +272,17 @@ class Places:
 
 def environment(home: Path) -> dict[str, str]:
     keep = {key: os.environ[key] for key in ("PATH", "SYSTEMROOT") if key in os.environ}
-    return {**keep, **_GIT_ENV, "HOME": str(home), "NO_COLOR": "1", "LC_ALL": "C.UTF-8",
-            "LANG": "C.UTF-8", "TZ": "UTC", "COLUMNS": "100", "PYTHONIOENCODING": "utf-8"}
+    return {
+        **keep,
+        **_GIT_ENV,
+        "HOME": str(home),
+        "NO_COLOR": "1",
+        "LC_ALL": "C.UTF-8",
+        "LANG": "C.UTF-8",
+        "TZ": "UTC",
+        "COLUMNS": "100",
+        "PYTHONIOENCODING": "utf-8",
+    }
 
 
 def run_command(command: str, cwd: Path) -> str:
@@ -242,10 +294,16 @@ def run_command(command: str, cwd: Path) -> str:
     if args[:1] == ["lint"] and "--today" not in args:
         args = ["lint", "--today", TODAY, *args[1:]]
     with tempfile.TemporaryDirectory(prefix="rulebook-home-") as home:
-        done = subprocess.run([sys.executable, "-m", "policy_rulebook", *args], cwd=cwd,
-                              env=environment(Path(home)), stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "policy_rulebook", *args],
+            cwd=cwd,
+            env=environment(Path(home)),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+            check=False,
+        )
     output = done.stdout.decode("utf-8", errors="replace")
     if done.returncode not in (0, 1, 2):
         raise SampleError(f"`{command}` ended with exit code {done.returncode}:\n{output}")
@@ -290,10 +348,14 @@ class Sample:
             values[key] = value.strip()
         if values.get("show", "command") not in {"command", "output"}:
             raise SampleError("show= is `command` or `output`")
-        return cls(tuple(c.strip() for c in commands.split(" ; ")), values.get("in", "repo"),
-                   int(values["head"]) if "head" in values else None,
-                   int(values.get("tail", "0")), values.get("show", "command") == "command",
-                   values.get("fence"))
+        return cls(
+            tuple(c.strip() for c in commands.split(" ; ")),
+            values.get("in", "repo"),
+            int(values["head"]) if "head" in values else None,
+            int(values.get("tail", "0")),
+            values.get("show", "command") == "command",
+            values.get("fence"),
+        )
 
     def render(self, places: Places) -> str:
         parts = []
@@ -330,21 +392,24 @@ def find_blocks(text: str, where: str) -> list[Block]:
             closing = re.compile(rf"^{opening['fence']}[ \t]*\n", re.MULTILINE)
             close = closing.search(text, opening.end())
             if close is None:
-                raise SampleError(f"{where}: the block after {marker.group(0).strip()} "
-                                  "is never closed")
+                raise SampleError(
+                    f"{where}: the block after {marker.group(0).strip()} is never closed"
+                )
             end = close.end()
         line = text.count("\n", 0, marker.start()) + 1
         try:
             sample = Sample.parse(marker["options"], marker["commands"])
         except SampleError as error:
             raise SampleError(f"{where}:{line}: {error}") from error
-        blocks.append(Block(where, marker.end(), end, sample,
-                            f"{where}:{line}: {marker['commands']}"))
+        blocks.append(
+            Block(where, marker.end(), end, sample, f"{where}:{line}: {marker['commands']}")
+        )
     return blocks
 
 
 def render_all(blocks: list[Block]) -> list[str]:
     """Every block's new text, the samples run side by side (each in its own place)."""
+
     def render(block: Block) -> str:
         try:
             return block.sample.render(places)
@@ -360,7 +425,7 @@ def render_all(blocks: list[Block]) -> list[str]:
 def rewrite(text: str, blocks: list[Block], new: list[str]) -> str:
     out, position = [], 0
     for block, block_text in zip(blocks, new, strict=True):
-        out += [text[position:block.start], block_text]
+        out += [text[position : block.start], block_text]
         position = block.end
     return "".join(out) + text[position:]
 
@@ -387,8 +452,7 @@ def _prose(text: str) -> str:
     """A check's docs as Markdown: ``<``, ``>`` and ``&`` outside code spans are text."""
     parts = re.split(r"(`+[^`]*`+)", text)
     for i in range(0, len(parts), 2):
-        parts[i] = (parts[i].replace("&", "&amp;").replace("<", "&lt;")
-                    .replace(">", "&gt;"))
+        parts[i] = parts[i].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "".join(parts)
 
 
@@ -401,8 +465,10 @@ def checks_page() -> str:
     lines = [CHECKS_INTRO, "| code | name | severity | what it finds |", "|---|---|---|---|"]
     for check in checks:
         anchor = f"{check.code}-{check.name}".lower()
-        lines.append(f"| {check.code} | {check.name} | {check.severity.value} | "
-                     f"[{_prose(check.summary)}](#{anchor}) |")
+        lines.append(
+            f"| {check.code} | {check.name} | {check.severity.value} | "
+            f"[{_prose(check.summary)}](#{anchor}) |"
+        )
     lines.append(f"\n{len(checks)} checks.\n")
     for check in checks:
         title = check.doc.splitlines()[0] if check.doc else check.code
@@ -425,22 +491,28 @@ def documents() -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 naming every stale sample")
+    parser.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 naming every stale sample"
+    )
     args = parser.parse_args(argv)
     try:  # else every sample would document "No module named policy_rulebook"
         import policy_rulebook  # noqa: F401
     except ImportError as error:
-        raise SampleError("run this with the Python that has rulebook installed "
-                          "(.venv/bin/python scripts/docs_samples.py)") from error
-    pages = {path: path.read_text(encoding="utf-8") for path in documents()
-             if path != CHECKS_PAGE}
-    blocks = {path: find_blocks(text, path.relative_to(REPO).as_posix())
-              for path, text in pages.items()}
+        raise SampleError(
+            "run this with the Python that has rulebook installed "
+            "(.venv/bin/python scripts/docs_samples.py)"
+        ) from error
+    pages = {path: path.read_text(encoding="utf-8") for path in documents() if path != CHECKS_PAGE}
+    blocks = {
+        path: find_blocks(text, path.relative_to(REPO).as_posix()) for path, text in pages.items()
+    }
     every = [block for found in blocks.values() for block in found]
     rendered = dict(zip(every, render_all(every), strict=True))
-    stale = [block.name for block in every
-             if rendered[block] != pages[Path(REPO / block.where)][block.start:block.end]]
+    stale = [
+        block.name
+        for block in every
+        if rendered[block] != pages[Path(REPO / block.where)][block.start : block.end]
+    ]
     checks = checks_page()
     old_checks = CHECKS_PAGE.read_text(encoding="utf-8") if CHECKS_PAGE.exists() else ""
     if checks != old_checks:
@@ -449,8 +521,9 @@ def main(argv: list[str] | None = None) -> int:
         for name in stale:
             print(f"stale sample: {name}")
         if stale:
-            print(f"{len(stale)} stale; run `.venv/bin/python scripts/docs_samples.py` "
-                  "to regenerate")
+            print(
+                f"{len(stale)} stale; run `.venv/bin/python scripts/docs_samples.py` to regenerate"
+            )
             return 1
         print(f"every sample is up to date ({len(every)} samples and docs/checks.md)")
         return 0

@@ -32,8 +32,10 @@ try:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po, write_po
 except ImportError:  # pragma: no cover - a hint for whoever runs it outside the venv
-    sys.exit("update_catalogues.py needs Babel: run it with the project's venv "
-             "(pip install -e '.[test]')")
+    sys.exit(
+        "update_catalogues.py needs Babel: run it with the project's venv "
+        "(pip install -e '.[test]')"
+    )
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "policy_rulebook"
@@ -61,8 +63,10 @@ def _label_tables() -> list[tuple[str, dict[str, dict[str, str]]]]:
     from policy_rulebook.changelog import phrases
     from policy_rulebook.documents import render
 
-    return [("src/policy_rulebook/changelog/phrases.py", phrases.PHRASES),
-            ("src/policy_rulebook/documents/render.py", render.LABELS)]
+    return [
+        ("src/policy_rulebook/changelog/phrases.py", phrases.PHRASES),
+        ("src/policy_rulebook/documents/render.py", render.LABELS),
+    ]
 
 
 def _table_messages() -> Iterable[tuple[str, str]]:
@@ -117,20 +121,31 @@ def _schema_messages() -> Iterable[tuple[str, str]]:
 
 def extract() -> Catalog:
     # A fixed date: the files change only when the messages do (a diff a reviewer can read).
-    template = Catalog(project="policy-rulebook", domain=DOMAIN, charset="utf-8",
-                       msgid_bugs_address="", copyright_holder="",
-                       creation_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    template = Catalog(
+        project="policy-rulebook",
+        domain=DOMAIN,
+        charset="utf-8",
+        msgid_bugs_address="",
+        copyright_holder="",
+        creation_date=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc),
+    )
     methods = list(METHODS)
     try:
         import jinja2  # noqa: F401
     except ImportError:  # pragma: no cover - jinja2 is a dependency
         methods = [m for m in methods if m[1] != "jinja2"]
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(PACKAGE), methods, OPTIONS, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)):
+        str(PACKAGE), methods, OPTIONS, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
         if "/locale/" in filename:
             continue
-        template.add(message, None, [(f"src/policy_rulebook/{filename}", lineno)],
-                     auto_comments=comments, context=context)
+        template.add(
+            message,
+            None,
+            [(f"src/policy_rulebook/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     for source, text in [*_schema_messages(), *_check_docs(), *_table_messages()]:
         if text not in template:
             template.add(text, None, [(source, 0)])
@@ -139,8 +154,15 @@ def extract() -> Catalog:
 
 def _pot_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, omit_header=False, sort_output=True, no_location=False,
-             include_lineno=False)
+    write_po(
+        out,
+        catalog,
+        width=100,
+        omit_header=False,
+        sort_output=True,
+        no_location=False,
+        include_lineno=False,
+    )
     return out.getvalue()
 
 
@@ -164,8 +186,11 @@ def _compiled(catalog: Catalog) -> bytes:
 
 def missing(catalog: Catalog) -> list[str]:
     """The msgids without a (non-fuzzy) translation."""
-    return [str(m.id if isinstance(m.id, str) else m.id[0]) for m in catalog
-            if m.id and (m.fuzzy or not translated(m.string))]
+    return [
+        str(m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalog
+        if m.id and (m.fuzzy or not translated(m.string))
+    ]
 
 
 def translated(string: object) -> bool:
@@ -176,8 +201,11 @@ def translated(string: object) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 if a file is stale or a translation missing")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if a file is stale or a translation missing",
+    )
     args = parser.parse_args(argv)
     template = extract()
     stale: list[str] = []
@@ -201,8 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         catalog.obsolete.clear()
         po_text = _pot_bytes(catalog)
         mo_text = _compiled(catalog)
-        for path, data in ((_po_path(lang), po_text),
-                           (_po_path(lang).with_suffix(".mo"), mo_text)):
+        for path, data in ((_po_path(lang), po_text), (_po_path(lang).with_suffix(".mo"), mo_text)):
             if not path.exists() or path.read_bytes() != data:
                 stale.append(str(path.relative_to(ROOT)))
                 if not args.check:

@@ -56,8 +56,10 @@ def golden() -> Golden:
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8")
-            pytest.fail(f"{path}: golden file written (UPDATE_GOLDEN); review the change with "
-                        "git diff, then run the tests again without UPDATE_GOLDEN")
+            pytest.fail(
+                f"{path}: golden file written (UPDATE_GOLDEN); review the change with "
+                "git diff, then run the tests again without UPDATE_GOLDEN"
+            )
         if expected is None:
             pytest.fail(f"{path}: no golden file yet; write it with UPDATE_GOLDEN=1 and review it")
         assert actual == expected, f"differs from the golden file {path}"
@@ -84,8 +86,10 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             url = REGISTRIES[registry]
             why = reachable(url)
             if why is not None:
-                pytest.skip(f"needs the {registry} registry ({url}), which cannot be reached "
-                            f"from here ({why}); runs in CI")
+                pytest.skip(
+                    f"needs the {registry} registry ({url}), which cannot be reached "
+                    f"from here ({why}); runs in CI"
+                )
 
 
 @pytest.fixture(autouse=True)

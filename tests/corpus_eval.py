@@ -70,8 +70,11 @@ def evaluate(folder: Path) -> Outcome:
 
 
 def evaluate_all() -> list[Outcome]:
-    return [evaluate(folder) for folder in sorted(CORPUS.iterdir())
-            if (folder / "expected.yaml").is_file()]
+    return [
+        evaluate(folder)
+        for folder in sorted(CORPUS.iterdir())
+        if (folder / "expected.yaml").is_file()
+    ]
 
 
 def per_check(outcomes: list[Outcome]) -> dict[str, PerCheck]:
@@ -98,24 +101,33 @@ def markdown(outcomes: list[Outcome]) -> str:
     """The table of docs/checks-coverage.md."""
     from policy_rulebook.linter.checks import BY_CODE
 
-    rows = ["| check | name | listed gaps | found | recall | false positives |",
-            "|---|---|---:|---:|---:|---:|"]
+    rows = [
+        "| check | name | listed gaps | found | recall | false positives |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
     for code, row in per_check(outcomes).items():
         name = BY_CODE[code].name if code in BY_CODE else "(no check yet)"
         share = f"{100 * row.hits / row.listed:.0f} %" if row.listed else "-"
-        rows.append(f"| {code} | {name} | {row.listed} | {row.hits} | {share} | "
-                    f"{row.false_positives} |")
+        rows.append(
+            f"| {code} | {name} | {row.listed} | {row.hits} | {share} | {row.false_positives} |"
+        )
     listed = sum(sum(o.expected.values()) for o in outcomes)
     hits = sum(sum(o.hits.values()) for o in outcomes)
     fps = sum(sum(o.false_positives.values()) for o in outcomes)
-    rows.append(f"| **all** | | **{listed}** | **{hits}** | **{100 * recall(outcomes):.0f} %** "
-                f"| **{fps}** |")
-    policies = ["| corpus policy | listed gaps | found | missed | false positives |",
-                "|---|---:|---:|---:|---:|"]
+    rows.append(
+        f"| **all** | | **{listed}** | **{hits}** | **{100 * recall(outcomes):.0f} %** "
+        f"| **{fps}** |"
+    )
+    policies = [
+        "| corpus policy | listed gaps | found | missed | false positives |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for o in outcomes:
-        policies.append(f"| {o.name}{' (complete)' if o.complete else ''} | "
-                        f"{sum(o.expected.values())} | {sum(o.hits.values())} | "
-                        f"{sum(o.missed.values())} | {sum(o.false_positives.values())} |")
+        policies.append(
+            f"| {o.name}{' (complete)' if o.complete else ''} | "
+            f"{sum(o.expected.values())} | {sum(o.hits.values())} | "
+            f"{sum(o.missed.values())} | {sum(o.false_positives.values())} |"
+        )
     return "\n".join(rows) + "\n\n" + "\n".join(policies) + "\n"
 
 
@@ -125,6 +137,9 @@ def all_checks() -> str:
     from policy_rulebook.linter.explain import profiles_label
 
     rows = ["| code | name | severity | profiles | what it finds |", "|---|---|---|---|---|"]
-    rows += [f"| {c.code} | {c.name} | {c.severity.value} | {profiles_label(c)} | "
-             f"{c.summary.replace('|', '/')} |" for c in sorted(CHECKS, key=lambda c: c.code)]
+    rows += [
+        f"| {c.code} | {c.name} | {c.severity.value} | {profiles_label(c)} | "
+        f"{c.summary.replace('|', '/')} |"
+        for c in sorted(CHECKS, key=lambda c: c.code)
+    ]
     return "\n".join(rows) + "\n"

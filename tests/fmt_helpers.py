@@ -10,8 +10,11 @@ from ruamel.yaml.tokens import ScalarToken
 
 
 def _value_spans(text: str) -> list[tuple[int, int]]:
-    return [(t.start_mark.index, t.end_mark.index) for t in YAML(typ="safe", pure=True).scan(text)
-            if isinstance(t, ScalarToken)]
+    return [
+        (t.start_mark.index, t.end_mark.index)
+        for t in YAML(typ="safe", pure=True).scan(text)
+        if isinstance(t, ScalarToken)
+    ]
 
 
 def comment_everywhere(text: str) -> str:

@@ -23,9 +23,14 @@ _ISOLATED = {
 
 def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
     """Run git in ``repo`` with no user or system configuration; its stdout."""
-    done = subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false",
-                           *args], cwd=repo, capture_output=True, text=True, check=True,
-                          env={**os.environ, **_ISOLATED, **(env or {})})
+    done = subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **_ISOLATED, **(env or {})},
+    )
     return done.stdout
 
 
@@ -41,9 +46,14 @@ def commit(repo: Path, message: str, author: str, date: str) -> str:
     assert match, author
     name, email = match.groups()
     stamp = f"{date}T10:00:00+01:00"
-    env = {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": stamp,
-           "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
-           "GIT_COMMITTER_DATE": stamp}
+    env = {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_COMMITTER_DATE": stamp,
+    }
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", message, env=env)
     return git(repo, "rev-parse", "HEAD").strip()
@@ -92,8 +102,7 @@ def remove_item(path: Path, item_id: str) -> None:
 
 
 def append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text,
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
 AUTHORS = {
@@ -131,8 +140,11 @@ def three_versions(repo: Path) -> dict[str, str]:
     shas["v1"] = commit(repo, "Policy 1.0.0", AUTHORS["ann"], "2027-01-10")
     set_version(policy, "1.1.0", "2027-03-01")
     set_status(policy, "draft")
-    replace(policy / "legal.yaml", "heb je schriftelijke toestemming nodig",
-            "heb je uitdrukkelijke, schriftelijke toestemming nodig")
+    replace(
+        policy / "legal.yaml",
+        "heb je schriftelijke toestemming nodig",
+        "heb je uitdrukkelijke, schriftelijke toestemming nodig",
+    )
     shas["v2"] = commit(repo, "Explicit consent for images", AUTHORS["lea"], "2027-02-01")
     append(policy / "conduct.yaml", NEW_DONT)
     remove_item(policy / "conduct.yaml", "credit-creators")
@@ -143,10 +155,16 @@ def three_versions(repo: Path) -> dict[str, str]:
     shas["v2-lea"] = commit(repo, "English wording; new phone", AUTHORS["lea"], "2027-02-09")
     set_version(policy, "1.2.0", "2027-06-01")
     replace(policy / "conduct.yaml", "- id: react-in-anger", "- id: no-replies-in-anger")
-    replace(policy / "reactions.yaml", "      yes: monitor\n      no: misguided",
-            "      yes: let-stand\n      no: misguided")
+    replace(
+        policy / "reactions.yaml",
+        "      yes: monitor\n      no: misguided",
+        "      yes: let-stand\n      no: misguided",
+    )
     replace(policy / "contact.yaml", "name: Lien Verhaegen", "name: Sara Peeters")
-    replace(policy / "contact.yaml", "email: lien.verhaegen@lindebeek.be",
-            "email: sara.peeters@lindebeek.be")
+    replace(
+        policy / "contact.yaml",
+        "email: lien.verhaegen@lindebeek.be",
+        "email: sara.peeters@lindebeek.be",
+    )
     shas["v3"] = commit(repo, "Policy 1.2.0", AUTHORS["sara"], "2027-05-03")
     return shas

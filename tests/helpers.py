@@ -71,6 +71,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> Result:
 def run_process(*args: str, cwd: Path | None = None, stdin: str | None = None) -> Result:
     """Run the real ``rulebook`` console script in a child process."""
     script = Path(sys.executable).parent / "rulebook"
-    done = subprocess.run([str(script), *args], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [str(script), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     return Result(done.returncode, done.stdout, done.stderr)

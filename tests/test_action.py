@@ -23,8 +23,13 @@ _EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
 def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_action_matches_the_github_action_schema() -> None:
@@ -34,9 +39,10 @@ def test_action_matches_the_github_action_schema() -> None:
 
 def test_the_action_schema_catches_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / "action.yml"
-    broken.write_text(ACTION.read_text(encoding="utf-8").replace("using: composite",
-                                                                 "using: compose"),
-                      encoding="utf-8")
+    broken.write_text(
+        ACTION.read_text(encoding="utf-8").replace("using: composite", "using: compose"),
+        encoding="utf-8",
+    )
     assert check_jsonschema("vendor.github-actions", broken).returncode == 1
 
 
@@ -57,8 +63,9 @@ class Runner:
 
     def __init__(self, repo: Path, inputs: dict[str, str], base_ref: str) -> None:
         self.repo = repo
-        self.inputs = {name: str(spec.get("default", ""))
-                       for name, spec in action()["inputs"].items()} | inputs
+        self.inputs = {
+            name: str(spec.get("default", "")) for name, spec in action()["inputs"].items()
+        } | inputs
         self.github = {"base_ref": base_ref, "action_path": str(REPO)}
         self.outputs: dict[str, dict[str, str]] = {}
         self.summary = repo.parent / "summary.md"
@@ -95,13 +102,25 @@ class Runner:
                 continue
             out_file = self.repo.parent / "output.txt"
             out_file.write_text("", encoding="utf-8")
-            env = {key: _EXPRESSION.sub(lambda m: self.value(m.group(1)), str(value))
-                   for key, value in step.get("env", {}).items()}
-            done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=self.repo,
-                                  capture_output=True, text=True, timeout=120, check=False,
-                                  env={**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}",
-                                       "GITHUB_OUTPUT": str(out_file),
-                                       "GITHUB_STEP_SUMMARY": str(self.summary), **env})
+            env = {
+                key: _EXPRESSION.sub(lambda m: self.value(m.group(1)), str(value))
+                for key, value in step.get("env", {}).items()
+            }
+            done = subprocess.run(
+                ["bash", "-e", "-c", step["run"]],
+                cwd=self.repo,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+                env={
+                    **os.environ,
+                    "PATH": f"{BIN}:{os.environ['PATH']}",
+                    "GITHUB_OUTPUT": str(out_file),
+                    "GITHUB_STEP_SUMMARY": str(self.summary),
+                    **env,
+                },
+            )
             self.log.append(done.stdout + done.stderr)
             if "id" in step:
                 lines = out_file.read_text(encoding="utf-8").splitlines()

@@ -25,7 +25,8 @@ def bench_module() -> ModuleType:
 
 
 def test_a_generated_policy_is_complete_and_clean(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bench = bench_module()
     policy = bench.generate(1_000, tmp_path / "rules")
     result = run(capsys, "lint", "--strict", "--today", TODAY.isoformat(), str(policy))
@@ -40,5 +41,8 @@ def test_generated_items_keep_their_text_and_get_new_ids() -> None:
     grown = bench.multiply(text, "dos", 3)
     assert grown.count("text: Wees beleefd.") == 3
     assert [line.split(": ")[1] for line in grown.splitlines() if "- id:" in line] == [
-        "be-polite", "be-polite-2", "be-polite-3"]
+        "be-polite",
+        "be-polite-2",
+        "be-polite-3",
+    ]
     assert grown.endswith("  donts: []\n")

@@ -19,44 +19,59 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 
 @pytest.fixture
-def in_repo(history: tuple[Path, dict[str, str]],
-            monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def in_repo(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
     monkeypatch.chdir(history[0])
     return history[1]
 
 
-def test_history_lists_the_versions_newest_first(in_repo: dict[str, str],
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_lists_the_versions_newest_first(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "history")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].split() == ["VERSION", "DATE", "COMMIT", "AUTHOR", "STATUS", "CHANGES"]
     assert [line.split()[0] for line in lines[1:]] == ["1.2.0", "1.1.0", "1.0.0"]
-    assert lines[2].split()[1:] == ["2027-02-01", in_repo["v2"][:7], "Lea", "Jurist",
-                                    "adopted", "6"]
+    assert lines[2].split()[1:] == [
+        "2027-02-01",
+        in_repo["v2"][:7],
+        "Lea",
+        "Jurist",
+        "adopted",
+        "6",
+    ]
     assert lines[3].endswith("first")
     rows = json.loads(run(capsys, "history", "--format", "json").out)
     assert [row["commit"] for row in rows] == [in_repo["v3"], in_repo["v2"], in_repo["v1"]]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_golden_staff_announcement(lang: str, in_repo: dict[str, str],
-                                   capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
+def test_golden_staff_announcement(
+    lang: str, in_repo: dict[str, str], capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
     result = run(capsys, "changelog", "--lang", lang)
     assert result.code == 0, result.err
     golden(f"changelog-staff-{lang}.md", result.out)
     assert "share-live-location" not in result.out and "`" not in result.out  # no ids, no YAML
-    assert ("Nieuw:** Deel niet live" if lang == "nl" else "New:** Do not share your live") \
-        in result.out
+    assert (
+        "Nieuw:** Deel niet live" if lang == "nl" else "New:** Do not share your live"
+    ) in result.out
 
 
-def test_staff_defaults_to_the_first_language(in_repo: dict[str, str],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_staff_defaults_to_the_first_language(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(capsys, "changelog").out == run(capsys, "changelog", "--lang", "nl").out
 
 
-def test_golden_legal_redline(in_repo: dict[str, str], capsys: pytest.CaptureFixture[str],
-                              golden: Golden, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_golden_legal_redline(
+    in_repo: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    golden: Golden,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # the HTML's date: 2026-12-01
     result = run(capsys, "changelog", "--audience", "legal", "--lang", "en")
     assert result.code == 0, result.err
@@ -68,10 +83,12 @@ def test_golden_legal_redline(in_repo: dict[str, str], capsys: pytest.CaptureFix
     assert "<del>monitor</del> <ins>let-stand</ins>" in html
 
 
-def test_provenance_of_a_change_in_the_middle_commit(in_repo: dict[str, str],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "changelog", "--format", "json", "--from", in_repo["v1"],
-                 "--to", in_repo["v2-lea"])
+def test_provenance_of_a_change_in_the_middle_commit(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(
+        capsys, "changelog", "--format", "json", "--from", in_repo["v1"], "--to", in_repo["v2-lea"]
+    )
     entries = json.loads(result.out)
     assert len(entries) == 1
     by_id = {change["id"]: change for change in entries[0]["changes"]}
@@ -84,17 +101,35 @@ def test_provenance_of_a_change_in_the_middle_commit(in_repo: dict[str, str],
 
 
 def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
-                 "--format", "json")
+    result = run(
+        capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"], "--format", "json"
+    )
     payload = json.loads(result.out)
-    assert payload["from"].items() >= {"version": "1.1.0", "commit": in_repo["v2-lea"],
-                                       "date": "2027-02-09"}.items()
-    assert payload["to"].items() >= {"version": "1.2.0", "commit": in_repo["v3"],
-                                     "subject": "Policy 1.2.0"}.items()
+    assert (
+        payload["from"].items()
+        >= {"version": "1.1.0", "commit": in_repo["v2-lea"], "date": "2027-02-09"}.items()
+    )
+    assert (
+        payload["to"].items()
+        >= {"version": "1.2.0", "commit": in_repo["v3"], "subject": "Policy 1.2.0"}.items()
+    )
     for change in payload["changes"]:
-        assert set(change) >= {"kind", "section", "id", "path", "old", "new", "commit", "author",
-                               "date", "editorial", "touches", "label", "shown",
-                               "marking"}
+        assert set(change) >= {
+            "kind",
+            "section",
+            "id",
+            "path",
+            "old",
+            "new",
+            "commit",
+            "author",
+            "date",
+            "editorial",
+            "touches",
+            "label",
+            "shown",
+            "marking",
+        }
     renamed = next(c for c in payload["changes"] if c["kind"] == "renamed")
     assert (renamed["id"], renamed["old"]["id"]) == ("no-replies-in-anger", "react-in-anger")
     assert renamed["path"].startswith("/conduct/donts/")
@@ -105,24 +140,27 @@ def test_json_contract(in_repo: dict[str, str], capsys: pytest.CaptureFixture[st
     assert changelog[-1]["from"] is None
 
 
-def test_backwards_diff_names_nobody(in_repo: dict[str, str],
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "diff", "--from", in_repo["v3"], "--to", in_repo["v1"], "--format",
-                 "json")
+def test_backwards_diff_names_nobody(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(capsys, "diff", "--from", in_repo["v3"], "--to", in_repo["v1"], "--format", "json")
     changes = json.loads(result.out)["changes"]
     assert changes and all(c["commit"] is None and c["author"] is None for c in changes)
     text = run(capsys, "diff", "--from", in_repo["v3"], "--to", in_repo["v1"]).out
     assert "— gewijzigd\n" in text and "gewijzigd door" not in text and "gecommit" not in text
 
 
-def test_diff_defaults_to_the_working_tree(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_defaults_to_the_working_tree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = init(tmp_path / "repo")
     policy = copy_bundled(repo)
     first = commit(repo, "Policy", AUTHORS["ann"], "2027-01-10")
-    replace(policy / "conduct.yaml", "Geef fouten toe en verbeter ze zichtbaar.",
-            "Geef fouten meteen toe en verbeter ze zichtbaar.")
+    replace(
+        policy / "conduct.yaml",
+        "Geef fouten toe en verbeter ze zichtbaar.",
+        "Geef fouten meteen toe en verbeter ze zichtbaar.",
+    )
     monkeypatch.chdir(repo)
     result = run(capsys, "diff", "--from", first[:10])
     assert result.code == 0, result.err
@@ -144,8 +182,10 @@ def test_single_file_policy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     commit(repo, "1.1.0", AUTHORS["tom"], "2027-01-11")
     result = run(capsys, "changelog", str(target))
     assert result.code == 0, result.err
-    assert "**Changed:** Be kind, even when you disagree. (was: Be kind, also when you " \
-           "disagree.)" in result.out
+    assert (
+        "**Changed:** Be kind, even when you disagree. (was: Be kind, also when you "
+        "disagree.)" in result.out
+    )
 
 
 # -- errors: one line, exit 2, nothing on stdout ------------------------------------------------
@@ -162,21 +202,27 @@ def assert_error(result_code: int, out: str, err: str, *words: str) -> None:
 @pytest.mark.usefixtures("english")  # asserts the English wording
 def test_not_a_git_repository(tmp_path: Path) -> None:
     policy = copy_bundled(tmp_path)
-    for args in (["history", str(policy)], ["changelog", str(policy)],
-                 ["diff", "--from", "HEAD", str(policy)],
-                 ["lint", "--base", "HEAD", str(policy)]):
+    for args in (
+        ["history", str(policy)],
+        ["changelog", str(policy)],
+        ["diff", "--from", "HEAD", str(policy)],
+        ["lint", "--base", "HEAD", str(policy)],
+    ):
         result = run_process(*args, cwd=tmp_path)
         assert_error(result.code, result.out, result.err, "not in a git repository")
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-@pytest.mark.parametrize("args", [
-    ["diff", "--from", "no-such-rev"],
-    ["diff", "--from", "HEAD", "--to", "v9.9.9"],
-    ["changelog", "--from", "deadbeef"],
-    ["changelog", "--to", "HEAD~99"],
-    ["lint", "--base", "nope", "rulebook"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "--from", "no-such-rev"],
+        ["diff", "--from", "HEAD", "--to", "v9.9.9"],
+        ["changelog", "--from", "deadbeef"],
+        ["changelog", "--to", "HEAD~99"],
+        ["lint", "--base", "nope", "rulebook"],
+    ],
+)
 def test_unknown_revision(args: list[str], history: tuple[Path, dict[str, str]]) -> None:
     result = run_process(*args, cwd=history[0])
     assert_error(result.code, result.out, result.err, "unknown revision")
@@ -188,13 +234,17 @@ def test_revision_that_is_not_a_commit(history: tuple[Path, dict[str, str]]) -> 
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-@pytest.mark.parametrize("args", [
-    ["diff", "--from=--output=/tmp/x"],
-    ["changelog", "--from=-p"],
-    ["lint", "--base=--all", "rulebook"],
-])
-def test_revision_starting_with_a_dash(args: list[str],
-                                       history: tuple[Path, dict[str, str]]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "--from=--output=/tmp/x"],
+        ["changelog", "--from=-p"],
+        ["lint", "--base=--all", "rulebook"],
+    ],
+)
+def test_revision_starting_with_a_dash(
+    args: list[str], history: tuple[Path, dict[str, str]]
+) -> None:
     result = run_process(*args, cwd=history[0])
     assert_error(result.code, result.out, result.err, "cannot start with '-'")
     assert not Path("/tmp/x").exists() or "--output=/tmp/x" not in result.err
@@ -204,8 +254,12 @@ def test_shallow_clone(history: tuple[Path, dict[str, str]], tmp_path: Path) -> 
     source, shas = history
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "-q", "--depth", "1", source.as_uri(), str(clone))
-    for args in (["changelog"], ["history"], ["diff", "--from", shas["v1"]],
-                 ["lint", "--base", shas["v2"], "rulebook"]):
+    for args in (
+        ["changelog"],
+        ["history"],
+        ["diff", "--from", shas["v1"]],
+        ["lint", "--base", shas["v2"], "rulebook"],
+    ):
         result = run_process(*args, cwd=clone)
         assert_error(result.code, result.out, result.err, "shallow", "fetch-depth: 0")
 
@@ -217,22 +271,30 @@ def test_path_missing_at_a_revision(tmp_path: Path) -> None:
     copy_bundled(repo)
     commit(repo, "policy", AUTHORS["ann"], "2027-01-02")
     result = run_process("diff", "--from", first, cwd=repo)
-    assert_error(result.code, result.out, result.err, "rulebook", "does not exist at revision",
-                 first)
+    assert_error(
+        result.code, result.out, result.err, "rulebook", "does not exist at revision", first
+    )
 
 
 def test_rulebook_does_not_parse_at_a_revision(tmp_path: Path) -> None:
     repo = init(tmp_path / "repo")
     policy = copy_bundled(repo)
-    replace(policy / "contact.yaml", "email: lien.verhaegen@lindebeek.be",
-            "email: 'lien.verhaegen@lindebeek.be")
+    replace(
+        policy / "contact.yaml",
+        "email: lien.verhaegen@lindebeek.be",
+        "email: 'lien.verhaegen@lindebeek.be",
+    )
     broken = commit(repo, "broken", AUTHORS["ann"], "2027-01-01")
-    replace(policy / "contact.yaml", "email: 'lien.verhaegen@lindebeek.be",
-            "email: lien.verhaegen@lindebeek.be")
+    replace(
+        policy / "contact.yaml",
+        "email: 'lien.verhaegen@lindebeek.be",
+        "email: lien.verhaegen@lindebeek.be",
+    )
     commit(repo, "fixed", AUTHORS["ann"], "2027-01-02")
     result = run_process("diff", "--from", broken[:8], cwd=repo)
-    assert_error(result.code, result.out, result.err, "does not parse", broken[:8],
-                 "rulebook/contact.yaml")
+    assert_error(
+        result.code, result.out, result.err, "does not parse", broken[:8], "rulebook/contact.yaml"
+    )
     # the history skips the broken state and still works
     assert run_process("history", cwd=repo).code == 0
 
@@ -252,10 +314,21 @@ def test_no_versions_yet(tmp_path: Path) -> None:
     assert_error(result.code, result.out, result.err, "no committed version")
 
 
-def test_diff_in_another_language(in_repo: dict[str, str],
-                                  capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "diff", "--from", in_repo["v2-lea"], "--to", in_repo["v3"],
-                 "--lang", "en", "--format", "markdown")
+def test_diff_in_another_language(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(
+        capsys,
+        "diff",
+        "--from",
+        in_repo["v2-lea"],
+        "--to",
+        in_repo["v3"],
+        "--lang",
+        "en",
+        "--format",
+        "markdown",
+    )
     assert result.code == 0, result.err
     assert "### Contact point" in result.out
     assert "*Name*: <del>Lien Verhaegen</del> <ins>Sara Peeters</ins>" in result.out
@@ -265,10 +338,12 @@ def test_diff_in_another_language(in_repo: dict[str, str],
     assert wrong.code == 2 and wrong.err.count("\n") == 1 and "'de'" in wrong.err
 
 
-def test_json_carries_language_and_audience(in_repo: dict[str, str],
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    entries = json.loads(run(capsys, "changelog", "--format", "json", "--audience", "legal",
-                             "--lang", "en").out)
+def test_json_carries_language_and_audience(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    entries = json.loads(
+        run(capsys, "changelog", "--format", "json", "--audience", "legal", "--lang", "en").out
+    )
     assert {(e["lang"], e["audience"]) for e in entries} == {("en", "legal")}
     newest = entries[0]
     assert newest["to"]["subject"] == "Policy 1.2.0" and newest["to"]["date"] == "2027-05-03"

@@ -16,28 +16,58 @@ from policy_rulebook.changelog.redline import redline, render
 
 def policy() -> dict[str, Any]:
     return {
-        "meta": {"version": "1.0.0", "languages": ["nl", "en"],
-                 "title": {"nl": "Beleid", "en": "Policy"}},
-        "brand": {"mission": {"nl": "Wij helpen.", "en": "We help."},
-                  "tone_of_voice": {"register": "informal",
-                                    "description": {"nl": "Warm.", "en": "Warm."},
-                                    "principles": [{"id": "short", "text": {"nl": "Kort.",
-                                                                            "en": "Short."}}]}},
+        "meta": {
+            "version": "1.0.0",
+            "languages": ["nl", "en"],
+            "title": {"nl": "Beleid", "en": "Policy"},
+        },
+        "brand": {
+            "mission": {"nl": "Wij helpen.", "en": "We help."},
+            "tone_of_voice": {
+                "register": "informal",
+                "description": {"nl": "Warm.", "en": "Warm."},
+                "principles": [{"id": "short", "text": {"nl": "Kort.", "en": "Short."}}],
+            },
+        },
         "conduct": {
-            "dos": [{"id": "be-kind", "text": {"nl": "Wees vriendelijk tegen iedereen.",
-                                               "en": "Be kind to everyone."}},
-                    {"id": "share-news", "text": {"nl": "Deel ons nieuws.",
-                                                  "en": "Share our news."}}],
-            "donts": [{"id": "no-anger", "text": {"nl": "Reageer niet in woede op kritiek.",
-                                                  "en": "Do not reply in anger to criticism."}}],
+            "dos": [
+                {
+                    "id": "be-kind",
+                    "text": {
+                        "nl": "Wees vriendelijk tegen iedereen.",
+                        "en": "Be kind to everyone.",
+                    },
+                },
+                {"id": "share-news", "text": {"nl": "Deel ons nieuws.", "en": "Share our news."}},
+            ],
+            "donts": [
+                {
+                    "id": "no-anger",
+                    "text": {
+                        "nl": "Reageer niet in woede op kritiek.",
+                        "en": "Do not reply in anger to criticism.",
+                    },
+                }
+            ],
         },
         "contact": {"primary": {"name": "Ann", "email": "ann@x.be", "phone": "03 123 45 67"}},
-        "reactions": {"start": "q", "nodes": [
-            {"id": "q", "question": {"nl": "Over ons?", "en": "About us?"}, "yes": "r",
-             "no": "s"},
-            {"id": "r", "outcome": {"nl": "Reageer.", "en": "Respond."}, "action": "respond"},
-            {"id": "s", "outcome": {"nl": "Laat staan.", "en": "Let it stand."},
-             "action": "let-stand"}]},
+        "reactions": {
+            "start": "q",
+            "nodes": [
+                {
+                    "id": "q",
+                    "question": {"nl": "Over ons?", "en": "About us?"},
+                    "yes": "r",
+                    "no": "s",
+                },
+                {"id": "r", "outcome": {"nl": "Reageer.", "en": "Respond."}, "action": "respond"},
+                {
+                    "id": "s",
+                    "outcome": {"nl": "Laat staan.", "en": "Let it stand."},
+                    "action": "let-stand",
+                },
+            ],
+        },
     }
 
 
@@ -54,13 +84,17 @@ def test_identical_and_reordered_are_no_change() -> None:
 
 def test_added_removed_changed() -> None:
     old, new = policy(), policy()
-    new["conduct"]["dos"].append({"id": "credit", "text": {"nl": "Vermeld de maker.",
-                                                           "en": "Credit the maker."}})
+    new["conduct"]["dos"].append(
+        {"id": "credit", "text": {"nl": "Vermeld de maker.", "en": "Credit the maker."}}
+    )
     del new["conduct"]["dos"][1]
     new["conduct"]["donts"][0]["text"]["en"] = "Never reply in anger to criticism."
     changes = diff_data(old, new)
-    assert kinds(changes) == [("removed", "share-news"), ("added", "credit"),
-                              ("changed", "no-anger")]
+    assert kinds(changes) == [
+        ("removed", "share-news"),
+        ("added", "credit"),
+        ("changed", "no-anger"),
+    ]
     changed = next(c for c in changes if c.kind == "changed")
     assert changed.fields == ("text.en",) and changed.path == "/conduct/donts/0"
     assert changed.item_kind == "rule" and changed.section == "conduct"
@@ -71,7 +105,11 @@ def test_moved_from_dos_to_donts() -> None:
     new["conduct"]["donts"].append(new["conduct"]["dos"].pop(1))
     [change] = diff_data(old, new)
     assert (change.kind, change.id, change.old_path, change.path) == (
-        "moved", "share-news", "/conduct/dos/1", "/conduct/donts/1")
+        "moved",
+        "share-news",
+        "/conduct/dos/1",
+        "/conduct/donts/1",
+    )
 
 
 def test_renamed_when_the_text_is_nearly_the_same() -> None:
@@ -80,13 +118,19 @@ def test_renamed_when_the_text_is_nearly_the_same() -> None:
     new["conduct"]["donts"][0]["text"]["en"] = "Do not reply in anger to criticism!"
     [change] = diff_data(old, new)
     assert (change.kind, change.old_id, change.id, change.fields) == (
-        "renamed", "no-anger", "no-angry-replies", ("text.en",))
+        "renamed",
+        "no-anger",
+        "no-angry-replies",
+        ("text.en",),
+    )
 
 
 def test_not_renamed_when_the_text_is_different() -> None:
     old, new = policy(), policy()
-    new["conduct"]["donts"][0] = {"id": "no-ads", "text": {"nl": "Maak geen reclame.",
-                                                          "en": "Do not advertise."}}
+    new["conduct"]["donts"][0] = {
+        "id": "no-ads",
+        "text": {"nl": "Maak geen reclame.", "en": "Do not advertise."},
+    }
     assert sorted(kinds(diff_data(old, new))) == [("added", "no-ads"), ("removed", "no-anger")]
 
 
@@ -129,8 +173,11 @@ def test_staff_text_quotes_the_policy_and_hides_ids() -> None:
     assert text.title == "Beleid versie 1.1.0"
     lines = [(b.heading, i.lead, i.text) for b in text.blocks for i in b.items]
     assert lines == [
-        ("Do's en don'ts", "Aangepast:", "Reageer nooit in woede op kritiek. "
-                                         "(was: Reageer niet in woede op kritiek.)"),
+        (
+            "Do's en don'ts",
+            "Aangepast:",
+            "Reageer nooit in woede op kritiek. (was: Reageer niet in woede op kritiek.)",
+        ),
         ("Aanspreekpunt", "Nieuw:", "Je nieuwe aanspreekpunt is Bo (bo@x.be, 03 1)."),
     ]
     assert text.closing == "Vragen? Mail bo@x.be."
@@ -141,15 +188,18 @@ def test_staff_text_quotes_the_policy_and_hides_ids() -> None:
 
 def test_legal_text_redlines_every_language() -> None:
     old, new = policy(), policy()
-    new["conduct"]["donts"][0]["text"] = {"nl": "Reageer nooit in woede op kritiek.",
-                                          "en": "Never reply in anger to criticism."}
+    new["conduct"]["donts"][0]["text"] = {
+        "nl": "Reageer nooit in woede op kritiek.",
+        "en": "Never reply in anger to criticism.",
+    }
     text = legal(entry(old, new), "en")
     [item] = text.blocks[0].items
     assert item.text == "— changed (not committed yet)"
-    rendered = {d.label: render(d.segments, lambda op, w: f"{op}[{w}]", str)
-                for d in item.details}
-    assert rendered == {"Rule (Dutch)": "Reageer -[niet] +[nooit] in woede op kritiek.",
-                        "Rule (English)": "-[Do not] +[Never] reply in anger to criticism."}
+    rendered = {d.label: render(d.segments, lambda op, w: f"{op}[{w}]", str) for d in item.details}
+    assert rendered == {
+        "Rule (Dutch)": "Reageer -[niet] +[nooit] in woede op kritiek.",
+        "Rule (English)": "-[Do not] +[Never] reply in anger to criticism.",
+    }
 
 
 _words = st.text(alphabet=st.sampled_from("ab cé.,\n'"), max_size=40)
@@ -168,15 +218,19 @@ def test_order_never_matters(order: list[str]) -> None:
     new = copy.deepcopy(old)
     items = {i["id"]: i for i in new["conduct"]["dos"] + new["conduct"]["donts"]}
     new["conduct"]["dos"] = [items[i] for i in order if i != "no-anger"] + [
-        items[i] for i in ("be-kind", "share-news") if i not in order]
+        items[i] for i in ("be-kind", "share-news") if i not in order
+    ]
     assert diff_data(old, new) == ()
 
 
 _IDS = ["be-kind", "share-news", "no-anger"]
 
 
-@given(drop=st.sets(st.sampled_from(_IDS)), edit=st.sets(st.sampled_from(_IDS)),
-       move=st.sets(st.sampled_from(_IDS)))
+@given(
+    drop=st.sets(st.sampled_from(_IDS)),
+    edit=st.sets(st.sampled_from(_IDS)),
+    move=st.sets(st.sampled_from(_IDS)),
+)
 def test_diff_both_ways_mirrors(drop: set[str], edit: set[str], move: set[str]) -> None:
     old = policy()
     new = copy.deepcopy(old)

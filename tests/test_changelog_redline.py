@@ -36,28 +36,58 @@ def shown(old: str, new: str) -> str:
 # -- the redline -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("Bel Hanne Wuyts bij vragen.", "Bel Pieter Goossens bij vragen.",
-     "Bel <del>Hanne Wuyts</del> <ins>Pieter Goossens</ins> bij vragen."),
-    ("Hanne Wuyts", "Pieter Goossens", "<del>Hanne Wuyts</del> <ins>Pieter Goossens</ins>"),
-    ("+32 3 123 45 67", "+32 3 123 45 77", "<del>+32 3 123 45 67</del> <ins>+32 3 123 45 77</ins>"),
-    ("Bel 03 123 45 67 of mail.", "Bel 03 123 45 77 of mail.",
-     "Bel <del>03 123 45 67</del> <ins>03 123 45 77</ins> of mail."),
-    ("Van kracht op 1 maart 2027 voor iedereen.", "Van kracht op 15 april 2027 voor iedereen.",
-     "Van kracht op <del>1 maart 2027</del> <ins>15 april 2027</ins> voor iedereen."),
-    ("Van kracht op 2027-03-01.", "Van kracht op 2027-06-01.",
-     "Van kracht op <del>2027-03-01</del> <ins>2027-06-01</ins>."),
-    ("Reageer binnen 24 uur.", "Reageer binnen 48 uur.",
-     "Reageer binnen <del>24</del> <ins>48</ins> uur."),
-    ("Vraag mondeling toestemming aan wie in beeld komt.",
-     "Vraag schriftelijk toestemming aan wie in beeld komt en bewaar die.",
-     "Vraag <del>mondeling</del> <ins>schriftelijk</ins> toestemming aan wie in beeld komt"
-     " <ins>en bewaar die</ins>."),
-    ("lien@lindebeek.be", "sara@lindebeek.be",
-     "<del>lien@lindebeek.be</del> <ins>sara@lindebeek.be</ins>"),
-    ("Wees beleefd, ook online.", "Wees beleefd. Ook online.",
-     "Wees beleefd<del>, ook</del> <ins>. Ook</ins> online."),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "Bel Hanne Wuyts bij vragen.",
+            "Bel Pieter Goossens bij vragen.",
+            "Bel <del>Hanne Wuyts</del> <ins>Pieter Goossens</ins> bij vragen.",
+        ),
+        ("Hanne Wuyts", "Pieter Goossens", "<del>Hanne Wuyts</del> <ins>Pieter Goossens</ins>"),
+        (
+            "+32 3 123 45 67",
+            "+32 3 123 45 77",
+            "<del>+32 3 123 45 67</del> <ins>+32 3 123 45 77</ins>",
+        ),
+        (
+            "Bel 03 123 45 67 of mail.",
+            "Bel 03 123 45 77 of mail.",
+            "Bel <del>03 123 45 67</del> <ins>03 123 45 77</ins> of mail.",
+        ),
+        (
+            "Van kracht op 1 maart 2027 voor iedereen.",
+            "Van kracht op 15 april 2027 voor iedereen.",
+            "Van kracht op <del>1 maart 2027</del> <ins>15 april 2027</ins> voor iedereen.",
+        ),
+        (
+            "Van kracht op 2027-03-01.",
+            "Van kracht op 2027-06-01.",
+            "Van kracht op <del>2027-03-01</del> <ins>2027-06-01</ins>.",
+        ),
+        (
+            "Reageer binnen 24 uur.",
+            "Reageer binnen 48 uur.",
+            "Reageer binnen <del>24</del> <ins>48</ins> uur.",
+        ),
+        (
+            "Vraag mondeling toestemming aan wie in beeld komt.",
+            "Vraag schriftelijk toestemming aan wie in beeld komt en bewaar die.",
+            "Vraag <del>mondeling</del> <ins>schriftelijk</ins> toestemming aan wie in beeld komt"
+            " <ins>en bewaar die</ins>.",
+        ),
+        (
+            "lien@lindebeek.be",
+            "sara@lindebeek.be",
+            "<del>lien@lindebeek.be</del> <ins>sara@lindebeek.be</ins>",
+        ),
+        (
+            "Wees beleefd, ook online.",
+            "Wees beleefd. Ook online.",
+            "Wees beleefd<del>, ook</del> <ins>. Ook</ins> online.",
+        ),
+    ],
+)
 def test_changes_read_as_units(old: str, new: str, expected: str) -> None:
     assert shown(old, new) == expected
 
@@ -84,37 +114,49 @@ def test_redline_rebuilds_both_texts_and_never_alternates(old: str, new: str) ->
 # -- editorial or material -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("Reageer binnen 24 uur.", "reageer binnen 24 uur"),
-    ("Stuur een e-mail.", "Stuur een email."),
-    ("De financiele dienst.", "De financiële dienst."),
-    ("Wees beleefd en respectvol.", "Wees beleefd en respektvol."),
-    ("Wees  beleefd.", "Wees beleefd."),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Reageer binnen 24 uur.", "reageer binnen 24 uur"),
+        ("Stuur een e-mail.", "Stuur een email."),
+        ("De financiele dienst.", "De financiële dienst."),
+        ("Wees beleefd en respectvol.", "Wees beleefd en respektvol."),
+        ("Wees  beleefd.", "Wees beleefd."),
+    ],
+)
 def test_editorial(old: str, new: str) -> None:
     assert is_editorial_text_change(old, new)
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("Reageer binnen 24 uur.", "Reageer binnen 48 uur."),
-    ("Volgens art. 20.", "Volgens art. 21."),
-    ("Deel wel foto's.", "Deel geen foto's."),
-    ("Reageer binnen een dag.", "Reageer buiten een dag."),
-    ("You must reply.", "You may reply."),
-    ("Wees beleefd.", "Wees niet beleefd."),
-    ("Vraag toestemming.", "Vraag schriftelijke toestemming."),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Reageer binnen 24 uur.", "Reageer binnen 48 uur."),
+        ("Volgens art. 20.", "Volgens art. 21."),
+        ("Deel wel foto's.", "Deel geen foto's."),
+        ("Reageer binnen een dag.", "Reageer buiten een dag."),
+        ("You must reply.", "You may reply."),
+        ("Wees beleefd.", "Wees niet beleefd."),
+        ("Vraag toestemming.", "Vraag schriftelijke toestemming."),
+    ],
+)
 def test_material(old: str, new: str) -> None:
     assert not is_editorial_text_change(old, new)
 
 
-_sentence = st.lists(st.sampled_from(["wees", "beleefd", "reageer", "snel", "tegen", "iedereen",
-                                      "online", "24", "uur"]), min_size=1, max_size=8)
+_sentence = st.lists(
+    st.sampled_from(
+        ["wees", "beleefd", "reageer", "snel", "tegen", "iedereen", "online", "24", "uur"]
+    ),
+    min_size=1,
+    max_size=8,
+)
 
 
 @given(_sentence, st.sampled_from([".", ",", "!", ""]), st.booleans())
-def test_case_punctuation_and_spacing_are_editorial(words: list[str], mark: str,
-                                                     upper: bool) -> None:
+def test_case_punctuation_and_spacing_are_editorial(
+    words: list[str], mark: str, upper: bool
+) -> None:
     old = " ".join(words) + "."
     new = "  ".join(w.upper() if upper else w for w in words) + mark
     assert is_editorial_text_change(old, new)
@@ -145,20 +187,27 @@ def _item(data: dict[str, Any], path: tuple[str, ...], item_id: str) -> dict[str
 
 
 def entry_of(old: dict[str, Any], new: dict[str, Any]) -> Entry:
-    return Entry(Endpoint("1.0.0", "a" * 40, "2027-01-10"), Endpoint("1.1.0", "b" * 40,
-                                                                     "2027-02-01"),
-                 diff_data(old, new), new)
+    return Entry(
+        Endpoint("1.0.0", "a" * 40, "2027-01-10"),
+        Endpoint("1.1.0", "b" * 40, "2027-02-01"),
+        diff_data(old, new),
+        new,
+    )
 
 
 def test_a_rule_moved_to_legal_is_a_move_with_its_new_consequence(bundled: dict[str, Any]) -> None:
     old, new = bundled, copy.deepcopy(bundled)
     rule = _item(new, ("conduct", "donts"), "share-personal-data")
     new["conduct"]["donts"].remove(rule)
-    new["legal"]["items"].append({
-        "id": "share-personal-data", "topic": {"nl": "Privacy", "en": "Privacy"},
-        "text": rule["text"],
-        "basis": [{"title": {"nl": "AVG", "en": "GDPR"}, "reference": "art. 5"}],
-        "consequence": {"nl": "Een tuchtmaatregel.", "en": "A disciplinary measure."}})
+    new["legal"]["items"].append(
+        {
+            "id": "share-personal-data",
+            "topic": {"nl": "Privacy", "en": "Privacy"},
+            "text": rule["text"],
+            "basis": [{"title": {"nl": "AVG", "en": "GDPR"}, "reference": "art. 5"}],
+            "consequence": {"nl": "Een tuchtmaatregel.", "en": "A disciplinary measure."},
+        }
+    )
     [change] = [c for c in diff_data(old, new) if c.id == "share-personal-data"]
     assert (change.kind, change.section, change.item_kind) == ("moved", "legal", "legal-item")
     announcement = staff(entry_of(old, new), "nl")
@@ -175,20 +224,24 @@ def test_a_rule_moved_to_legal_is_a_move_with_its_new_consequence(bundled: dict[
 
 
 def test_a_change_in_one_language_is_announced_in_that_language_only(
-        bundled: dict[str, Any]) -> None:
+    bundled: dict[str, Any],
+) -> None:
     old, new = bundled, copy.deepcopy(bundled)
     _item(new, ("conduct", "dos"), "share-city-news")["text"]["en"] = "Share the city's news."
     nl, en = staff(entry_of(old, new), "nl"), staff(entry_of(old, new), "en")
-    assert nl.blocks == () and nl.intro == ("In deze versie is alleen de vertaling aangepast; "
-                                            "voor jou verandert er niets.")
+    assert nl.blocks == () and nl.intro == (
+        "In deze versie is alleen de vertaling aangepast; voor jou verandert er niets."
+    )
     assert [i.text.split(" (was")[0] for b in en.blocks for i in b.items] == [
-        "Share the city's news."]
+        "Share the city's news."
+    ]
     [item] = [i for b in legal(entry_of(old, new), "nl").blocks for i in b.items]
     assert item.note == "alleen de tekst in het Engels"
 
 
 def test_an_editorial_version_says_so_to_staff_and_marks_it_for_legal(
-        bundled: dict[str, Any]) -> None:
+    bundled: dict[str, Any],
+) -> None:
     old, new = bundled, copy.deepcopy(bundled)
     rule = _item(new, ("conduct", "dos"), "share-city-news")
     rule["text"]["nl"] = rule["text"]["nl"].rstrip(".") + "!"
@@ -208,8 +261,7 @@ def test_contributors_override_the_guess_either_way(bundled: dict[str, Any]) -> 
     guessed = {c.id: c.editorial for c in changes}
     assert guessed == {"share-city-news": True, "react-in-anger": False}
     by_key = decide(changes, editorial={"react-in-anger"}, material={"share-city-news"})
-    assert {c.id: c.editorial for c in by_key} == {"share-city-news": False,
-                                                   "react-in-anger": True}
+    assert {c.id: c.editorial for c in by_key} == {"share-city-news": False, "react-in-anger": True}
     ann = Touch("c" * 40, "Ann", "ann@x.be", "2027-01-02", "typo", "editorial")
     tom = Touch("d" * 40, "Tom", "tom@x.be", "2027-01-03", "reword", None)
     lea = Touch("e" * 40, "Lea", "lea@x.be", "2027-01-04", "DPO", "material")
@@ -218,16 +270,21 @@ def test_contributors_override_the_guess_either_way(bundled: dict[str, Any]) -> 
         return [dataclasses.replace(c, touches=touches) for c in changes]
 
     assert {c.id: c.editorial for c in decide(with_commits(ann))} == {
-        "share-city-news": True, "react-in-anger": True}  # every commit says editorial
+        "share-city-news": True,
+        "react-in-anger": True,
+    }  # every commit says editorial
     assert {c.id: c.editorial for c in decide(with_commits(ann, tom))} == guessed
     assert not any(c.editorial for c in decide(with_commits(ann, lea)))  # material wins
     assert all(c.editorial for c in decide(changes, version="editorial"))
-    text = legal(Entry(Endpoint("1", None), Endpoint("2", None),
-                       decide(with_commits(ann, lea)), new), "en")
+    text = legal(
+        Entry(Endpoint("1", None), Endpoint("2", None), decide(with_commits(ann, lea)), new), "en"
+    )
     [item] = [i for b in text.blocks for i in b.items if i.lead == "Rule share-city-news"]
     assert item.note.startswith("material (marked so by the author, although it looked")
-    assert item.who == ("by Ann in ccccccc on 2 January 2027: “typo”",
-                        "by Lea in eeeeeee on 4 January 2027: “DPO”")
+    assert item.who == (
+        "by Ann in ccccccc on 2 January 2027: “typo”",
+        "by Lea in eeeeeee on 4 January 2027: “DPO”",
+    )
 
 
 _INTERNAL = re.compile(r"\b(\w+\.\d+\.\w+|\w+_\w+)\b")
@@ -239,8 +296,10 @@ def test_labels_are_plain_words_never_internal_keys(bundled: dict[str, Any]) -> 
     item["applies_to_private_accounts"] = not item.get("applies_to_private_accounts", False)
     item["basis"][0]["title"]["nl"] += " (gewijzigd)"
     new["meta"]["effective_from"] = "2027-09-01"
-    new["channels"]["response_times"]["office_hours"] = {"nl": "Binnen 4 uur.",
-                                                         "en": "Within 4 hours."}
+    new["channels"]["response_times"]["office_hours"] = {
+        "nl": "Binnen 4 uur.",
+        "en": "Within 4 hours.",
+    }
     new["conduct"]["speaking_capacity"]["disclaimer"]["nl"] = "Mijn mening."
     for lang in ("nl", "en"):
         for build in (legal, staff):
@@ -253,8 +312,10 @@ def test_labels_are_plain_words_never_internal_keys(bundled: dict[str, Any]) -> 
                 assert not _INTERNAL.search(label.replace("\\_", "_")), (lang, label)
     en = markdown([legal(entry_of(old, new), "en")])
     assert "*Legal basis, item 1 › Title (Dutch)*" in en
-    assert "*Also on private accounts*: <del>yes</del> <ins>no</ins>" in en or \
-        "*Also on private accounts*: <del>no</del> <ins>yes</ins>" in en
+    assert (
+        "*Also on private accounts*: <del>yes</del> <ins>no</ins>" in en
+        or "*Also on private accounts*: <del>no</del> <ins>yes</ins>" in en
+    )
     nl = markdown([legal(entry_of(old, new), "nl")])
     assert "*Rechtsgrond, item 1 › Titel (Nederlands)*" in nl
 
@@ -262,8 +323,9 @@ def test_labels_are_plain_words_never_internal_keys(bundled: dict[str, Any]) -> 
 # -- documents -------------------------------------------------------------------------------
 
 
-def test_html_redline_is_one_offline_page(bundled: dict[str, Any],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_html_redline_is_one_offline_page(
+    bundled: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
     old, new = bundled, copy.deepcopy(bundled)
     new["contact"]["primary"]["name"] = "Pieter Goossens"
@@ -279,8 +341,10 @@ def test_html_redline_is_one_offline_page(bundled: dict[str, Any],
 
 def test_html_and_markdown_escape_policy_words() -> None:
     hostile = "<script>x</script> *nadruk* [link](javascript:x)"
-    old: dict[str, Any] = {"meta": {"languages": ["nl"]},
-                           "conduct": {"dos": [{"id": "a", "text": "Oud."}]}}
+    old: dict[str, Any] = {
+        "meta": {"languages": ["nl"]},
+        "conduct": {"dos": [{"id": "a", "text": "Oud."}]},
+    }
     new = copy.deepcopy(old)
     new["conduct"]["dos"][0]["text"] = hostile
     entry = Entry(Endpoint("1", None), Endpoint("2", None), diff_data(old, new), new)
@@ -290,8 +354,7 @@ def test_html_and_markdown_escape_policy_words() -> None:
     assert "\\*nadruk\\*" in md and "\\[link\\]" in md
 
 
-def test_json_says_language_audience_and_what_each_audience_sees(
-        bundled: dict[str, Any]) -> None:
+def test_json_says_language_audience_and_what_each_audience_sees(bundled: dict[str, Any]) -> None:
     old, new = bundled, copy.deepcopy(bundled)
     _item(new, ("conduct", "dos"), "share-city-news")["text"]["en"] = "Share the city's news."
     entry = entry_of(old, new)
@@ -333,8 +396,9 @@ def test_a_move_within_a_section_says_where_to(bundled: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_field_of_the_bundled_policy_has_a_title_in_words(bundled: dict[str, Any],
-                                                                lang: str) -> None:
+def test_every_field_of_the_bundled_policy_has_a_title_in_words(
+    bundled: dict[str, Any], lang: str
+) -> None:
     """The label table is the schema: every leaf of a real policy is named from a title, in
     the language, and no label shows a key (``applies_to_private_accounts``, ``basis.0``)."""
     from policy_rulebook.changelog import labels
@@ -344,8 +408,9 @@ def test_every_field_of_the_bundled_policy_has_a_title_in_words(bundled: dict[st
     for section, content in bundled.items():
         for path, _text in deep_leaves(content, lang):
             full = (section, *path)
-            text_parent = next((i for i in range(len(full)) if not labels.known(full[:i + 1])),
-                               None)
+            text_parent = next(
+                (i for i in range(len(full)) if not labels.known(full[: i + 1])), None
+            )
             # only a language code under a text may be unknown to the schema
             assert text_parent is None or text_parent == len(full) - 1, full
             words = labels.label(lang, (section,), path)
@@ -366,12 +431,17 @@ def test_the_editorial_rule_is_symmetric_and_reflexive(old: str, new: str) -> No
 def test_unreleased_changes_and_the_why_of_a_version(bundled: dict[str, Any]) -> None:
     old, new = bundled, copy.deepcopy(bundled)
     new["conduct"]["dos"][0]["text"]["nl"] = "Reageer altijd binnen twee uur."
-    entry = Entry(Endpoint("2.1.0", "a" * 40), Endpoint("2.1.0", None, unreleased=True),
-                  diff_data(old, new), new, why={"nl": "Na advies van de DPO.",
-                                                 "en": "On the DPO's advice."})
+    entry = Entry(
+        Endpoint("2.1.0", "a" * 40),
+        Endpoint("2.1.0", None, unreleased=True),
+        diff_data(old, new),
+        new,
+        why={"nl": "Na advies van de DPO.", "en": "On the DPO's advice."},
+    )
     nl = staff(entry, "nl")
-    assert nl.title == ("Socialemediabeleid van Stad Lindebeek: nog niet vrijgegeven "
-                        "wijzigingen na versie 2.1.0")
+    assert nl.title == (
+        "Socialemediabeleid van Stad Lindebeek: nog niet vrijgegeven wijzigingen na versie 2.1.0"
+    )
     assert nl.intro.startswith("Waarom: Na advies van de DPO.\n\nWat verandert er voor jou?")
     assert legal(entry, "en").intro == "Why: On the DPO's advice."
     assert legal(entry, "en").title.startswith("Policy 2.1.0 → unreleased (1 change")

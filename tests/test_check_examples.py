@@ -23,8 +23,11 @@ def codes_for(tmp_path: Path, fragment: str, only_example_files: bool = False) -
     target = overlay(tmp_path, fragment)
     names = {str(target / name) for name in split_files(fragment)}
     document = loader.load(target)
-    return {f.code for f in engine.lint(document, Context(today=TODAY)).findings
-            if not only_example_files or str(Path(f.file).resolve()) in names}
+    return {
+        f.code
+        for f in engine.lint(document, Context(today=TODAY)).findings
+        if not only_example_files or str(Path(f.file).resolve()) in names
+    }
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: f"{c.code}-{c.name}")

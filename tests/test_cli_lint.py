@@ -26,8 +26,9 @@ def test_single_file_policy_is_clean(capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.parametrize("section", REQUIRED_SECTIONS)
-def test_removing_a_required_section_names_it(section: str, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_removing_a_required_section_names_it(
+    section: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, policy)
     (policy / f"{section}.yaml").unlink()
@@ -62,38 +63,43 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.err
 
 
-@pytest.mark.parametrize("args", [
-    ["lint", "--format", "xml"],
-    ["lint", "--today", "yesterday"],
-    ["lint", "--no-such-option"],
-    ["no-such-command"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--format", "xml"],
+        ["lint", "--today", "yesterday"],
+        ["lint", "--no-such-option"],
+        ["no-such-command"],
+    ],
+)
 def test_bad_options_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, *args)
     assert result.code == 2
     assert "Traceback" not in result.err and result.err.strip()
 
 
-def test_empty_directory_is_a_usage_error(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_directory_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "lint", str(tmp_path))
     assert result.code == 2 and "no .yaml or .yml files" in result.err
 
 
-def test_warnings_fail_only_in_strict_mode(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_fail_only_in_strict_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, policy)
     assert run(capsys, "lint", "--today", "2099-01-01", str(policy)).code == 0
     strict = run(capsys, "lint", "--strict", "--today", "2099-01-01", str(policy))
     assert strict.code == 1 and " waarschuwing RB501 " in strict.out
-    english = run(capsys, "lint", "--strict", "--lang", "en", "--today", "2099-01-01",
-                  str(policy))
+    english = run(capsys, "lint", "--strict", "--lang", "en", "--today", "2099-01-01", str(policy))
     assert english.code == 1 and " warning RB501 " in english.out
 
 
-def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                     golden: Golden) -> None:
+def test_golden_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("NO_COLOR", "1")
     result = run(capsys, "lint", "--today", TODAY.isoformat(), "tests/examples/invalid/broken")
@@ -101,11 +107,19 @@ def test_golden_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     golden("lint-broken.txt", result.out)
 
 
-def test_golden_json(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                     golden: Golden) -> None:
+def test_golden_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
     monkeypatch.chdir(REPO)
-    result = run(capsys, "lint", "--format", "json", "--today", TODAY.isoformat(),
-                 "tests/examples/invalid/broken")
+    result = run(
+        capsys,
+        "lint",
+        "--format",
+        "json",
+        "--today",
+        TODAY.isoformat(),
+        "tests/examples/invalid/broken",
+    )
     assert result.code == 1
     golden("lint-broken.json", result.out)
     payload = json.loads(result.out)
@@ -119,7 +133,8 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
     result = run(capsys, "schema")
     assert result.code == 0
     assert json.loads(result.out) == json.loads(
-        (REPO / "schema" / "rulebook.schema.json").read_text(encoding="utf-8"))
+        (REPO / "schema" / "rulebook.schema.json").read_text(encoding="utf-8")
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

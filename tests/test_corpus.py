@@ -32,8 +32,11 @@ def test_every_listed_gap_is_found_and_nothing_else() -> None:
     for outcome in evaluate_all():
         missed = {gap: n for gap, n in outcome.missed.items() if gap[0] != NO_CHECK}
         assert not missed, (outcome.name, "missed", missed)
-        assert not outcome.false_positives, (outcome.name, "false positives",
-                                             dict(outcome.false_positives))
+        assert not outcome.false_positives, (
+            outcome.name,
+            "false positives",
+            dict(outcome.false_positives),
+        )
 
 
 def test_no_finding_on_the_bundled_policy() -> None:

@@ -44,28 +44,35 @@ def with_profile(tmp_path: Path, profile: str | None) -> str:
 
 # --- RB803: negation and synonyms ----------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("Kritiek is hier niet welkom.", "nl"),
-    ("Negatieve reacties zijn niet welkom op onze pagina.", "nl"),
-    ("Kritiek mag hier niet.", "nl"),
-    ("Criticism is not welcome here.", "en"),
-    ("We don't welcome complaints on this page.", "en"),
-    ("Op deze pagina gelden spelregels.", "nl"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kritiek is hier niet welkom.", "nl"),
+        ("Negatieve reacties zijn niet welkom op onze pagina.", "nl"),
+        ("Kritiek mag hier niet.", "nl"),
+        ("Criticism is not welcome here.", "en"),
+        ("We don't welcome complaints on this page.", "en"),
+        ("Op deze pagina gelden spelregels.", "nl"),
+    ],
+)
 def test_criticism_not_welcome(text: str, language: str) -> None:
     assert welcomes_criticism(text, language) is False
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("Je bent vrij om je mening te geven.", "nl"),
-    ("Ook klachten zijn welkom.", "nl"),
-    ("Negatieve reacties zijn ook welkom.", "nl"),
-    ("Je reacties zijn welkom, ook kritiek.", "nl"),
-    ("Kritiek is welkom, ook als je het niet met ons eens bent.", "nl"),
-    ("Kritiek mag, maar scheldwoorden niet.", "nl"),
-    ("Complaints are welcome too.", "en"),
-    ("You are free to share your opinion.", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Je bent vrij om je mening te geven.", "nl"),
+        ("Ook klachten zijn welkom.", "nl"),
+        ("Negatieve reacties zijn ook welkom.", "nl"),
+        ("Je reacties zijn welkom, ook kritiek.", "nl"),
+        ("Kritiek is welkom, ook als je het niet met ons eens bent.", "nl"),
+        ("Kritiek mag, maar scheldwoorden niet.", "nl"),
+        ("Complaints are welcome too.", "en"),
+        ("You are free to share your opinion.", "en"),
+    ],
+)
 def test_criticism_welcome_in_other_words(text: str, language: str) -> None:
     assert welcomes_criticism(text, language) is True
 
@@ -93,21 +100,28 @@ house_rules:
 """
 
 
-@pytest.mark.parametrize(("nl", "en"), [
-    ("Politieke berichten verwijderen we, van wie ze ook komen.",
-     "We remove political posts, whoever they come from."),
-    ("Alle politieke berichten en verkiezingsoproepen verwijderen we.",
-     "We remove all political posts and calls to vote."),
-])
-def test_a_blanket_ban_on_political_posts_is_even_handed(tmp_path: Path, nl: str,
-                                                         en: str) -> None:
+@pytest.mark.parametrize(
+    ("nl", "en"),
+    [
+        (
+            "Politieke berichten verwijderen we, van wie ze ook komen.",
+            "We remove political posts, whoever they come from.",
+        ),
+        (
+            "Alle politieke berichten en verkiezingsoproepen verwijderen we.",
+            "We remove all political posts and calls to vote.",
+        ),
+    ],
+)
+def test_a_blanket_ban_on_political_posts_is_even_handed(tmp_path: Path, nl: str, en: str) -> None:
     fragment = POLITICAL_RULE.replace("TEXT_NL", nl).replace("TEXT_EN", en)
     assert "RB804" not in codes(tmp_path, fragment)
 
 
 def test_a_one_sided_political_rule_is_flagged_for_a_public_body_only(tmp_path: Path) -> None:
     fragment = POLITICAL_RULE.replace("TEXT_NL", "Verkiezingspropaganda verwijderen we.").replace(
-        "TEXT_EN", "We remove election propaganda.")
+        "TEXT_EN", "We remove election propaganda."
+    )
     assert "RB804" in codes(tmp_path, fragment)
     for profile in ("non-profit", "company", "education", None):
         meta = "# file: meta.yaml\n" + with_profile(tmp_path, profile)
@@ -115,10 +129,14 @@ def test_a_one_sided_political_rule_is_flagged_for_a_public_body_only(tmp_path: 
 
 
 def test_a_public_school_requires_rb804_in_its_configuration(tmp_path: Path) -> None:
-    fragment = ("# file: meta.yaml\n" + with_profile(tmp_path, "education") +
-                "\n# file: house_rules.yaml\n" + POLITICAL_RULE.replace(
-                    "TEXT_NL", "Verkiezingspropaganda verwijderen we.").replace(
-                    "TEXT_EN", "We remove election propaganda."))
+    fragment = (
+        "# file: meta.yaml\n"
+        + with_profile(tmp_path, "education")
+        + "\n# file: house_rules.yaml\n"
+        + POLITICAL_RULE.replace("TEXT_NL", "Verkiezingspropaganda verwijderen we.").replace(
+            "TEXT_EN", "We remove election propaganda."
+        )
+    )
     assert "RB804" in codes(tmp_path, fragment, {"require": ["RB804"]})
 
 
@@ -172,9 +190,13 @@ def test_a_law_title_marked_as_a_proper_name_needs_no_translation(tmp_path: Path
 
 # --- RB801: advice, and only against a wall of don'ts ----------------------------------------
 
+
 def test_deliberately_positive_tips_need_no_balance(tmp_path: Path) -> None:
-    dos = "\n".join(f"    - {{id: tip-{i}, text: {{nl: Tip {i}., en: Tip {i}.}}, "
-                    f"example: {{nl: Zo., en: Like this.}}}}" for i in range(8))
+    dos = "\n".join(
+        f"    - {{id: tip-{i}, text: {{nl: Tip {i}., en: Tip {i}.}}, "
+        f"example: {{nl: Zo., en: Like this.}}}}"
+        for i in range(8)
+    )
     fragment = f"""
 conduct:
   speaking_capacity:
@@ -198,25 +220,44 @@ def test_rb801_can_be_switched_off_by_the_profile(tmp_path: Path) -> None:
 
 # --- RB103: placeholders inside sentences -----------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Het programma is nog aan te vullen.", "Budget: PM", "Datum: n.t.b.",
-    "De datum is nader te bepalen.", "Meer info (link volgt).", "Lees de regels op [link].",
-    "Opening TBD", "TODO: check with legal", "Lorem ipsum dolor sit amet",
-    "Date to be determined.", "More at [link] soon.", "Contact: TBC",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het programma is nog aan te vullen.",
+        "Budget: PM",
+        "Datum: n.t.b.",
+        "De datum is nader te bepalen.",
+        "Meer info (link volgt).",
+        "Lees de regels op [link].",
+        "Opening TBD",
+        "TODO: check with legal",
+        "Lorem ipsum dolor sit amet",
+        "Date to be determined.",
+        "More at [link] soon.",
+        "Contact: TBC",
+    ],
+)
 def test_placeholders_inside_a_sentence(text: str) -> None:
     assert unfinished(text) is not None
 
 
-@pytest.mark.parametrize("text", [
-    "Het formulier is online in te vullen.", "We sluiten om 5 PM.", "Bel 03 123 45 67.",
-    "Het PMD-afval wordt dinsdag opgehaald.", "Zie www.lindebeek.be/link voor meer.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het formulier is online in te vullen.",
+        "We sluiten om 5 PM.",
+        "Bel 03 123 45 67.",
+        "Het PMD-afval wordt dinsdag opgehaald.",
+        "Zie www.lindebeek.be/link voor meer.",
+    ],
+)
 def test_real_text_is_not_a_placeholder(text: str) -> None:
     assert unfinished(text) is None
 
 
 # --- profiles -------------------------------------------------------------------------------
+
 
 def test_the_bundled_profiles_match_their_schema() -> None:
     schema = load_schema("profile.schema.json")
@@ -235,35 +276,55 @@ def test_every_legal_topic_and_repealed_act_names_its_source() -> None:
         assert act["source"] and act["now"]["nl"] and act["now"]["en"], act["id"]
 
 
-@pytest.mark.parametrize("title", [
-    "Wet van 8 december 1992 tot bescherming van de persoonlijke levenssfeer",
-    "Privacy Act of 8 December 1992", "Richtlijn 95/46/EG",
-    "Auteurswet van 30 juni 1994", "Gemeentedecreet van 15 juli 2005",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Wet van 8 december 1992 tot bescherming van de persoonlijke levenssfeer",
+        "Privacy Act of 8 December 1992",
+        "Richtlijn 95/46/EG",
+        "Auteurswet van 30 juni 1994",
+        "Gemeentedecreet van 15 juli 2005",
+    ],
+)
 def test_repealed_acts_are_recognised(title: str) -> None:
     assert repealed(title) is not None
 
 
-@pytest.mark.parametrize("title", [
-    "Wet van 30 juli 2018 betreffende de bescherming van natuurlijke personen",
-    "Verordening (EU) 2016/679 (AVG)", "Wetboek van economisch recht, boek XI",
-    "Decreet van 22 december 2017 over het lokaal bestuur",
-    "Wet van 19 december 2008 inzake het verkrijgen en het gebruik van menselijk lichaamsmateriaal",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Wet van 30 juli 2018 betreffende de bescherming van natuurlijke personen",
+        "Verordening (EU) 2016/679 (AVG)",
+        "Wetboek van economisch recht, boek XI",
+        "Decreet van 22 december 2017 over het lokaal bestuur",
+        (
+            "Wet van 19 december 2008 inzake het verkrijgen en het gebruik van "
+            "menselijk lichaamsmateriaal"
+        ),
+    ],
+)
 def test_current_acts_are_not(title: str) -> None:
     assert repealed(title) is None
 
 
 def test_without_a_profile_no_profile_bound_check_runs(tmp_path: Path) -> None:
-    fragment = "# file: meta.yaml\n" + with_profile(tmp_path, None) + "\n# file: legal.yaml\n" + (
-        BY_CODE["RB602"].bad)
+    fragment = (
+        "# file: meta.yaml\n"
+        + with_profile(tmp_path, None)
+        + "\n# file: legal.yaml\n"
+        + (BY_CODE["RB602"].bad)
+    )
     assert "RB602" not in codes(tmp_path, fragment)
     assert "RB602" in codes(tmp_path, fragment, "local-government")
 
 
 def test_the_configuration_adds_and_removes_legal_topics(tmp_path: Path) -> None:
-    fragment = ("# file: meta.yaml\n" + with_profile(tmp_path, "non-profit") +
-                "\n# file: legal.yaml\n" + BY_CODE["RB602"].bad)
+    fragment = (
+        "# file: meta.yaml\n"
+        + with_profile(tmp_path, "non-profit")
+        + "\n# file: legal.yaml\n"
+        + BY_CODE["RB602"].bad
+    )
 
     def topics_missing(profile: object) -> int:
         return sum(code == "RB602" for code, _path in findings(tmp_path, fragment, profile))
@@ -280,15 +341,22 @@ def config_project(tmp_path: Path, config: str) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("config", "message"), [
-    ("profile: goverment\n", "`profile`"),
-    ("profile: {extends: charity}\n", "`profile"),
-    ("profile: {require: [RB999]}\n", "`profile.require`: 'RB999' is neither"),
-    ("profile: {disable: [nothing-like-this]}\n", "`profile.disable`"),
-])
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("profile: goverment\n", "`profile`"),
+        ("profile: {extends: charity}\n", "`profile"),
+        ("profile: {require: [RB999]}\n", "`profile.require`: 'RB999' is neither"),
+        ("profile: {disable: [nothing-like-this]}\n", "`profile.disable`"),
+    ],
+)
 def test_a_bad_profile_in_the_configuration_is_exit_2(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        config: str, message: str) -> None:
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    message: str,
+) -> None:
     monkeypatch.chdir(config_project(tmp_path, config))
     result = run(capsys, "lint", "rulebook")
     assert result.code == 2, result.out
@@ -296,8 +364,8 @@ def test_a_bad_profile_in_the_configuration_is_exit_2(
 
 
 def test_a_profile_in_the_configuration_is_applied(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = config_project(tmp_path, "today: 2026-11-27\nprofile: company\n")
     (project / "rulebook" / "legal.yaml").write_text(BY_CODE["RB602"].bad, encoding="utf-8")
     monkeypatch.chdir(project)
@@ -306,7 +374,8 @@ def test_a_profile_in_the_configuration_is_applied(
     assert len(messages) == 6 and all("profiel company" in m for m in messages)  # in Dutch
     assert not any("neutral" in m for m in messages)  # a company is no public body
     (project / ".rulebook.yaml").write_text(
-        "today: 2026-11-27\nprofile: {extends: company, disable: [RB602]}\n", encoding="utf-8")
+        "today: 2026-11-27\nprofile: {extends: company, disable: [RB602]}\n", encoding="utf-8"
+    )
     payload = json.loads(run(capsys, "lint", "--format", "json", "rulebook").out)
     assert "RB602" not in [f["code"] for f in payload["findings"]]
 
@@ -315,8 +384,7 @@ def test_rules_and_explain_name_the_profiles(capsys: pytest.CaptureFixture[str])
     listing = run(capsys, "rules").out
     line = next(line for line in listing.splitlines() if line.startswith("RB804"))
     assert "local-government,public-body" in line
-    assert "any-profile" in next(line for line in listing.splitlines()
-                                 if line.startswith("RB602"))
+    assert "any-profile" in next(line for line in listing.splitlines() if line.startswith("RB602"))
     explained = run(capsys, "explain", "RB602").out
     assert "Profiles: every policy with a meta.profile." in explained
     assert "30 July 2018" in explained and "XI.174" in explained
@@ -324,13 +392,16 @@ def test_rules_and_explain_name_the_profiles(capsys: pytest.CaptureFixture[str])
 
 # --- RB806: forms of address -----------------------------------------------------------------
 
+
 def test_an_hour_is_not_a_form_of_address(tmp_path: Path) -> None:
     fragment = BY_CODE["RB806"].good.replace(
-        "Je kunt ons ook een privébericht sturen.", "We antwoorden tot 17 u.")
+        "Je kunt ons ook een privébericht sturen.", "We antwoorden tot 17 u."
+    )
     assert "RB806" not in codes(tmp_path, fragment)
 
 
 # --- open-ended text: the language-aware judges never fail ----------------------------------
+
 
 @given(st.text(max_size=200), st.sampled_from(["nl", "en", "fr", "de", "fi", "nl-BE"]))
 @settings(max_examples=200, deadline=None)

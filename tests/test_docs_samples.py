@@ -15,11 +15,19 @@ SCRIPT = REPO / "scripts" / "docs_samples.py"
 
 
 def test_every_sample_is_up_to_date() -> None:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--check"], cwd=REPO,
-                          capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, (
         "stale docs samples (run `.venv/bin/python scripts/docs_samples.py`):\n"
-        + done.stdout + done.stderr)
+        + done.stdout
+        + done.stderr
+    )
 
 
 def test_no_output_is_pasted() -> None:
@@ -28,14 +36,14 @@ def test_no_output_is_pasted() -> None:
     for page in [REPO / "README.md", *sorted((REPO / "docs").glob("**/*.md"))]:
         text = page.read_text(encoding="utf-8")
         for block in re.finditer(r"^(`{3,})[^\n]*\n(.*?)^\1[ \t]*$", text, re.M | re.S):
-            before = text[:block.start()].rstrip("\n").rsplit("\n", 1)[-1]
-            if re.search(r"^\$ rulebook", block[2], re.M) and not before.startswith(
-                    "<!-- sample"):
+            before = text[: block.start()].rstrip("\n").rsplit("\n", 1)[-1]
+            if re.search(r"^\$ rulebook", block[2], re.M) and not before.startswith("<!-- sample"):
                 line = text.count("\n", 0, block.start()) + 1
                 pasted.append(f"{page.relative_to(REPO)}:{line}")
-    assert not pasted, ("output pasted instead of generated; put a `<!-- sample: rulebook "
-                        "... -->` marker before it and run scripts/docs_samples.py: "
-                        + ", ".join(pasted))
+    assert not pasted, (
+        "output pasted instead of generated; put a `<!-- sample: rulebook "
+        "... -->` marker before it and run scripts/docs_samples.py: " + ", ".join(pasted)
+    )
 
 
 def test_readme_is_short() -> None:
@@ -60,19 +68,23 @@ def script() -> Any:
 
 def test_a_stale_sample_is_found_and_rewritten() -> None:
     docs = script()
-    text = ("intro\n<!-- sample: rulebook lint tests/examples/invalid/suppressed -->\n"
-            "```console\n$ rulebook lint\n26 checks, all pasted\n```\n"
-            "<!-- sample(head=1): rulebook rules -->\nafter\n")
+    text = (
+        "intro\n<!-- sample: rulebook lint tests/examples/invalid/suppressed -->\n"
+        "```console\n$ rulebook lint\n26 checks, all pasted\n```\n"
+        "<!-- sample(head=1): rulebook rules -->\nafter\n"
+    )
     blocks = docs.find_blocks(text, "page.md")
     assert [block.name for block in blocks] == [
-        "page.md:2: rulebook lint tests/examples/invalid/suppressed", "page.md:7: rulebook rules"]
+        "page.md:2: rulebook lint tests/examples/invalid/suppressed",
+        "page.md:7: rulebook rules",
+    ]
     new = docs.rewrite(text, blocks, docs.render_all(blocks))
     assert "26 checks, all pasted" not in new
     assert "6 findings (3 errors, 3 warnings) in 1 file. 2 suppressed." in new
     assert new.startswith("intro\n") and new.endswith("```\nafter\n")
     assert "$ rulebook rules\nRB001  yaml-syntax" in new and "\n...\n" in new
     again = docs.find_blocks(new, "page.md")
-    assert docs.render_all(again) == [new[b.start:b.end] for b in again]
+    assert docs.render_all(again) == [new[b.start : b.end] for b in again]
 
 
 def test_samples_cannot_escape_their_block() -> None:
@@ -82,6 +94,6 @@ def test_samples_cannot_escape_their_block() -> None:
     block = fenced(hostile, "text")
     fence = block.split("text\n", 1)[0]
     assert len(fence) == 5 and block.endswith(f"\n{fence}\n")
-    inner = block[len(fence) + len("text\n"):-len(fence) - 1]
+    inner = block[len(fence) + len("text\n") : -len(fence) - 1]
     assert inner == hostile
     assert not re.search(rf"^{fence}", inner, re.MULTILINE)

@@ -30,8 +30,9 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 
 
 @pytest.fixture
-def in_repo(history: tuple[Path, dict[str, str]],
-            monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def in_repo(
+    history: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
     monkeypatch.chdir(history[0])
     return history[1]
 
@@ -48,14 +49,26 @@ def _texts(old: object, new: object) -> tuple[set[str], set[str]]:
     """Every changed leaf text, old and new, as the redline labels them (``label: text``)."""
     olds, news = set(), set()
     for change in diff_data(old, new):  # type: ignore[arg-type]
-        a = dict(deep_leaves({k: v for k, v in change.old.items() if k != "id"}
-                             if isinstance(change.old, dict) and change.item_kind else change.old,
-                             "" if isinstance(change.old, dict) or isinstance(change.new, dict)
-                             else change.path.split("/")[-1]))
-        b = dict(deep_leaves({k: v for k, v in change.new.items() if k != "id"}
-                             if isinstance(change.new, dict) and change.item_kind else change.new,
-                             "" if isinstance(change.old, dict) or isinstance(change.new, dict)
-                             else change.path.split("/")[-1]))
+        a = dict(
+            deep_leaves(
+                {k: v for k, v in change.old.items() if k != "id"}
+                if isinstance(change.old, dict) and change.item_kind
+                else change.old,
+                ""
+                if isinstance(change.old, dict) or isinstance(change.new, dict)
+                else change.path.split("/")[-1],
+            )
+        )
+        b = dict(
+            deep_leaves(
+                {k: v for k, v in change.new.items() if k != "id"}
+                if isinstance(change.new, dict) and change.item_kind
+                else change.new,
+                ""
+                if isinstance(change.old, dict) or isinstance(change.new, dict)
+                else change.path.split("/")[-1],
+            )
+        )
         for key in set(a) | set(b):
             if a.get(key) != b.get(key):
                 olds.add(f"{key}: {a[key]}" if key in a else f"{key}: ")
@@ -69,10 +82,21 @@ def _value(labelled: str) -> str:
 
 
 def test_diff_docx_has_tracked_changes_that_accept_to_the_new_text(
-        in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "redline.docx"
-    result = run(capsys, "diff", "--from", in_repo["v1"], "--to", in_repo["v2-lea"],
-                 "--format", "docx", "-o", str(target))
+    result = run(
+        capsys,
+        "diff",
+        "--from",
+        in_repo["v1"],
+        "--to",
+        in_repo["v2-lea"],
+        "--format",
+        "docx",
+        "-o",
+        str(target),
+    )
     assert (result.code, result.out, result.err) == (0, "", "")
     document = _open(target)
     tracked = _tracked(document)
@@ -90,25 +114,41 @@ def test_diff_docx_has_tracked_changes_that_accept_to_the_new_text(
     assert {_value(accepted(p)) for p in tracked} == {_value(t) for t in news}
     assert {_value(rejected(p)) for p in tracked} == {_value(t) for t in olds}
     words = "uitdrukkelijke,"
-    assert any(kind == "ins" and words in text
-               for p in tracked for kind, _, _, text in revisions(p))
+    assert any(
+        kind == "ins" and words in text for p in tracked for kind, _, _, text in revisions(p)
+    )
 
 
 def test_changelog_docx_for_legal_has_a_title_page_and_every_version(
-        in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "changelog.docx"
-    result = run(capsys, "changelog", "--audience", "legal", "--format", "docx", "--lang", "en",
-                 "-o", str(target))
+    result = run(
+        capsys,
+        "changelog",
+        "--audience",
+        "legal",
+        "--format",
+        "docx",
+        "--lang",
+        "en",
+        "-o",
+        str(target),
+    )
     assert (result.code, result.err) == (0, "")
     document = _open(target)
     body = "\n".join(p.text for p in document.paragraphs)  # type: ignore[attr-defined]
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]  # type: ignore[attr-defined]
     assert "Stad Lindebeek" in cells and "from 1.0.0 to 1.2.0" in cells
     assert "Approval" in cells and "Status" in cells
-    headings = [p.text for p in document.paragraphs  # type: ignore[attr-defined]
-                if p.style.name.startswith("Heading")]
+    headings = [
+        p.text
+        for p in document.paragraphs  # type: ignore[attr-defined]
+        if p.style.name.startswith("Heading")
+    ]
     assert [h for h in headings if h.startswith("Policy")] == [
-        h for h in headings if h.startswith("Policy")]
+        h for h in headings if h.startswith("Policy")
+    ]
     assert any("1.1.0 → 1.2.0" in h for h in headings)
     assert any("1.0.0 → 1.1.0" in h for h in headings)
     assert "Legal do's and don'ts" in headings
@@ -129,8 +169,9 @@ def test_binary_format_is_not_written_to_a_terminal(in_repo: dict[str, str]) -> 
         deliver(b"PK", None, Terminal())
 
 
-def test_staff_audience_has_no_docx(in_repo: dict[str, str], tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_staff_audience_has_no_docx(
+    in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "changelog", "--format", "docx", "-o", str(tmp_path / "x.docx"))
     assert result.code == 2 and "--audience legal" in result.err
 
@@ -147,11 +188,16 @@ def test_revision_writer_round_trip() -> None:
     writer.insert(paragraph, "\x01.", "Lea", None)
     assert accepted(paragraph) == "Vraag  schriftelijk toestemming\ufffd."
     assert rejected(paragraph) == "Vraag mondeling  toestemming"
-    assert revisions(paragraph) == [("del", "Lea", "2027-02-10T00:00:00Z", "mondeling"),
-                                    ("ins", "Lea", "2027-02-10T13:03:00Z", "schriftelijk"),
-                                    ("ins", "Lea", None, "\ufffd.")]
-    ids = [e.get(f"{{{'http://schemas.openxmlformats.org/wordprocessingml/2006/main'}}}id")
-           for e in paragraph._p if e.tag.endswith(("}ins", "}del"))]
+    assert revisions(paragraph) == [
+        ("del", "Lea", "2027-02-10T00:00:00Z", "mondeling"),
+        ("ins", "Lea", "2027-02-10T13:03:00Z", "schriftelijk"),
+        ("ins", "Lea", None, "\ufffd."),
+    ]
+    ids = [
+        e.get(f"{{{'http://schemas.openxmlformats.org/wordprocessingml/2006/main'}}}id")
+        for e in paragraph._p
+        if e.tag.endswith(("}ins", "}del"))
+    ]
     assert len(set(ids)) == 3
     assert word_date("not a date") is None and word_date(None) is None
 
@@ -165,11 +211,17 @@ def test_title_page_approval_and_editorial_marks() -> None:
     from policy_rulebook.documents.redline_docx import approval_line, redline_docx
     from tests.helpers import BUNDLED
 
-    meta = {"approval": {"by": "College van burgemeester en schepenen",
-                         "decision": {"nl": "Goedgekeurd", "en": "Adopted"},
-                         "date": "2026-11-23"}}
-    assert approval_line(meta, "en") == \
-        "Adopted by College van burgemeester en schepenen on 23 November 2026"
+    meta = {
+        "approval": {
+            "by": "College van burgemeester en schepenen",
+            "decision": {"nl": "Goedgekeurd", "en": "Adopted"},
+            "date": "2026-11-23",
+        }
+    }
+    assert (
+        approval_line(meta, "en")
+        == "Adopted by College van burgemeester en schepenen on 23 November 2026"
+    )
     assert approval_line({}, "nl") == "nog niet goedgekeurd"
     from policy_rulebook.core.changes import data_of
 
@@ -179,11 +231,15 @@ def test_title_page_approval_and_editorial_marks() -> None:
     new["conduct"]["dos"][0]["text"]["nl"] += " "  # an editorial change (white space)
     changes = diff_data(old, new)
     for change in changes:
-        object.__setattr__(change, "marking",
-                           "editorial" if change.section == "conduct" else "material")
-    entry = Entry(Endpoint("2.1.0", "a" * 40, "2027-01-01"), Endpoint("2.1.1", "b" * 40,
-                                                                        "2027-02-01"),
-                  tuple(changes), new)
+        object.__setattr__(
+            change, "marking", "editorial" if change.section == "conduct" else "material"
+        )
+    entry = Entry(
+        Endpoint("2.1.0", "a" * 40, "2027-01-01"),
+        Endpoint("2.1.1", "b" * 40, "2027-02-01"),
+        tuple(changes),
+        new,
+    )
     document = docx.Document(io.BytesIO(redline_docx([entry], "nl")))
     body = "\n".join(p.text for p in document.paragraphs)
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]

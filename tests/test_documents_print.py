@@ -28,16 +28,17 @@ def _weasyprint_works() -> str | None:
     return None
 
 
-needs_pdf = pytest.mark.skipif(_weasyprint_works() is not None,
-                               reason=str(_weasyprint_works()))
+needs_pdf = pytest.mark.skipif(_weasyprint_works() is not None, reason=str(_weasyprint_works()))
 
 
 def _draft(tmp_path: Path) -> Path:
     target = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, target)
     meta = target / "meta.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("status: adopted", "status: draft"),
-                    encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("status: adopted", "status: draft"),
+        encoding="utf-8",
+    )
     return target
 
 
@@ -59,7 +60,8 @@ def pdf_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 @needs_pdf
 def test_pdf_has_a_footer_with_version_date_and_approval_on_every_page(
-        pdf_pages: list[str]) -> None:
+    pdf_pages: list[str],
+) -> None:
     assert len(pdf_pages) > 5
     footer = "Versie 2.1.0 · Van kracht vanaf 1 maart 2027 · Goedgekeurd op 23 november 2026"
     for index, text in enumerate(pdf_pages, start=1):
@@ -80,8 +82,7 @@ def test_pdf_has_the_numbered_articles_and_the_scheme(pdf_pages: list[str]) -> N
 
 
 @needs_pdf
-def test_a_draft_says_so_on_every_page(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_draft_says_so_on_every_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import pypdf
 
     target = tmp_path / "ontwerp.pdf"
@@ -96,19 +97,22 @@ def test_pdf_without_weasyprint_names_the_extra(tmp_path: Path) -> None:
     import sys
 
     target = tmp_path / "beleid.pdf"
-    code = ("import sys; sys.modules['weasyprint'] = None\n"
-            "from policy_rulebook.cli import main\n"
-            f"main(['render', {str(BUNDLED)!r}, '--format', 'pdf', '-o', {str(target)!r}])")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    code = (
+        "import sys; sys.modules['weasyprint'] = None\n"
+        "from policy_rulebook.cli import main\n"
+        f"main(['render', {str(BUNDLED)!r}, '--format', 'pdf', '-o', {str(target)!r}])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        "rulebook: error: --format pdf needs WeasyPrint: pip install 'policy-rulebook[pdf]'"]
+        "rulebook: error: --format pdf needs WeasyPrint: pip install 'policy-rulebook[pdf]'"
+    ]
     assert not target.exists()
 
 
 def test_docx_of_the_policy_has_numbers_the_scheme_picture_and_a_footer(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import docx
 
     target = tmp_path / "beleid.docx"
@@ -120,8 +124,9 @@ def test_docx_of_the_policy_has_numbers_the_scheme_picture_and_a_footer(
         assert re.search(rf"(^|\n){re.escape(number)}  ", text), number
     assert len(word.inline_shapes) == 1  # the scheme as a picture
     footer = word.sections[0].footer.paragraphs[0].text
-    assert footer == ("Versie 2.1.0 · Van kracht vanaf 1 maart 2027 · "
-                      "Goedgekeurd op 23 november 2026")
+    assert footer == (
+        "Versie 2.1.0 · Van kracht vanaf 1 maart 2027 · Goedgekeurd op 23 november 2026"
+    )
     draft = tmp_path / "ontwerp.docx"
     run(capsys, "render", str(_draft(tmp_path)), "--format", "docx", "-o", str(draft))
     assert docx.Document(str(draft)).sections[0].header.paragraphs[0].text == "ONTWERP"

@@ -58,7 +58,7 @@ def test_markdown_text_renders_as_exactly_the_text(text: str) -> None:
     folded = " ".join(text.split())
     rendered = MarkdownIt("commonmark", {"html": True}).render(f"- {markdown_text(text)}\n")
     assert rendered.startswith("<ul>\n<li>") and rendered.endswith("</li>\n</ul>\n")
-    inner = rendered[len("<ul>\n<li>"):-len("</li>\n</ul>\n")]
+    inner = rendered[len("<ul>\n<li>") : -len("</li>\n</ul>\n")]
     assert "<" not in inner.replace("&lt;", "")  # no element of any kind
     assert html.unescape(inner) == folded
 
@@ -137,8 +137,11 @@ def test_uri_path_is_ascii(text: str) -> None:
 @given(ANY)
 def test_markdown_is_one_inert_line(text: str) -> None:
     out = escape.markdown(text)
-    rendered = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(
-        f"- {out}\n")
+    rendered = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable(["table", "strikethrough"])
+        .render(f"- {out}\n")
+    )
     assert rendered.startswith("<ul>\n<li>") and rendered.endswith("</li>\n</ul>\n")
-    inner = rendered[len("<ul>\n<li>"):-len("</li>\n</ul>\n")]
+    inner = rendered[len("<ul>\n<li>") : -len("</li>\n</ul>\n")]
     assert "<" not in inner.replace("&lt;", "")

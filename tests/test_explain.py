@@ -22,8 +22,9 @@ def test_rules_lists_every_check(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
-def test_explain_shows_the_docs_and_both_examples(check: Check,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_shows_the_docs_and_both_examples(
+    check: Check, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "explain", check.code.lower())
     assert result.code == 0
     assert result.out.startswith(check.doc.splitlines()[0] + "\n")
@@ -44,11 +45,14 @@ def test_explain_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Antiracismewet" in result.out  # the law that is the reason
 
 
-@pytest.mark.parametrize(("query", "hint"), [
-    ("RB510", "did you mean RB501"),
-    ("review-overdu", "did you mean review-overdue"),
-    ("rb6O1", "did you mean RB601"),
-])
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("RB510", "did you mean RB501"),
+        ("review-overdu", "did you mean review-overdue"),
+        ("rb6O1", "did you mean RB601"),
+    ],
+)
 def test_unknown_code_is_exit_2_with_a_suggestion(query: str, hint: str) -> None:
     result = run_process("explain", query)
     assert result.code == 2 and result.out == ""

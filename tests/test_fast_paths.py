@@ -50,15 +50,51 @@ def test_fast_and_full_validators_agree_on_the_examples(tmp_path: Path) -> None:
 
 
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False),
-    st.sampled_from(["", " ", "TODO", "abc\n", "Wees beleefd.", "be-polite", "Be-Polite",
-                     "be_polite", "2027-03-01", "2027-02-30", "2027-3-1", "20270301",
-                     "2027-03-01\n", "1.2.3", "1.2", "01.2.3", "nl", "nl-BE", "NL", "xx-yy",
-                     "https://example.org", "http://", "ftp://x", "not a url", "٣٣٣٣-٠١-٠١",
-                     "informal", "formal", "draft", "adopted", "remove", "+32 3 123 45 67"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "TODO",
+            "abc\n",
+            "Wees beleefd.",
+            "be-polite",
+            "Be-Polite",
+            "be_polite",
+            "2027-03-01",
+            "2027-02-30",
+            "2027-3-1",
+            "20270301",
+            "2027-03-01\n",
+            "1.2.3",
+            "1.2",
+            "01.2.3",
+            "nl",
+            "nl-BE",
+            "NL",
+            "xx-yy",
+            "https://example.org",
+            "http://",
+            "ftp://x",
+            "not a url",
+            "٣٣٣٣-٠١-٠١",
+            "informal",
+            "formal",
+            "draft",
+            "adopted",
+            "remove",
+            "+32 3 123 45 67",
+        ]
+    ),
     st.lists(st.sampled_from(["nl", "en", "nl", "x"]), max_size=3),
-    st.dictionaries(st.sampled_from(["nl", "en", "fr", "id", "text", "extra"]),
-                    st.sampled_from(["tekst", "", "text", "x-y"]), max_size=3),
+    st.dictionaries(
+        st.sampled_from(["nl", "en", "fr", "id", "text", "extra"]),
+        st.sampled_from(["tekst", "", "text", "x-y"]),
+        max_size=3,
+    ),
 )
 
 
@@ -72,8 +108,9 @@ def paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
             yield from paths(value, (*prefix, index))
 
 
-SECTION_PATHS = {name: list(paths(section.node))
-                 for name, section in BUNDLED_DOCUMENT.sections.items()}
+SECTION_PATHS = {
+    name: list(paths(section.node)) for name, section in BUNDLED_DOCUMENT.sections.items()
+}
 
 
 @st.composite
@@ -87,7 +124,8 @@ def mutated_sections(draw: st.DrawFn) -> dict[str, Any]:
         for token in draw(st.sampled_from(SECTION_PATHS[name])):
             child = parent[key]
             if (isinstance(child, dict) and token in child) or (
-                    isinstance(child, list) and isinstance(token, int) and token < len(child)):
+                isinstance(child, list) and isinstance(token, int) and token < len(child)
+            ):
                 parent, key = child, token
             else:
                 break
@@ -109,7 +147,8 @@ def test_what_the_fast_validator_passes_has_no_schema_error(instance: dict[str, 
 
 
 def test_lint_output_is_the_same_without_the_fast_validator(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     broken = EXAMPLES / "invalid" / "broken"
     args = ("lint", "--today", TODAY.isoformat(), "--format", "json")
     fast = [run(capsys, *args, str(p)) for p in (BUNDLED, broken)]
@@ -160,7 +199,8 @@ def test_texts_are_those_of_the_reference_walk(tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_sections())
 def test_texts_of_mutated_sections_are_those_of_the_reference_walk(
-        instance: dict[str, Any]) -> None:
+    instance: dict[str, Any],
+) -> None:
     document = Document(source="mutated")
     for name, node in instance.items():
         document.sections[name] = Section(name, "mutated.yaml", 1, 1, node)

@@ -78,8 +78,9 @@ def test_bundled_files_read_alike(path: Path) -> None:
     assert assert_agrees(path.read_text(encoding="utf-8")) is not None
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("*.yaml")),
-                         ids=lambda p: str(p.relative_to(EXAMPLES)))
+@pytest.mark.parametrize(
+    "path", sorted(EXAMPLES.rglob("*.yaml")), ids=lambda p: str(p.relative_to(EXAMPLES))
+)
 def test_example_files_read_alike(path: Path) -> None:
     assert_agrees(path.read_text(encoding="utf-8"))
 
@@ -92,16 +93,77 @@ def test_check_examples_read_alike(check: Any) -> None:
 
 
 SCALARS = [
-    "plain text", "Wees beleefd, ook als het moeilijk wordt.", "'quoted: yes'", '"dq \\u00e9"',
-    "yes", "no", "on", "off", "true", "False", "TRUE", "null", "~", "Null", "", "0", "-12",
-    "+7", "0o17", "0x1F", "0b101", "1_000", "3.14", "-.5", "1e3", ".inf", "-.INF", ".nan",
-    "2027-03-01", "2027-3-1 10:00:00", "12:30", "v1.2.3", "café ☕", "a # not a comment",
-    "@handle", "`code`", "[a, b, 1]", "{a: 1, b: [x, 'y']}", "[]", "{}", "<<", "=",
-    "!!str 12", "!custom x", "&a x", "*a", "|\n    literal\n    text", ">-\n    folded\n    text",
-    "'it''s'", "\"tab\\there\"", "- in plain", "key: in: plain", "%percent", "?", "? q",
+    "plain text",
+    "Wees beleefd, ook als het moeilijk wordt.",
+    "'quoted: yes'",
+    '"dq \\u00e9"',
+    "yes",
+    "no",
+    "on",
+    "off",
+    "true",
+    "False",
+    "TRUE",
+    "null",
+    "~",
+    "Null",
+    "",
+    "0",
+    "-12",
+    "+7",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "1_000",
+    "3.14",
+    "-.5",
+    "1e3",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "2027-03-01",
+    "2027-3-1 10:00:00",
+    "12:30",
+    "v1.2.3",
+    "café ☕",
+    "a # not a comment",
+    "@handle",
+    "`code`",
+    "[a, b, 1]",
+    "{a: 1, b: [x, 'y']}",
+    "[]",
+    "{}",
+    "<<",
+    "=",
+    "!!str 12",
+    "!custom x",
+    "&a x",
+    "*a",
+    "|\n    literal\n    text",
+    ">-\n    folded\n    text",
+    "'it''s'",
+    '"tab\\there"',
+    "- in plain",
+    "key: in: plain",
+    "%percent",
+    "?",
+    "? q",
 ]
-KEYS = ["id", "text", "nl", "en", "yes", "no", "1", "true", "null", "'quoted key'", "é",
-        "a b", "id"]
+KEYS = [
+    "id",
+    "text",
+    "nl",
+    "en",
+    "yes",
+    "no",
+    "1",
+    "true",
+    "null",
+    "'quoted key'",
+    "é",
+    "a b",
+    "id",
+]
 
 
 @st.composite
@@ -125,9 +187,26 @@ def yaml_texts(draw: st.DrawFn, depth: int = 0) -> str:
             else:
                 lines.append(f"{indent}- {draw(st.sampled_from(SCALARS))}")
     if draw(st.integers(0, 9)) == 0:
-        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(
-            ["# a comment", "", "  # indented comment", "---", "...", " odd: indent",
-             "\tkey: tab", "key: [unclosed", "%YAML 1.1", "- &anchor item", "<<: *anchor"])))
+        lines.insert(
+            draw(st.integers(0, len(lines))),
+            draw(
+                st.sampled_from(
+                    [
+                        "# a comment",
+                        "",
+                        "  # indented comment",
+                        "---",
+                        "...",
+                        " odd: indent",
+                        "\tkey: tab",
+                        "key: [unclosed",
+                        "%YAML 1.1",
+                        "- &anchor item",
+                        "<<: *anchor",
+                    ]
+                )
+            ),
+        )
     return "\n".join(lines)
 
 
@@ -138,16 +217,19 @@ def test_generated_texts_read_alike(text: str) -> None:
     assert_agrees(text + "\n")
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object/apply:os.system [echo]\n",
-    "a: &x 1\nb: *x\n",
-    "base: &b {x: 1}\nderived:\n  <<: *b\n",
-    "%YAML 1.1\n---\nyes: no\n",
-    "a: 1\n---\nb: 2\n",
-    "a: [unclosed\n",
-    "? [a, b]\n: complex key\n",
-    "a: 'unclosed\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [echo]\n",
+        "a: &x 1\nb: *x\n",
+        "base: &b {x: 1}\nderived:\n  <<: *b\n",
+        "%YAML 1.1\n---\nyes: no\n",
+        "a: 1\n---\nb: 2\n",
+        "a: [unclosed\n",
+        "? [a, b]\n: complex key\n",
+        "a: 'unclosed\n",
+    ],
+)
 def test_texts_outside_the_plain_subset_go_the_round_trip(text: str) -> None:
     assert fastyaml.parse(text) is None
 
@@ -173,14 +255,18 @@ def test_empty_text_is_no_data() -> None:
 
 
 def test_lint_output_is_the_same_without_the_c_parser(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     broken = EXAMPLES / "invalid" / "broken"
-    fast = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
-            for p in (BUNDLED, broken)]
+    fast = [
+        run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
+        for p in (BUNDLED, broken)
+    ]
     monkeypatch.setattr(fastyaml, "_c_parser", lambda: None)
-    pure = [run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
-            for p in (BUNDLED, broken)]
+    pure = [
+        run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", str(p))
+        for p in (BUNDLED, broken)
+    ]
     assert fast == pure
 
 
@@ -195,13 +281,30 @@ def test_loader_positions_match_on_the_bundled_policy() -> None:
         assert fast.sections[name].line == section.line
 
 
-SOUP = [*"ab: -\n\t'\"#[]{},?&*!|>%@`~.0é\\", "\n  ", ": ", "- ", "\n- ", "|\n  ", " #", "x y",
-        "\r\n", "\r", "\x85", "\u2028", "\u2029", "\ufeff", "\u00a0"]
+SOUP = [
+    *"ab: -\n\t'\"#[]{},?&*!|>%@`~.0é\\",
+    "\n  ",
+    ": ",
+    "- ",
+    "\n- ",
+    "|\n  ",
+    " #",
+    "x y",
+    "\r\n",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\u00a0",
+]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.sampled_from(["", "k: ", "k:\n  ", "- ", "a: 1\nk: "]),
-       st.lists(st.sampled_from(SOUP), max_size=40))
+@given(
+    st.sampled_from(["", "k: ", "k:\n  ", "- ", "a: 1\nk: "]),
+    st.lists(st.sampled_from(SOUP), max_size=40),
+)
 def test_character_soup_reads_alike(start: str, pieces: list[str]) -> None:
     # Fuzzing like this found what _ROUND_TRIP_ONLY and the other refusals now keep out.
     assert_agrees(start + "".join(pieces))

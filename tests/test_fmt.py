@@ -33,13 +33,16 @@ def lint_result(path: Path) -> list[tuple[str, str, str, str]]:
 
 
 def data_of(path: Path) -> object:
-    return {p.name: fmt.plain(loader.parse(p.name, p.read_bytes()).data)
-            for p in sorted(path.glob("*.yaml"))}
+    return {
+        p.name: fmt.plain(loader.parse(p.name, p.read_bytes()).data)
+        for p in sorted(path.glob("*.yaml"))
+    }
 
 
 def comments_of(path: Path) -> dict[str, Counter[str]]:
-    return {p.name: fmt.comments(p.read_text(encoding="utf-8"))
-            for p in sorted(path.glob("*.yaml"))}
+    return {
+        p.name: fmt.comments(p.read_text(encoding="utf-8")) for p in sorted(path.glob("*.yaml"))
+    }
 
 
 @pytest.fixture
@@ -64,8 +67,9 @@ def test_reversed_keys_come_back_in_schema_order(name: str) -> None:
     assert fmt.format_text(name, shuffled.encode(), languages=["nl", "en"]) == original
 
 
-def test_comments_in_every_position_survive(policy: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_comments_in_every_position_survive(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A comment above and after every line, and the keys out of order: after fmt, the same
     comments, the same data, the same lint result; fmt twice is fmt once."""
     for path in policy.glob("*.yaml"):
@@ -84,8 +88,9 @@ def test_comments_in_every_position_survive(policy: Path,
     assert (second.code, second.out) == (0, "0 files would be reformatted, 9 unchanged.\n")
 
 
-def test_comments_in_every_position_stay_in_place(policy: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_comments_in_every_position_stay_in_place(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for path in policy.glob("*.yaml"):
         path.write_text(comment_everywhere(path.read_text(encoding="utf-8")), encoding="utf-8")
     result = run(capsys, "fmt", "--check", str(policy))
@@ -155,21 +160,26 @@ def test_a_comment_above_a_key_moves_with_it() -> None:
     assert fmt.format_text("moved.yaml", MOVED.encode()) == MOVED_FORMATTED
 
 
-def test_check_lists_files_and_changes_nothing(policy: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_lists_files_and_changes_nothing(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meta = policy / "meta.yaml"
-    messy = meta.read_text(encoding="utf-8").replace("  organisation: Stad Lindebeek\n",
-                                                     "  organisation:   'Stad Lindebeek'\n")
+    messy = meta.read_text(encoding="utf-8").replace(
+        "  organisation: Stad Lindebeek\n", "  organisation:   'Stad Lindebeek'\n"
+    )
     meta.write_text(messy, encoding="utf-8")
     result = run(capsys, "fmt", "--check", str(policy))
     assert result.code == 1
-    assert result.out.splitlines() == [f"would reformat {meta}",
-                                       "1 file would be reformatted, 8 unchanged."]
+    assert result.out.splitlines() == [
+        f"would reformat {meta}",
+        "1 file would be reformatted, 8 unchanged.",
+    ]
     assert meta.read_text(encoding="utf-8") == messy
 
 
-def test_diff_shows_the_change_and_changes_nothing(policy: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_diff_shows_the_change_and_changes_nothing(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meta = policy / "meta.yaml"
     text = meta.read_text(encoding="utf-8")
     version = re.search(r"^  version: (\S+)$", text, re.MULTILINE)
@@ -184,11 +194,13 @@ def test_diff_shows_the_change_and_changes_nothing(policy: Path,
 
 
 def test_writes_atomically_only_what_changes_and_keeps_the_mode(
-        policy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     meta, brand = policy / "meta.yaml", policy / "brand.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("status: adopted",
-                                                             "status: 'adopted'"),
-                    encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("status: adopted", "status: 'adopted'"),
+        encoding="utf-8",
+    )
     os.chmod(meta, 0o640)
     before_brand = brand.stat()
     before_meta = meta.stat()
@@ -203,39 +215,47 @@ def test_writes_atomically_only_what_changes_and_keeps_the_mode(
     assert sorted(p.name for p in policy.iterdir()) == FILES  # no temporary file left
 
 
-def test_a_link_inside_the_folder_stays_a_link(policy: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_link_inside_the_folder_stays_a_link(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     real = policy / "meta.txt"
     (policy / "meta.yaml").rename(real)
-    real.write_text(real.read_text(encoding="utf-8").replace("status: adopted",
-                                                             "status: 'adopted'"),
-                    encoding="utf-8")
+    real.write_text(
+        real.read_text(encoding="utf-8").replace("status: adopted", "status: 'adopted'"),
+        encoding="utf-8",
+    )
     (policy / "meta.yaml").symlink_to("meta.txt")
     assert run(capsys, "fmt", str(policy)).code == 0
     assert (policy / "meta.yaml").is_symlink()
     assert "status: adopted\n" in real.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "text", "code"), [
-    ("broken.yaml", "meta:\n  organisation: 'unclosed\n", "RB001"),
-    ("twice.yaml", "meta:\n  status: adopted\n  status: draft\n", "RB002"),
-    ("tagged.yaml", "meta:\n  owner: !include x.yaml\n", "RB003"),
-    ("merged.yaml", "meta:\n  <<: {status: draft}\n", "RB009"),
-    ("empty.yaml", "", "RB004"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("broken.yaml", "meta:\n  organisation: 'unclosed\n", "RB001"),
+        ("twice.yaml", "meta:\n  status: adopted\n  status: draft\n", "RB002"),
+        ("tagged.yaml", "meta:\n  owner: !include x.yaml\n", "RB003"),
+        ("merged.yaml", "meta:\n  <<: {status: draft}\n", "RB009"),
+        ("empty.yaml", "", "RB004"),
+    ],
+)
 def test_files_with_problems_are_skipped_and_the_rest_formatted(
-        policy: Path, name: str, text: str, code: str,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    policy: Path, name: str, text: str, code: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     (policy / "meta.yaml").unlink()
     (policy / name).write_text(text, encoding="utf-8")
     brand = policy / "brand.yaml"
-    brand.write_text(brand.read_text(encoding="utf-8").replace("register: informal",
-                                                               "register: 'informal'"),
-                     encoding="utf-8")
+    brand.write_text(
+        brand.read_text(encoding="utf-8").replace("register: informal", "register: 'informal'"),
+        encoding="utf-8",
+    )
     result = run(capsys, "fmt", str(policy))
     assert result.code == 2
-    assert result.err == (f"rulebook: fmt: skipped {policy / name}: not formatted"
-                          + result.err.split("not formatted", 1)[1])
+    assert result.err == (
+        f"rulebook: fmt: skipped {policy / name}: not formatted"
+        + result.err.split("not formatted", 1)[1]
+    )
     assert code in result.err and result.err.count("\n") == 1
     assert (policy / name).read_text(encoding="utf-8") == text
     assert "register: informal\n" in brand.read_text(encoding="utf-8")
@@ -251,21 +271,73 @@ def test_utf16_is_written_back_as_utf8(tmp_path: Path, capsys: pytest.CaptureFix
 
 # --- generated policies ---------------------------------------------------------------------
 
-WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
-                min_size=1, max_size=30)
-KEYS = st.sampled_from(["id", "text", "name", "nl", "en", "intro", "yes", "no", "x-extra",
-                        "description", "owner", "2026-01-01", "true", "null", "<<x", "a b"])
-SCALARS = st.one_of(WORDS, st.integers(-10**6, 10**6), st.booleans(), st.none(),
-                    st.sampled_from(["2026-03-01", "1.0", "0x1F", "~", "'", '"', "#", ": ",
-                                     "- x", "@handle", "yes", "No", "TODO", "a\nb", " lead"]))
+WORDS = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+    min_size=1,
+    max_size=30,
+)
+KEYS = st.sampled_from(
+    [
+        "id",
+        "text",
+        "name",
+        "nl",
+        "en",
+        "intro",
+        "yes",
+        "no",
+        "x-extra",
+        "description",
+        "owner",
+        "2026-01-01",
+        "true",
+        "null",
+        "<<x",
+        "a b",
+    ]
+)
+SCALARS = st.one_of(
+    WORDS,
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(
+        [
+            "2026-03-01",
+            "1.0",
+            "0x1F",
+            "~",
+            "'",
+            '"',
+            "#",
+            ": ",
+            "- x",
+            "@handle",
+            "yes",
+            "No",
+            "TODO",
+            "a\nb",
+            " lead",
+        ]
+    ),
+)
 # Shaped like a policy: lists hold texts or mappings (never lists), mappings hold anything.
-MAPPINGS = st.recursive(st.dictionaries(KEYS, SCALARS, max_size=4), lambda inner: st.dictionaries(
-    KEYS, st.one_of(SCALARS, inner, st.lists(st.one_of(SCALARS, inner), max_size=4)),
-    max_size=5), max_leaves=20)
+MAPPINGS = st.recursive(
+    st.dictionaries(KEYS, SCALARS, max_size=4),
+    lambda inner: st.dictionaries(
+        KEYS, st.one_of(SCALARS, inner, st.lists(st.one_of(SCALARS, inner), max_size=4)), max_size=5
+    ),
+    max_leaves=20,
+)
 VALUES = st.one_of(SCALARS, MAPPINGS, st.lists(st.one_of(SCALARS, MAPPINGS), max_size=4))
-POLICY = st.dictionaries(st.sampled_from(["meta", "brand", "conduct", "legal", "contact",
-                                          "roles", "reactions", "channels", "extra"]),
-                         st.dictionaries(KEYS, VALUES, max_size=5), min_size=1, max_size=4)
+POLICY = st.dictionaries(
+    st.sampled_from(
+        ["meta", "brand", "conduct", "legal", "contact", "roles", "reactions", "channels", "extra"]
+    ),
+    st.dictionaries(KEYS, VALUES, max_size=5),
+    min_size=1,
+    max_size=4,
+)
 
 
 def _has_empty_item(node: object) -> bool:
@@ -278,8 +350,9 @@ def _has_empty_item(node: object) -> bool:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(POLICY, st.sampled_from(["block", "flow", "mixed"]), st.booleans())
-def test_generated_policies_keep_every_key_and_value(data: dict[str, object], style: str,
-                                                     commented: bool) -> None:
+def test_generated_policies_keep_every_key_and_value(
+    data: dict[str, object], style: str, commented: bool
+) -> None:
     """fmt on a generated policy (any keys, odd values, any layout, with or without comments)
     keeps every key, value and comment, and fmt twice is fmt once; or it refuses the file."""
     from io import StringIO
@@ -307,18 +380,19 @@ def test_generated_policies_keep_every_key_and_value(data: dict[str, object], st
     after = loader.parse("generated.yaml", result.encode())
     assert fmt.plain(after.data) == fmt.plain(before.data)
     assert json.dumps(fmt.plain(after.data), sort_keys=True, default=str) == json.dumps(
-        fmt.plain(before.data), sort_keys=True, default=str)
+        fmt.plain(before.data), sort_keys=True, default=str
+    )
     assert fmt.comments(result) == fmt.comments(text)
     assert fmt.format_text("generated.yaml", result.encode(), languages=["nl", "en"]) == result
 
 
-def test_file_names_are_never_written_raw(policy: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_file_names_are_never_written_raw(policy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     odd = policy / "\x1b[2Jmeta\u202e.yaml"
     (policy / "meta.yaml").rename(odd)
-    odd.write_text(odd.read_text(encoding="utf-8").replace("status: adopted",
-                                                           "status: 'adopted'"),
-                   encoding="utf-8")
+    odd.write_text(
+        odd.read_text(encoding="utf-8").replace("status: adopted", "status: 'adopted'"),
+        encoding="utf-8",
+    )
     result = run(capsys, "fmt", "--diff", "--check", str(policy))
     assert result.code == 1
     assert "\x1b" not in result.out and "\u202e" not in result.out

@@ -60,14 +60,26 @@ def mermaid_parser() -> Path:
     for name in ("package.json", "parse.mjs"):
         shutil.copy(SPEC / name, CACHE / name)
     if not (CACHE / "node_modules" / "mermaid" / "package.json").is_file():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=CACHE, check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=CACHE,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     return CACHE / "parse.mjs"
 
 
 def parse_mermaid(parser: Path, text: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["node", str(parser)], input=text, capture_output=True, text=True,
-                          cwd=parser.parent, timeout=120, check=False)
+    return subprocess.run(
+        ["node", str(parser)],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=parser.parent,
+        timeout=120,
+        check=False,
+    )
 
 
 def graph(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -77,8 +89,9 @@ def graph(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 @pytest.mark.parametrize(("fmt", "lang"), [("mermaid", "nl"), ("mermaid", "en"), ("dot", "nl")])
-def test_bundled_graph_golden(fmt: str, lang: str, capsys: pytest.CaptureFixture[str],
-                              golden: Golden) -> None:
+def test_bundled_graph_golden(
+    fmt: str, lang: str, capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
     out = graph(capsys, str(BUNDLED), "--format", fmt, "--lang", lang)
     golden(f"graph-{lang}.{'mmd' if fmt == 'mermaid' else 'dot'}", out)
 
@@ -95,8 +108,9 @@ def test_mermaid_shapes_and_answer_words(capsys: pytest.CaptureFixture[str]) -> 
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_mermaid_follows_the_strict_grammar(lang: str, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_mermaid_follows_the_strict_grammar(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for policy in (BUNDLED, EXAMPLES / "scheme" / "airforce", overlay(tmp_path, HOSTILE)):
         args = ["--lang", lang] if policy != EXAMPLES / "scheme" / "airforce" else []
         assert strict_grammar(graph(capsys, str(policy), *args)) == []
@@ -122,7 +136,8 @@ def test_hostile_labels_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixtur
 @pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_real_mermaid_parser_accepts_the_bundled_scheme(
-        lang: str, mermaid_parser: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lang: str, mermaid_parser: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     done = parse_mermaid(mermaid_parser, graph(capsys, str(BUNDLED), "--lang", lang))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok ") and "flowchart" in done.stdout
@@ -130,7 +145,8 @@ def test_real_mermaid_parser_accepts_the_bundled_scheme(
 
 @pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 def test_real_mermaid_parser_accepts_hostile_labels(
-        mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for lang in ("nl", "en"):
         text = graph(capsys, str(overlay(tmp_path / lang, HOSTILE)), "--lang", lang)
         done = parse_mermaid(mermaid_parser, text)
@@ -147,8 +163,9 @@ def test_unknown_language_is_an_input_error(capsys: pytest.CaptureFixture[str]) 
     result = run(capsys, "graph", str(BUNDLED), "--lang", "fr")
     assert result.code == 2
     # --lang fr also asks for French messages: the error says so in French
-    assert result.err == ("rulebook: erreur : la politique n’est pas rédigée en `fr` : ses "
-                          "langues sont nl, en\n")
+    assert result.err == (
+        "rulebook: erreur : la politique n’est pas rédigée en `fr` : ses langues sont nl, en\n"
+    )
 
 
 def test_policy_without_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +177,8 @@ def test_policy_without_scheme(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.network("npm")  # the real Mermaid parser, from the npm registry
 def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
-        mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mermaid_parser: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Mermaid itself (its browser bundle, in headless Chromium) draws every label as exactly
     the policy's words: entity codes decoded, no markup from the text."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -169,22 +187,42 @@ def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
     import html
 
     text = graph(capsys, str(overlay(tmp_path / "policy", HOSTILE)), "--lang", "nl")
-    shutil.copy(mermaid_parser.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
-                tmp_path / "mermaid.min.js")
+    shutil.copy(
+        mermaid_parser.parent / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
+        tmp_path / "mermaid.min.js",
+    )
     page = tmp_path / "index.html"
     page.write_text(
         '<!doctype html><html><head><meta charset="utf-8"></head><body>'
         f'<pre class="mermaid">{html.escape(text)}</pre><script src="mermaid.min.js"></script>'
         "<script>mermaid.initialize({startOnLoad: true, securityLevel: 'strict'});</script>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>",
+        encoding="utf-8",
+    )
     done = subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
-         "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
-    labels = [html.unescape(m) for m in
-              re.findall(r'<span[^>]*class="nodeLabel"[^>]*><p>(.*?)</p></span>', done.stdout)]
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    labels = [
+        html.unescape(m)
+        for m in re.findall(r'<span[^>]*class="nodeLabel"[^>]*><p>(.*?)</p></span>', done.stdout)
+    ]
     assert labels == [
         'Zegt iemand "end" [of] {graph} #1 | `x` <script>alert(1)</script> & co nieuwe regel?',
         'Reageer --> "meteen"; -->|ja| x',
@@ -200,9 +238,18 @@ def test_mermaid_in_a_browser_shows_hostile_labels_as_their_words(
 #: a layered drawing with those layers cannot draw without crossings.
 BUNDLED_CROSSINGS = 3
 #: The crossings of each test policy's scheme today (a layout change may only lower them).
-EXAMPLE_CROSSINGS = {"airforce": 3, "cycle": 5, "dangling-branch": 4, "no-start": 3,
-                     "no-way-out": 1, "same-branches": 3, "scenarios": 3, "second-start": 16,
-                     "self-loop": 3, "unreached-outcome": 3}
+EXAMPLE_CROSSINGS = {
+    "airforce": 3,
+    "cycle": 5,
+    "dangling-branch": 4,
+    "no-start": 3,
+    "no-way-out": 1,
+    "same-branches": 3,
+    "scenarios": 3,
+    "second-start": 16,
+    "self-loop": 3,
+    "unreached-outcome": 3,
+}
 
 
 def _scheme_layout(path: Path) -> object:
@@ -248,9 +295,13 @@ def test_every_test_scheme_is_drawn_without_labels_on_lines(name: str) -> None:
     # boxes never overlap one another
     boxes = drawing.boxes
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height
-                        and b.y < a.y + a.height), (a.id, b.id)
+        for b in boxes[i + 1 :]:
+            assert not (
+                a.x < b.x + b.width
+                and b.x < a.x + a.width
+                and a.y < b.y + b.height
+                and b.y < a.y + a.height
+            ), (a.id, b.id)
 
 
 def test_crossings_counts_a_real_crossing() -> None:

@@ -58,20 +58,33 @@ def test_every_message_is_translated_with_the_same_placeholders(lang: str) -> No
 def test_catalogues_are_current() -> None:
     """The .pot holds every ``_()`` of the source and each .mo matches its .po
     (``python scripts/update_catalogues.py`` makes it so)."""
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "update_catalogues.py"),
-                             "--check"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "update_catalogues.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 #: Calls whose text argument a person reads: it must come from the catalogue.
-USER_FACING = {"Finding", "finding", "InputError", "Refused", "_file_problem", "bad",
-               "BadParameter", "FormatError", "echo", "UsageError"}
+USER_FACING = {
+    "Finding",
+    "finding",
+    "InputError",
+    "Refused",
+    "_file_problem",
+    "bad",
+    "BadParameter",
+    "FormatError",
+    "echo",
+    "UsageError",
+}
 _WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
 #: Modules other helpers are rewriting now (init templates, git history, the atomic writer, the
 #: rendered page): their messages are still English. After merging, wrap them in ``_()`` and
 #: empty this set (see docs/messages.md).
-NOT_YET = {"authoring/scaffold.py", "changelog/history.py", "core/atomic.py",
-           "documents/render.py"}
+NOT_YET = {"authoring/scaffold.py", "changelog/history.py", "core/atomic.py", "documents/render.py"}
 
 
 def _bypasses(path: Path) -> list[str]:
@@ -81,15 +94,23 @@ def _bypasses(path: Path) -> list[str]:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        name = func.id if isinstance(func, ast.Name) else (
-            func.attr if isinstance(func, ast.Attribute) else "")
+        name = (
+            func.id
+            if isinstance(func, ast.Name)
+            else (func.attr if isinstance(func, ast.Attribute) else "")
+        )
         if name not in USER_FACING:
             continue
         for arg in [*node.args, *(k.value for k in node.keywords if k.arg == "message")]:
-            words = [arg] if isinstance(arg, ast.Constant) else (
-                list(arg.values) if isinstance(arg, ast.JoinedStr) else [])
-            if any(isinstance(w, ast.Constant) and isinstance(w.value, str)
-                   and _WORDS.search(w.value) for w in words):  # words, not f"{ptr}/text"
+            words = (
+                [arg]
+                if isinstance(arg, ast.Constant)
+                else (list(arg.values) if isinstance(arg, ast.JoinedStr) else [])
+            )
+            if any(
+                isinstance(w, ast.Constant) and isinstance(w.value, str) and _WORDS.search(w.value)
+                for w in words
+            ):  # words, not f"{ptr}/text"
                 found.append(f"{path.relative_to(SOURCE)}:{arg.lineno}")
     return found
 
@@ -111,9 +132,35 @@ def test_summaries_are_marked_for_the_catalogue() -> None:
 
 
 #: English words that do not occur in a Dutch or French message of ours.
-ENGLISH = {"the", "has", "not", "and", "with", "add", "remove", "should", "must", "which",
-           "file", "text", "missing", "there", "does", "this", "that", "error", "warning",
-           "findings", "write", "put", "cannot", "only", "but", "needs", "every"}
+ENGLISH = {
+    "the",
+    "has",
+    "not",
+    "and",
+    "with",
+    "add",
+    "remove",
+    "should",
+    "must",
+    "which",
+    "file",
+    "text",
+    "missing",
+    "there",
+    "does",
+    "this",
+    "that",
+    "error",
+    "warning",
+    "findings",
+    "write",
+    "put",
+    "cannot",
+    "only",
+    "but",
+    "needs",
+    "every",
+}
 #: RB001 keeps the YAML parser's own (English) words after the plain sentence, as asked.
 PARSER_TEXT = {"RB001"}
 _QUOTED = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|«[^»]*»|\([^)]*\)")
@@ -151,8 +198,9 @@ def test_every_check_speaks_dutch_and_french(check: Check, tmp_path: Path) -> No
                 assert _english_words(message) == set(), (lang, message)
 
 
-def test_lint_speaks_the_policys_language_unless_told(tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_lint_speaks_the_policys_language_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = overlay(tmp_path, "contact:\n  primary:\n    name: Sara\n")
     dutch = run(capsys, "lint", str(target))
     assert "fout RB" in dutch.out and "meldingen" in dutch.out
@@ -162,8 +210,9 @@ def test_lint_speaks_the_policys_language_unless_told(tmp_path: Path,
     assert '"severity": "error"' in french.out and "n’a pas" in french.out
 
 
-def test_the_environment_decides_without_a_policy(capsys: pytest.CaptureFixture[str],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_decides_without_a_policy(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LANG", "fr_BE.UTF-8")
     assert "contrôles" in run(capsys, "rules").out
     monkeypatch.setenv("LANG", "C.UTF-8")

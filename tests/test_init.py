@@ -48,33 +48,44 @@ def test_init_then_lint_lists_what_is_still_to_write(tmp_path: Path) -> None:
 
 def test_one_language_and_an_odd_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "nieuw beleid"
-    result = run(capsys, "init", str(target), "--lang", "en",
-                 "--organisation", 'Club "De Kleine": zuid \x1b[31m')
+    result = run(
+        capsys,
+        "init",
+        str(target),
+        "--lang",
+        "en",
+        "--organisation",
+        'Club "De Kleine": zuid \x1b[31m',
+    )
     assert result.code == 0, result.err
     meta = (target / "meta.yaml").read_text(encoding="utf-8")
     assert 'organisation: "Club \\"De Kleine\\": zuid \\e[31m"' in meta
-    assert "  title: \"TODO: the title of the policy\"\n" in meta
+    assert '  title: "TODO: the title of the policy"\n' in meta
     assert "languages: [en]" in meta
     lint = run(capsys, "lint", "--format", "json", str(target))
     codes = {f["code"] for f in json.loads(lint.out)["findings"]}
     assert "RB301" not in codes and "RB013" in codes  # the escape is reported, not obeyed
 
 
-def test_never_overwrites_and_writes_nothing(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_never_overwrites_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "rulebook"
     target.mkdir()
     (target / "roles.yaml").write_text("roles: {}\n", encoding="utf-8")
     result = run(capsys, "init", str(target))
     assert result.code == 2 and result.out == ""
-    assert result.err == (f"rulebook: error: {target / 'roles.yaml'} already exists: rulebook "
-                          "init never overwrites a file; choose another folder\n")
+    assert result.err == (
+        f"rulebook: error: {target / 'roles.yaml'} already exists: rulebook "
+        "init never overwrites a file; choose another folder\n"
+    )
     assert [p.name for p in target.iterdir()] == ["roles.yaml"]
     assert (target / "roles.yaml").read_text(encoding="utf-8") == "roles: {}\n"
 
 
-def test_a_folder_with_a_policy_is_refused(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_with_a_policy_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "policy.yml").write_text("meta: {}\n", encoding="utf-8")
     result = run(capsys, "init", str(tmp_path))
     assert result.code == 2 and "policy.yml already exists" in result.err
@@ -82,8 +93,9 @@ def test_a_folder_with_a_policy_is_refused(tmp_path: Path,
 
 
 @pytest.mark.parametrize("languages", ["", "EN", "nl,nl", "nl;en", "english"])
-def test_bad_languages_are_a_usage_error(languages: str, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_languages_are_a_usage_error(
+    languages: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "init", str(tmp_path / "x"), "--lang", languages)
     assert result.code == 2 and result.err.startswith("rulebook: error: --lang")
     assert result.err.count("\n") == 1

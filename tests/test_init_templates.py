@@ -23,10 +23,13 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_init_writes_what_the_string_builder_wrote(case: str, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str],
-                                                   golden: Golden) -> None:
+def test_init_writes_what_the_string_builder_wrote(
+    case: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    golden: Golden,
+) -> None:
     organisation, languages = CASES[case]
     monkeypatch.chdir(tmp_path)
     extra = ["--organisation", organisation] if organisation else []
@@ -36,8 +39,10 @@ def test_init_writes_what_the_string_builder_wrote(case: str, tmp_path: Path,
     result = run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "json", case)
     assert result.code == 1, result.err
     findings = json.loads(result.out)["findings"]
-    golden(f"init/{case}/findings.txt", "".join(
-        f"{f['file']}:{f['line']}:{f['column']} {f['code']}\n" for f in findings))
+    golden(
+        f"init/{case}/findings.txt",
+        "".join(f"{f['file']}:{f['line']}:{f['column']} {f['code']}\n" for f in findings),
+    )
 
 
 def test_a_name_with_a_hash_reads_back_whole(tmp_path: Path) -> None:

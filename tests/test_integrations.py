@@ -19,31 +19,54 @@ from tests.helpers import BUNDLED, REPO, TODAY, run_process
 BIN = Path(sys.executable).parent
 GITHUB = REPO / "examples" / "github-actions.yml"
 GITLAB = REPO / "examples" / "gitlab-ci.yml"
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+}
 
 
-def tool(name: str, *args: str, cwd: Path | None = None,
-         env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / name), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, check=False, env={**os.environ, **(env or {})})
+def tool(
+    name: str,
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: int = 120,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / name), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
-@pytest.mark.parametrize(("schema", "path"), [
-    ("vendor.github-workflows", GITHUB),
-    ("vendor.gitlab-ci", GITLAB),
-])
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [
+        ("vendor.github-workflows", GITHUB),
+        ("vendor.gitlab-ci", GITLAB),
+    ],
+)
 def test_workflow_examples_match_the_published_schemas(schema: str, path: Path) -> None:
     done = tool("check-jsonschema", "--builtin-schema", schema, str(path))
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize(("schema", "path", "bad"), [
-    ("vendor.github-workflows", GITHUB, ("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")),
-    ("vendor.gitlab-ci", GITLAB, ("when: always", "when: sometimes")),
-])
-def test_the_schemas_do_catch_a_mistake(schema: str, path: Path, bad: tuple[str, str],
-                                        tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("schema", "path", "bad"),
+    [
+        ("vendor.github-workflows", GITHUB, ("runs-on: ubuntu-latest", "runs_on: ubuntu-latest")),
+        ("vendor.gitlab-ci", GITLAB, ("when: always", "when: sometimes")),
+    ],
+)
+def test_the_schemas_do_catch_a_mistake(
+    schema: str, path: Path, bad: tuple[str, str], tmp_path: Path
+) -> None:
     broken = tmp_path / path.name
     broken.write_text(path.read_text(encoding="utf-8").replace(*bad), encoding="utf-8")
     assert tool("check-jsonschema", "--builtin-schema", schema, str(broken)).returncode == 1
@@ -116,12 +139,22 @@ def policy_repo(path: Path, *, broken: bool) -> Path:
 @pytest.mark.slow  # pre-commit pip-installs rulebook (and its dependencies, from PyPI) once
 @pytest.mark.network("pypi")
 @pytest.mark.parametrize("broken", [False, True], ids=["clean", "failing"])
-def test_pre_commit_try_repo(broken: bool, tmp_path: Path, pre_commit_home: Path,
-                             hook_repo: Path) -> None:
+def test_pre_commit_try_repo(
+    broken: bool, tmp_path: Path, pre_commit_home: Path, hook_repo: Path
+) -> None:
     repo = policy_repo(tmp_path / "policy", broken=broken)
-    done = tool("pre-commit", "try-repo", str(hook_repo), "rulebook-lint", "--all-files",
-                "--color", "never", cwd=repo, timeout=900,
-                env={**GIT_ENV, "PRE_COMMIT_HOME": str(pre_commit_home)})
+    done = tool(
+        "pre-commit",
+        "try-repo",
+        str(hook_repo),
+        "rulebook-lint",
+        "--all-files",
+        "--color",
+        "never",
+        cwd=repo,
+        timeout=900,
+        env={**GIT_ENV, "PRE_COMMIT_HOME": str(pre_commit_home)},
+    )
     output = done.stdout + done.stderr
     if broken:
         assert done.returncode == 1, output
@@ -132,20 +165,31 @@ def test_pre_commit_try_repo(broken: bool, tmp_path: Path, pre_commit_home: Path
         assert re.search(r"rulebook lint\.+Passed", output), output
 
 
-@pytest.mark.parametrize(("shell", "marker"), [
-    ("bash", "complete -o nosort -F _rulebook_completion rulebook"),
-    ("zsh", "compdef _rulebook_completion rulebook"),
-    ("fish", "complete --no-files --command rulebook"),
-])
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o nosort -F _rulebook_completion rulebook"),
+        ("zsh", "compdef _rulebook_completion rulebook"),
+        ("fish", "complete --no-files --command rulebook"),
+    ],
+)
 def test_shell_completion_scripts(shell: str, marker: str) -> None:
     done = tool("rulebook", env={"_RULEBOOK_COMPLETE": f"{shell}_source"})
     assert done.returncode == 0 and marker in done.stdout, done.stdout + done.stderr
 
 
 def test_completion_of_a_command_and_an_option() -> None:
-    commands = tool("rulebook", env={"_RULEBOOK_COMPLETE": "bash_complete",
-                                     "COMP_WORDS": "rulebook ex", "COMP_CWORD": "1"})
+    commands = tool(
+        "rulebook",
+        env={"_RULEBOOK_COMPLETE": "bash_complete", "COMP_WORDS": "rulebook ex", "COMP_CWORD": "1"},
+    )
     assert commands.stdout.splitlines() == ["plain,explain"]
-    formats = tool("rulebook", env={"_RULEBOOK_COMPLETE": "bash_complete",
-                                    "COMP_WORDS": "rulebook lint --format s", "COMP_CWORD": "3"})
+    formats = tool(
+        "rulebook",
+        env={
+            "_RULEBOOK_COMPLETE": "bash_complete",
+            "COMP_WORDS": "rulebook lint --format s",
+            "COMP_CWORD": "3",
+        },
+    )
     assert formats.stdout.splitlines() == ["plain,sarif"]

@@ -18,19 +18,32 @@ SCRIPT = REPO / "scripts" / "check_layout.py"
 
 
 def _chromium() -> str | None:
-    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                 if shutil.which(n)), None)
+    return next(
+        (
+            shutil.which(n)
+            for n in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(n)
+        ),
+        None,
+    )
 
 
-@pytest.mark.skipif(_chromium() is None,
-                    reason="headless Chromium is not installed (apt-get install -y chromium)")
+@pytest.mark.skipif(
+    _chromium() is None, reason="headless Chromium is not installed (apt-get install -y chromium)"
+)
 def test_bundled_page_fits_phone_tablet_and_desktop(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     page = tmp_path / "policy.html"
     result = run(capsys, "render", str(REPO / "rulebook"), "-o", str(page))
     assert result.code == 0, result.err
-    done = subprocess.run([sys.executable, str(SCRIPT), str(page), "--json"],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(page), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     measured = json.loads(done.stdout)
     assert [m["width"] for m in measured] == [390, 768, 1280]
     for m in measured:
@@ -41,14 +54,23 @@ def test_bundled_page_fits_phone_tablet_and_desktop(
     assert done.returncode == 0, done.stdout
 
 
-@pytest.mark.skipif(_chromium() is None,
-                    reason="headless Chromium is not installed (apt-get install -y chromium)")
+@pytest.mark.skipif(
+    _chromium() is None, reason="headless Chromium is not installed (apt-get install -y chromium)"
+)
 def test_the_check_finds_a_table_that_runs_off_a_phone(tmp_path: Path) -> None:
     wide = "<tr>" + "".join(f"<td>kolom{i}nietafbreekbaarwoord</td>" for i in range(8)) + "</tr>"
     page = tmp_path / "wide.html"
-    page.write_text(f'<!DOCTYPE html><html lang="nl"><head><meta name="viewport" '
-                    f'content="width=device-width"></head><body><main><table>{wide}</table>'
-                    f"</main></body></html>", encoding="utf-8")
-    done = subprocess.run([sys.executable, str(SCRIPT), str(page), "--widths", "390"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    page.write_text(
+        f'<!DOCTYPE html><html lang="nl"><head><meta name="viewport" '
+        f'content="width=device-width"></head><body><main><table>{wide}</table>'
+        f"</main></body></html>",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), str(page), "--widths", "390"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1 and "OVERFLOW" in done.stdout, done.stdout

@@ -21,9 +21,15 @@ from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import Context
 from tests.helpers import BUNDLED, TODAY
 
-BUDGET = settings(max_examples=150, deadline=None,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                         HealthCheck.function_scoped_fixture])
+BUDGET = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 FILES = {p.name: p.read_text(encoding="utf-8") for p in sorted(BUNDLED.glob("*.yaml"))}
 
 
@@ -52,11 +58,37 @@ def test_arbitrary_bytes(raw: bytes) -> None:
     lint_texts({"random.yaml": raw})
 
 
-YAML_ALPHABET = st.sampled_from([
-    *" \n\t-:?,[]{}#&*!|>'\"%@`~\\", "\r\n", "---", "...", "<<", "meta", "conduct", "id",
-    "text", "nl", "en", "é", "\ufeff", "\x1b", "\u202e", "  ", "    ", "yes", "2026-01-01", "!!str",
-    "!!omap", "!!set", "!!binary", "%YAML 1.3\n", "? ", "&a ", "*a",
-])
+YAML_ALPHABET = st.sampled_from(
+    [
+        *" \n\t-:?,[]{}#&*!|>'\"%@`~\\",
+        "\r\n",
+        "---",
+        "...",
+        "<<",
+        "meta",
+        "conduct",
+        "id",
+        "text",
+        "nl",
+        "en",
+        "é",
+        "\ufeff",
+        "\x1b",
+        "\u202e",
+        "  ",
+        "    ",
+        "yes",
+        "2026-01-01",
+        "!!str",
+        "!!omap",
+        "!!set",
+        "!!binary",
+        "%YAML 1.3\n",
+        "? ",
+        "&a ",
+        "*a",
+    ]
+)
 
 
 @BUDGET
@@ -65,18 +97,42 @@ def test_arbitrary_yaml_like_text(text: str) -> None:
     lint_texts({"random.yaml": text.encode("utf-8", "surrogatepass")})
 
 
-SCALARS = st.one_of(st.text(max_size=20), st.integers(), st.floats(allow_nan=False),
-                    st.booleans(), st.none(), st.sampled_from(["2026-02-30", "1.0.0", "TODO"]))
-TREES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=10), inner, max_size=5)),
-    max_leaves=40)
-SECTION_NAMES = st.sampled_from(["meta", "brand", "conduct", "legal", "contact", "roles",
-                                 "reactions", "house_rules", "channels", "other"])
+SCALARS = st.one_of(
+    st.text(max_size=20),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.sampled_from(["2026-02-30", "1.0.0", "TODO"]),
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=10), inner, max_size=5)
+    ),
+    max_leaves=40,
+)
+SECTION_NAMES = st.sampled_from(
+    [
+        "meta",
+        "brand",
+        "conduct",
+        "legal",
+        "contact",
+        "roles",
+        "reactions",
+        "house_rules",
+        "channels",
+        "other",
+    ]
+)
 
 
 @BUDGET
-@given(st.one_of(TREES, st.dictionaries(SECTION_NAMES, TREES, max_size=9)),
-       st.sampled_from([None, True, False]))
+@given(
+    st.one_of(TREES, st.dictionaries(SECTION_NAMES, TREES, max_size=9)),
+    st.sampled_from([None, True, False]),
+)
 def test_arbitrary_yaml_documents(data: object, flow: bool | None) -> None:
     yaml = YAML(typ="rt", pure=True)
     yaml.default_flow_style = flow
@@ -97,7 +153,7 @@ def mutated_policy(draw: st.DrawFn) -> dict[str, bytes]:
         if kind == "insert":
             data[position:position] = draw(YAML_ALPHABET).encode("utf-8", "surrogatepass")
         elif kind == "delete":
-            del data[position:position + draw(st.integers(1, 40))]
+            del data[position : position + draw(st.integers(1, 40))]
         elif kind == "replace" and position < len(data):
             data[position] = draw(st.integers(0, 255))
         else:
@@ -119,9 +175,9 @@ def test_a_mutated_policy_on_disk_lints_like_from_bytes(tmp_path: Path) -> None:
     """The disk path and the bytes path are the same way in."""
     target = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, target)
-    (target / "meta.yaml").write_text(FILES["meta.yaml"].replace("status: adopted",
-                                                                 "status: [adopted"),
-                                      encoding="utf-8")
+    (target / "meta.yaml").write_text(
+        FILES["meta.yaml"].replace("status: adopted", "status: [adopted"), encoding="utf-8"
+    )
     from_disk = loader.load(target)
     from_bytes = Document(source=str(target))
     for path in sorted(target.glob("*.yaml")):

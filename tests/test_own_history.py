@@ -25,8 +25,9 @@ def _full_history() -> bool:
     return git_dir.is_dir() and not (git_dir / "shallow").exists()
 
 
-pytestmark = pytest.mark.skipif(not _full_history(),
-                                reason="needs this repository's full git history")
+pytestmark = pytest.mark.skipif(
+    not _full_history(), reason="needs this repository's full git history"
+)
 
 
 def test_version_2_1_0_is_announced_with_its_changes() -> None:

@@ -38,8 +38,13 @@ def bundled_paths() -> list[tuple[tuple[str, ...], str]]:
 
 
 PATHS = bundled_paths()
-OUTCOMES: Any = {n["id"]: n for n in YAML(typ="safe", pure=True).load(
-    (BUNDLED / "reactions.yaml").read_text("utf-8"))["reactions"]["nodes"] if "outcome" in n}
+OUTCOMES: Any = {
+    n["id"]: n
+    for n in YAML(typ="safe", pure=True).load((BUNDLED / "reactions.yaml").read_text("utf-8"))[
+        "reactions"
+    ]["nodes"]
+    if "outcome" in n
+}
 
 
 def test_there_are_many_paths_and_every_outcome_is_on_one() -> None:
@@ -48,15 +53,17 @@ def test_there_are_many_paths_and_every_outcome_is_on_one() -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize(("answers", "outcome"), PATHS,
-                         ids=["-".join(a) or "none" for a, _ in PATHS])
-def test_answers_reach_the_right_outcome(answers: tuple[str, ...], outcome: str, lang: str,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("answers", "outcome"), PATHS, ids=["-".join(a) or "none" for a, _ in PATHS]
+)
+def test_answers_reach_the_right_outcome(
+    answers: tuple[str, ...], outcome: str, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     words = [WORDS[lang][0] if a == "yes" else WORDS[lang][1] for a in answers]
     result = run(capsys, "react", str(BUNDLED), "--lang", lang, "--answers", ",".join(words))
     assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
-    assert [line.rsplit(": ", 1)[1] for line in lines[:len(words)]] == words
+    assert [line.rsplit(": ", 1)[1] for line in lines[: len(words)]] == words
     arrow = next(line for line in lines if line.startswith("→ "))
     assert arrow == "→ " + " ".join(OUTCOMES[outcome]["outcome"][lang].split())
 
@@ -68,7 +75,8 @@ def test_english_words_work_in_a_dutch_policy(capsys: pytest.CaptureFixture[str]
 
 
 def test_outcome_shows_guidance_scenarios_and_house_rules(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     out = run(capsys, "react", str(BUNDLED), "--lang", "en", "--answers", "yes,no,yes").out
     assert "→ Do not respond to the post. Monitor it and notify the communications officer." in out
     assert "Take a screenshot with date and link" in out
@@ -78,23 +86,33 @@ def test_outcome_shows_guidance_scenarios_and_house_rules(
 
 
 def test_house_rules_by_action_when_no_scenario_names_one(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = EXAMPLES / "scheme" / "airforce"
     out = run(capsys, "react", str(policy), "--answers", "yes,no,yes").out
     assert "→ Don't respond to the post; monitor it; notify the head office." in out
     assert "House rules" not in out  # this policy has none
 
 
-@pytest.mark.parametrize(("answers", "message"), [
-    ("ja,misschien", "answer 2 of --answers, `misschien`, is not yes or no (at the question "
-                     "`positive`)"),
-    ("ja,nee", "--answers ran out at the question `trolling`: add an answer"),
-    ("nee,ja", "the outcome `nothing-to-do` was reached after 1 answers, but --answers has 1 "
-               "more: remove them"),
-    ("", "answer 1 of --answers, ``, is not yes or no (at the question `discovered`)"),
-])
-def test_bad_scripted_answers_exit_2(answers: str, message: str,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        (
+            "ja,misschien",
+            "answer 2 of --answers, `misschien`, is not yes or no (at the question `positive`)",
+        ),
+        ("ja,nee", "--answers ran out at the question `trolling`: add an answer"),
+        (
+            "nee,ja",
+            "the outcome `nothing-to-do` was reached after 1 answers, but --answers has 1 "
+            "more: remove them",
+        ),
+        ("", "answer 1 of --answers, ``, is not yes or no (at the question `discovered`)"),
+    ],
+)
+def test_bad_scripted_answers_exit_2(
+    answers: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "react", str(BUNDLED), "--lang", "en", "--answers", answers)
     assert result.code == 2
     assert result.err.splitlines()[-1] == f"rulebook: error: {message}"
@@ -111,14 +129,17 @@ def test_interactive_asks_again_and_explains(tmp_path: Path) -> None:
 def test_end_of_input_is_an_input_error() -> None:
     result = run_process("react", str(BUNDLED), "--lang", "en", stdin="yes\n")
     assert result.code == 2
-    assert result.err == ("rulebook: error: no answer to the question `positive` "
-                          "(the input ended)\n")
+    assert result.err == (
+        "rulebook: error: no answer to the question `positive` (the input ended)\n"
+    )
 
 
-def test_broken_scheme_stops_with_a_clear_error(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_scheme_stops_with_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = tmp_path / "af"
     import shutil
+
     shutil.copytree(EXAMPLES / "scheme" / "airforce", policy)
     shutil.copy(EXAMPLES / "scheme" / "broken" / "self-loop" / "reactions.yaml", policy)
     result = run(capsys, "react", str(policy), "--answers", "yes,yes,yes,yes,no")
@@ -129,9 +150,13 @@ def test_broken_scheme_stops_with_a_clear_error(tmp_path: Path,
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 def test_ctrl_c_exits_130() -> None:
     script = Path(sys.executable).parent / "rulebook"
-    process = subprocess.Popen([str(script), "react", str(BUNDLED)], cwd=REPO,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [str(script), "react", str(BUNDLED)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout is not None
     seen = b""
     while not seen.endswith(b"[ja/nee/?]: "):  # wait for the first prompt, then press Ctrl-C

@@ -25,17 +25,30 @@ from tests.helpers import run
 def _env(author: str, date: str) -> dict[str, str]:
     name, email = author[:-1].split(" <")
     stamp = f"{date}T10:00:00+01:00"
-    return {"GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": stamp,
-            "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
-            "GIT_COMMITTER_DATE": stamp}
+    return {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_COMMITTER_DATE": stamp,
+    }
 
 
 def merge(repo: Path, branch: str, author: str, date: str, squash: bool = False) -> str:
     if squash:
         git(repo, "merge", "-q", "--squash", branch, env=_env(author, date))
         return commit(repo, f"Pull request {branch} (squashed)", author, date)
-    git(repo, "merge", "-q", "--no-ff", "-m", f"Merge pull request {branch}", branch,
-        env=_env(author, date))
+    git(
+        repo,
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        f"Merge pull request {branch}",
+        branch,
+        env=_env(author, date),
+    )
     return git(repo, "rev-parse", "HEAD").strip()
 
 
@@ -68,23 +81,32 @@ def ids(entry: dict[str, Any]) -> set[str]:
 
 
 def edit_conduct(repo: Path) -> None:
-    replace(repo / "rulebook" / "conduct.yaml", "Geef fouten toe en verbeter ze zichtbaar.",
-            "Geef fouten meteen toe en verbeter ze zichtbaar.")
+    replace(
+        repo / "rulebook" / "conduct.yaml",
+        "Geef fouten toe en verbeter ze zichtbaar.",
+        "Geef fouten meteen toe en verbeter ze zichtbaar.",
+    )
 
 
 def edit_legal(repo: Path) -> None:
-    replace(repo / "rulebook" / "legal.yaml", "heb je schriftelijke toestemming nodig",
-            "heb je uitdrukkelijke, schriftelijke toestemming nodig")
+    replace(
+        repo / "rulebook" / "legal.yaml",
+        "heb je schriftelijke toestemming nodig",
+        "heb je uitdrukkelijke, schriftelijke toestemming nodig",
+    )
 
 
-def test_a_edit_then_bump_in_a_second_commit(repo: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_edit_then_bump_in_a_second_commit(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit_conduct(repo)
     edit = commit(repo, "Admit mistakes at once", AUTHORS["tom"], "2027-02-01")
     set_version(repo / "rulebook", "2.0.1", "2027-03-01")
     commit(repo, "Policy 2.0.1", AUTHORS["ann"], "2027-02-02")
     assert [(r["version"], r["status"]) for r in history(capsys)] == [
-        ("2.0.1", "adopted"), ("2.0.0", "adopted")]
+        ("2.0.1", "adopted"),
+        ("2.0.0", "adopted"),
+    ]
     newest, first = changelog(capsys)
     assert newest["to"]["version"] == "2.0.1" and "admit-and-correct-mistakes" in ids(newest)
     [change] = [c for c in newest["changes"] if c["id"] == "admit-and-correct-mistakes"]
@@ -96,7 +118,8 @@ def test_a_edit_then_bump_in_a_second_commit(repo: Path,
 
 
 def test_b_bump_then_more_edits_in_the_same_pull_request(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     git(repo, "checkout", "-q", "-b", "pr")
     set_version(repo / "rulebook", "2.1.0", "2027-03-01")
     commit(repo, "Policy 2.1.0", AUTHORS["lea"], "2027-02-01")
@@ -117,12 +140,15 @@ def test_b_bump_then_more_edits_in_the_same_pull_request(
 
 
 def test_c_an_unbumped_edit_after_adoption_is_unreleased(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit_conduct(repo)
     commit(repo, "Admit mistakes at once", AUTHORS["tom"], "2027-02-01")
     rows = history(capsys)
-    assert [(r["version"], r["status"]) for r in rows] == [(None, "unreleased"),
-                                                           ("2.0.0", "adopted")]
+    assert [(r["version"], r["status"]) for r in rows] == [
+        (None, "unreleased"),
+        ("2.0.0", "adopted"),
+    ]
     unreleased, first = changelog(capsys)
     assert unreleased["to"]["status"] == "unreleased"
     assert ids(unreleased) == {"admit-and-correct-mistakes"}
@@ -134,7 +160,8 @@ def test_c_an_unbumped_edit_after_adoption_is_unreleased(
 
 
 def test_d_a_draft_collects_three_edits_and_is_adopted(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = repo / "rulebook"
     set_version(policy, "2.1.0", "2027-06-01")
     set_status(policy, "draft")
@@ -151,8 +178,10 @@ def test_d_a_draft_collects_three_edits_and_is_adopted(
     set_status(policy, "adopted")
     adopted = commit(repo, "Adopted by the college", AUTHORS["ann"], "2027-03-10")
     rows = history(capsys)
-    assert [(r["version"], r["status"]) for r in rows] == [("2.1.0", "adopted"),
-                                                           ("2.0.0", "adopted")]
+    assert [(r["version"], r["status"]) for r in rows] == [
+        ("2.1.0", "adopted"),
+        ("2.0.0", "adopted"),
+    ]
     assert rows[0]["adopted_commit"] == adopted
     entry = changelog(capsys)[0]
     authors = {t["author"] for c in entry["changes"] for t in c["touches"]}
@@ -164,7 +193,8 @@ def test_d_a_draft_collects_three_edits_and_is_adopted(
 
 
 def test_e_two_branches_that_both_bump_merged_one_after_the_other(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = repo / "rulebook"
     git(repo, "checkout", "-q", "-b", "a")
     set_version(policy, "2.1.0", "2027-03-01")
@@ -186,14 +216,16 @@ def test_e_two_branches_that_both_bump_merged_one_after_the_other(
     entries = changelog(capsys)
     assert [(e["from"] or {}).get("version") for e in entries] == ["2.1.0", "2.0.0", None]
     assert ids(entries[0]) == {"portrait-rights"} and ids(entries[1]) == {
-        "admit-and-correct-mistakes"}
+        "admit-and-correct-mistakes"
+    }
     legal = run(capsys, "changelog", "--audience", "legal", "--lang", "en").out
     assert "2.2.0 → 2.1.0" not in legal and "3.0.0" not in legal
 
 
 @pytest.mark.parametrize("squash", [True, False])
 def test_f_squash_merged_and_merge_committed_pull_requests(
-        squash: bool, repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    squash: bool, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     git(repo, "checkout", "-q", "-b", "pr")
     edit_conduct(repo)
     commit(repo, "Admit mistakes at once", AUTHORS["tom"], "2027-02-01")
@@ -204,16 +236,21 @@ def test_f_squash_merged_and_merge_committed_pull_requests(
     rows = history(capsys)
     assert [r["version"] for r in rows] == ["2.0.1", "2.0.0"]
     assert rows[0]["commit"] == merged
-    [change] = [c for c in changelog(capsys)[0]["changes"]
-                if c["id"] == "admit-and-correct-mistakes"]
+    [change] = [
+        c for c in changelog(capsys)[0]["changes"] if c["id"] == "admit-and-correct-mistakes"
+    ]
     touched_by = [t["author"] for t in change["touches"]]
     assert touched_by == (["Ann Admin"] if squash else ["Tom Claes"])
 
 
-def test_trailer_and_guess_mark_changes_editorial(repo: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    replace(repo / "rulebook" / "conduct.yaml", "Geef fouten toe en verbeter ze zichtbaar.",
-            "Geef fouten toe, en verbeter ze zichtbaar.")  # punctuation only: guessed
+def test_trailer_and_guess_mark_changes_editorial(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    replace(
+        repo / "rulebook" / "conduct.yaml",
+        "Geef fouten toe en verbeter ze zichtbaar.",
+        "Geef fouten toe, en verbeter ze zichtbaar.",
+    )  # punctuation only: guessed
     commit(repo, "Comma", AUTHORS["tom"], "2027-01-31")
     edit_legal(repo)
     commit(repo, "Consent wording\n\nPolicy-Change: editorial", AUTHORS["lea"], "2027-02-01")

@@ -52,7 +52,8 @@ def render(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_html_holds_every_text_in_the_chosen_language(
-        lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     html = render(capsys, str(BUNDLED), "--lang", lang)
     document = loader.load(BUNDLED)
     texts = [value[lang] for _, value in iter_texts(document) if isinstance(value, dict)]
@@ -70,7 +71,7 @@ def test_html_is_one_offline_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert not re.search(r"\bsrc\s*=", html)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", html)
-    assert "<svg" in html and 'role="img"' in html and "<title id=\"scheme-title\">" in html
+    assert "<svg" in html and 'role="img"' in html and '<title id="scheme-title">' in html
     external = re.findall(r'href="(https?://[^"]+)"', html)
     assert external and all(u.startswith("https://") for u in external)  # links, not resources
     assert "default-src 'none'" in html
@@ -79,21 +80,32 @@ def test_html_is_one_offline_file(capsys: pytest.CaptureFixture[str]) -> None:
 def test_html_follows_the_articles_order(capsys: pytest.CaptureFixture[str]) -> None:
     html = render(capsys, str(BUNDLED), "--lang", "en")
     headings = re.findall(r'<h2 id="h-([a-z_]+)">', html)
-    assert headings == ["brand", "conduct", "legal", "contact", "roles", "reactions",
-                        "house_rules", "channels", "distribution"]
-    header = html[html.index('<header class="doc">'):html.index("</header>")]
+    assert headings == [
+        "brand",
+        "conduct",
+        "legal",
+        "contact",
+        "roles",
+        "reactions",
+        "house_rules",
+        "channels",
+        "distribution",
+    ]
+    header = html[html.index('<header class="doc">') : html.index("</header>")]
     meta = loader.load(BUNDLED).get("meta")
-    for words in (f"Version:</span> {meta['version']}",
-                  f'Adopted on:</span> <time datetime="{meta["adopted_on"]}">',
-                  f'Effective from:</span> <time datetime="{meta["effective_from"]}">',
-                  f'Review by:</span> <time datetime="{meta["review_by"]}">'):
+    for words in (
+        f"Version:</span> {meta['version']}",
+        f'Adopted on:</span> <time datetime="{meta["adopted_on"]}">',
+        f'Effective from:</span> <time datetime="{meta["effective_from"]}">',
+        f'Review by:</span> <time datetime="{meta["review_by"]}">',
+    ):
         assert words in header
     assert "@media print" in html
 
 
 def test_scheme_is_drawn_with_every_step(capsys: pytest.CaptureFixture[str]) -> None:
     html = render(capsys, str(BUNDLED), "--lang", "nl")
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
     document = loader.load(BUNDLED)
     nodes = document.get("reactions", "nodes")
     assert svg.count("<rect ") == len(nodes)
@@ -106,23 +118,30 @@ def test_scheme_is_drawn_with_every_step(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_injection_is_inert_in_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     html = render(capsys, str(overlay(tmp_path, INJECTION)))
-    body = html[html.index("<body>"):]
+    body = html[html.index("<body>") :]
     assert "<script" not in body and "<img" not in body and "<iframe" not in body
     assert "<b>" not in body and "<em>" not in body
-    assert "javascript:" not in re.sub(r"&[^;]+;", "", " ".join(
-        re.findall(r'href="([^"]*)"', body)))
+    assert "javascript:" not in re.sub(
+        r"&[^;]+;", "", " ".join(re.findall(r'href="([^"]*)"', body))
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "&lt;script&gt;alert(&#34;own&#34;)&lt;/script&gt;" in body
     assert "Wetboek &lt;em&gt;Economisch Recht&lt;/em&gt;, art. XI.174" in body
 
 
-@pytest.mark.parametrize(("url", "link"), [
-    ("https://www.lindebeek.be/afval", "https://www.lindebeek.be/afval"),
-    ("mailto:webcare@lindebeek.be", "mailto:webcare@lindebeek.be"),
-    ("javascript:alert(1)", None), ("JaVaScRiPt:alert(1)", None),
-    ("data:text/html,<script>", None), ("https://x.example/\" onmouseover=\"x", None),
-    ("//evil.example", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://www.lindebeek.be/afval", "https://www.lindebeek.be/afval"),
+        ("mailto:webcare@lindebeek.be", "mailto:webcare@lindebeek.be"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ('https://x.example/" onmouseover="x', None),
+        ("//evil.example", None),
+        (None, None),
+    ],
+)
 def test_only_web_and_mail_addresses_become_links(url: str | None, link: str | None) -> None:
     from policy_rulebook.documents.render import safe_url
 
@@ -133,8 +152,7 @@ def _markdown_html(markdown: str) -> str:
     return str(MarkdownIt("commonmark", {"html": True}).render(markdown))
 
 
-def test_injection_is_inert_in_markdown(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_injection_is_inert_in_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     markdown = render(capsys, str(overlay(tmp_path, INJECTION)), "--format", "markdown")
     html = _markdown_html(markdown)
     assert "<script" not in html and "<img" not in html and "<iframe" not in html
@@ -172,7 +190,8 @@ def test_output_file_is_written_whole(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_output_into_missing_folder_is_an_input_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "render", str(BUNDLED), "-o", str(tmp_path / "nope" / "x.html"))
     assert result.code == 2
     assert "does not exist" in result.err and "Traceback" not in result.err
@@ -183,8 +202,9 @@ def test_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert result.code == 2 and "not written in `de`" in result.err
 
 
-def test_policy_with_errors_is_not_rendered(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_policy_with_errors_is_not_rendered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = overlay(tmp_path, "conduct:\n  dos: Wees beleefd.\n")
     result = run(capsys, "render", str(policy), "-o", str(tmp_path / "out.html"))
     assert (result.code, result.out) == (2, "")
@@ -194,6 +214,7 @@ def test_policy_with_errors_is_not_rendered(tmp_path: Path,
 
 
 # -- issue 15: links, accessibility ----------------------------------------------------------
+
 
 def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
     """A copy of the bundled policy with one text replaced in one file."""
@@ -209,7 +230,8 @@ def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
 
 
 def test_email_fields_become_one_mailto_link_whatever_was_written(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from policy_rulebook.documents.render import email_href, safe_url
 
     assert email_href("a@b.be") == email_href("mailto:a@b.be") == "mailto:a@b.be"
@@ -219,11 +241,15 @@ def test_email_fields_become_one_mailto_link_whatever_was_written(
     assert safe_url("MAILTO:a@b.be") == "mailto:a@b.be"
     for other in ("javascript:alert(1)", "data:text/html,x", "ftp://x.be", "//x.be", "x.be"):
         assert safe_url(other) is None
-    policy = _edited(tmp_path, "contact.yaml", "email: lien.verhaegen@",
-                     'email: "mailto:lien.verhaegen@')
-    (policy / "contact.yaml").write_text((policy / "contact.yaml").read_text(encoding="utf-8")
-                                         .replace("lindebeek.be\n", "lindebeek.be\"\n", 1),
-                                         encoding="utf-8")
+    policy = _edited(
+        tmp_path, "contact.yaml", "email: lien.verhaegen@", 'email: "mailto:lien.verhaegen@'
+    )
+    (policy / "contact.yaml").write_text(
+        (policy / "contact.yaml")
+        .read_text(encoding="utf-8")
+        .replace("lindebeek.be\n", 'lindebeek.be"\n', 1),
+        encoding="utf-8",
+    )
     html = render(capsys, str(policy))
     assert "mailto:mailto:" not in html.lower()
     link = "mailto:lien.verhaegen@lindebeek.be"
@@ -240,7 +266,8 @@ def test_headings_never_skip_a_level(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_untranslated_text_is_marked_with_its_language(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     policy = _edited(tmp_path, "roles.yaml", "        en: Communications officer\n", "")
     result = run(capsys, "render", str(policy), "--lang", "en")
     html = result.out
@@ -250,7 +277,7 @@ def test_untranslated_text_is_marked_with_its_language(
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -261,18 +288,21 @@ def _contrast(a: str, b: str) -> float:
 
 
 def test_scheme_colours_have_enough_contrast_and_the_drawing_a_text_alternative(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     html = render(capsys, str(BUNDLED))
-    css = html[html.index("<style>"):html.index("</style>")]
-    fill = {kind: re.search(rf"svg\.scheme rect\.{kind} {{ fill: (#[0-9a-f]{{6}})", css)
-            for kind in ("question", "outcome")}
+    css = html[html.index("<style>") : html.index("</style>")]
+    fill = {
+        kind: re.search(rf"svg\.scheme rect\.{kind} {{ fill: (#[0-9a-f]{{6}})", css)
+        for kind in ("question", "outcome")
+    }
     text = re.search(r"svg\.scheme text { fill: (#[0-9a-f]{6})", css)
     label = re.search(r"svg\.scheme \.edge-label {[^}]*fill: (#[0-9a-f]{6})", css)
     assert text and label and all(fill.values())
     for match in fill.values():
         assert match is not None and _contrast(text.group(1), match.group(1)) >= 4.5
     assert _contrast(label.group(1), "#ffffff") >= 4.5
-    svg = html[html.index("<svg"):html.index("</svg>")]
+    svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
     # the colours drawn without the style sheet (PDF, image viewers) too
     fills = set(re.findall(r'<rect class="[^"]*" [^>]*fill="(#[0-9a-f]{6})"', svg))

@@ -53,7 +53,8 @@ def test_golden_github(capsys: pytest.CaptureFixture[str], golden: Golden) -> No
     golden("lint-broken.github.txt", out)
     lines = out.splitlines()
     assert lines[1].startswith(
-        "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 ")
+        "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 "
+    )
     assert sum(line.startswith("::warning ") for line in lines) == 9
     assert lines[-1].startswith("21 meldingen")  # the broken example policy is Dutch
 
@@ -89,8 +90,9 @@ def test_golden_junit(capsys: pytest.CaptureFixture[str], golden: Golden) -> Non
     from policy_rulebook.linter.checks import CHECKS
 
     # the example names no meta.profile: the profile-bound checks do not run
-    assert [c.get("name") for c in cases] == [f"{c.code} {c.name}" for c in CHECKS
-                                              if c.code not in profiles.bound_checks()]
+    assert [c.get("name") for c in cases] == [
+        f"{c.code} {c.name}" for c in CHECKS if c.code not in profiles.bound_checks()
+    ]
     assert sum(len(c.findall("failure")) for c in cases) == 21
     failing = [c for c in cases if c.find("failure") is not None]
     assert root.get("failures") == str(len(failing))
@@ -99,20 +101,25 @@ def test_golden_junit(capsys: pytest.CaptureFixture[str], golden: Golden) -> Non
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-def test_sarif_marks_suppressed_findings(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    path = policy(tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June "
-                                      "until: 2027-06-30")
+def test_sarif_marks_suppressed_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = policy(
+        tmp_path, comment_0="  # rulebook: ignore[RB301] reason: follows in June until: 2027-06-30"
+    )
     result = run(capsys, "lint", "--format", "sarif", "--today", TODAY.isoformat(), str(path))
     log = validate_sarif(result.out)
     results = log["runs"][0]["results"]
     assert [r.get("suppressions") for r in results] == [
-        None, [{"kind": "inSource", "justification": "follows in June (until 2027-06-30)"}]]
+        None,
+        [{"kind": "inSource", "justification": "follows in June (until 2027-06-30)"}],
+    ]
 
 
 def test_sarif_of_a_clean_policy_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "sarif",
-                 str(REPO / "rulebook"))
+    result = run(
+        capsys, "lint", "--today", TODAY.isoformat(), "--format", "sarif", str(REPO / "rulebook")
+    )
     log = validate_sarif(result.out)
     assert result.code == 0 and log["runs"][0]["results"] == []
     assert log["runs"][0]["tool"]["driver"]["rules"] == []
@@ -131,8 +138,9 @@ def test_github_escapes_what_would_end_a_command() -> None:
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
     finding = Finding("x,y.yaml", 3, 4, "RB103", Severity.WARNING, "line one\nline two")
     out = get("github")(Report((finding,), ("x,y.yaml",)), False)
-    assert out.splitlines()[0] == ("::warning file=x%2Cy.yaml,line=3,col=4,"
-                                   "title=RB103 placeholder-text::line one%0Aline two")
+    assert out.splitlines()[0] == (
+        "::warning file=x%2Cy.yaml,line=3,col=4,title=RB103 placeholder-text::line one%0Aline two"
+    )
 
 
 def test_junit_escapes_markup_and_control_characters() -> None:
@@ -143,23 +151,34 @@ def test_junit_escapes_markup_and_control_characters() -> None:
 
 
 @pytest.mark.usefixtures("in_repo")
-def test_output_file_is_written_and_nothing_printed(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_is_written_and_nothing_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "report.sarif"
     target.write_text("old", encoding="utf-8")
-    result = run(capsys, "lint", "--today", TODAY.isoformat(), "--format", "sarif",
-                 "--output", str(target), BROKEN)
+    result = run(
+        capsys,
+        "lint",
+        "--today",
+        TODAY.isoformat(),
+        "--format",
+        "sarif",
+        "--output",
+        str(target),
+        BROKEN,
+    )
     assert (result.code, result.out, result.err) == (1, "", "")
     assert target.read_text(encoding="utf-8") == (GOLDEN / "lint-broken.sarif").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.sarif"]  # no temporary left
 
 
 @pytest.mark.usefixtures("english")  # asserts the English wording
-def test_output_to_a_missing_directory_is_exit_2(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "lint", "--output", str(tmp_path / "no" / "r.txt"),
-                 str(REPO / "rulebook"))
+def test_output_to_a_missing_directory_is_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(capsys, "lint", "--output", str(tmp_path / "no" / "r.txt"), str(REPO / "rulebook"))
     assert result.code == 2 and "does not exist" in result.err and result.out == ""
 
 
@@ -187,8 +206,13 @@ def run_on_a_terminal(*args: str, no_color: bool) -> str:
     if no_color:
         env["NO_COLOR"] = "1"
     leader, follower = pty.openpty()
-    with subprocess.Popen([str(Path(sys.executable).parent / "rulebook"), *args], cwd=REPO,
-                          stdout=follower, stderr=subprocess.DEVNULL, env=env) as process:
+    with subprocess.Popen(
+        [str(Path(sys.executable).parent / "rulebook"), *args],
+        cwd=REPO,
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    ) as process:
         os.close(follower)
         chunks = []
         while True:
@@ -215,16 +239,19 @@ SUPPRESSED = "tests/examples/invalid/suppressed"
 
 
 @pytest.mark.usefixtures("in_repo")
-@pytest.mark.parametrize(("output_format", "golden_name"), [
-    ("text", "lint-suppressed.txt"),
-    ("json", "lint-suppressed.json"),
-    ("github", "lint-suppressed.github.txt"),
-    ("sarif", "lint-suppressed.sarif"),
-    ("junit", "lint-suppressed.junit.xml"),
-])
-def test_golden_with_suppressions_of_every_kind(output_format: str, golden_name: str,
-                                                capsys: pytest.CaptureFixture[str],
-                                                golden: Golden) -> None:
+@pytest.mark.parametrize(
+    ("output_format", "golden_name"),
+    [
+        ("text", "lint-suppressed.txt"),
+        ("json", "lint-suppressed.json"),
+        ("github", "lint-suppressed.github.txt"),
+        ("sarif", "lint-suppressed.sarif"),
+        ("junit", "lint-suppressed.junit.xml"),
+    ],
+)
+def test_golden_with_suppressions_of_every_kind(
+    output_format: str, golden_name: str, capsys: pytest.CaptureFixture[str], golden: Golden
+) -> None:
     """A policy with a waiver in force, one without a reason, an unused one, an expired one and
     a malformed one, reported with --show-suppressed in every format."""
     out = lint(capsys, "--show-suppressed", "--format", output_format, SUPPRESSED)
@@ -236,9 +263,18 @@ def test_golden_with_suppressions_of_every_kind(output_format: str, golden_name:
     if output_format == "json":
         payload = json.loads(out)
         assert sorted(f["code"] for f in payload["findings"]) == [
-            "RB050", "RB051", "RB052", "RB053", "RB103", "RB203"]
+            "RB050",
+            "RB051",
+            "RB052",
+            "RB053",
+            "RB103",
+            "RB203",
+        ]
         assert [s["reason"] for s in payload["suppressed"]] == [
-            "the board reviews it on 12 December", "the board appoints a backup in January"]
+            "the board reviews it on 12 December",
+            "the board appoints a backup in January",
+        ]
     if output_format == "text":
-        assert out.splitlines()[-1].startswith("6 findings (3 errors, 3 warnings) in 1 file. "
-                                               "2 suppressed.")
+        assert out.splitlines()[-1].startswith(
+            "6 findings (3 errors, 3 warnings) in 1 file. 2 suppressed."
+        )

@@ -50,10 +50,13 @@ def test_airforce_scheme_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_variant_gives_its_findings(name: str, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str],
-                                           golden: Golden) -> None:
+def test_broken_variant_gives_its_findings(
+    name: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    golden: Golden,
+) -> None:
     variant(tmp_path, name)
     monkeypatch.chdir(tmp_path)
     result = run(capsys, "lint", "--strict", name)
@@ -63,15 +66,18 @@ def test_broken_variant_gives_its_findings(name: str, tmp_path: Path,
     golden(f"scheme-{name}.txt", result.out)
 
 
-def test_findings_point_at_the_node_and_name_it(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_findings_point_at_the_node_and_name_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     variant(tmp_path, "second-start")
     monkeypatch.chdir(tmp_path)
     out = run(capsys, "lint", "second-start").out
     text = (tmp_path / "second-start" / "reactions.yaml").read_text(encoding="utf-8")
-    line_of = {line.split(",")[0].split("id: ")[1]: number
-               for number, line in enumerate(text.splitlines(), 1) if "{id: " in line}
+    line_of = {
+        line.split(",")[0].split("id: ")[1]: number
+        for number, line in enumerate(text.splitlines(), 1)
+        if "{id: " in line
+    }
     assert f"reactions.yaml:{line_of['press']}:7: error RB701 the question `press`" in out
     assert f"reactions.yaml:{line_of['press-deadline']}:7: error RB704" in out
 
@@ -95,8 +101,9 @@ def test_cycles_in_a_larger_component_are_found() -> None:
     scheme = build(document)
     assert scheme is not None
     nodes = dict(scheme.nodes)
-    nodes["respond"] = nodes["final"].__class__("respond", "/x", "question", {},
-                                                "discovered", "let-stand")
+    nodes["respond"] = nodes["final"].__class__(
+        "respond", "/x", "question", {}, "discovered", "let-stand"
+    )
     scheme.nodes = nodes
     cycles = scheme.cycles()
     assert len(cycles) == 1 and cycles[0][0] == "discovered" and cycles[0][-1] == "discovered"

@@ -31,27 +31,33 @@ def clone(source: Path, tmp_path: Path, depth: int) -> Path:
     return target
 
 
-@pytest.mark.parametrize("args", [
-    ["lint", "--base", "HEAD~1", "rulebook"],
-    ["diff", "--from", "HEAD~1"],
-    ["history"],
-    ["changelog"],
-    ["changelog", "--from", "HEAD~1"],
-])
-def test_depth_1_gives_exit_2_with_the_hint(args: list[str], source: Path,
-                                            tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--base", "HEAD~1", "rulebook"],
+        ["diff", "--from", "HEAD~1"],
+        ["history"],
+        ["changelog"],
+        ["changelog", "--from", "HEAD~1"],
+    ],
+)
+def test_depth_1_gives_exit_2_with_the_hint(args: list[str], source: Path, tmp_path: Path) -> None:
     result = run_process(*args, cwd=clone(source, tmp_path, 1))
     assert result.code == 2, (result.out, result.err)
     assert result.err.count("\n") == 1 and "fetch-depth: 0" in result.err, result.err
 
 
-@pytest.mark.parametrize("args", [
-    ["lint", "--base", "HEAD~1", "--today", "2027-06-01", "rulebook"],
-    ["diff", "--from", "HEAD~1"],
-    ["changelog", "--from", "HEAD~1", "--format", "json"],
-])
-def test_depth_2_holds_what_a_pull_request_needs(args: list[str], source: Path,
-                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--base", "HEAD~1", "--today", "2027-06-01", "rulebook"],
+        ["diff", "--from", "HEAD~1"],
+        ["changelog", "--from", "HEAD~1", "--format", "json"],
+    ],
+)
+def test_depth_2_holds_what_a_pull_request_needs(
+    args: list[str], source: Path, tmp_path: Path
+) -> None:
     result = run_process(*args, cwd=clone(source, tmp_path, 2))
     assert result.code in (0, 1), result.err
     assert "Traceback" not in result.err

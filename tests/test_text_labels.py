@@ -22,7 +22,9 @@ def test_text_label_names_fields_and_list_items() -> None:
 
 
 def test_placeholder_in_a_list_of_texts_is_named_by_its_place(tmp_path: Path) -> None:
-    policy = overlay(tmp_path, """
+    policy = overlay(
+        tmp_path,
+        """
 meta:
   organisation: Stad Lindebeek
   version: 1.0.0
@@ -34,8 +36,11 @@ meta:
   distribution:
     - {nl: Een infosessie., en: An info session.}
     - {nl: TODO, en: A social media café.}
-""")
+""",
+    )
     report = engine.lint(loader.load(policy), Context(today=TODAY))
     messages = [f.message for f in report.findings if f.code == "RB103"]
-    assert messages == ["the text of item 2 of `distribution` in `nl` is only a placeholder "
-                        "('TODO'), which counts as empty: write the real text"]
+    assert messages == [
+        "the text of item 2 of `distribution` in `nl` is only a placeholder "
+        "('TODO'), which counts as empty: write the real text"
+    ]

@@ -31,42 +31,126 @@ class Case:
 
 
 CASES = {
-    "tab": Case("meta.yaml", r"  organisation: Stad Lindebeek", "\torganisation: Stad Lindebeek",
-                "RB001", 5, 1, "vervang de tab door spaties", "replace the tab with spaces"),
-    "colon-in-text": Case("meta.yaml", r"    nl: Socialemediabeleid van Stad Lindebeek",
-                          "    nl: Socialemediabeleid: zo doen we het", "RB001", 7, 9,
-                          "zet de tekst tussen aanhalingstekens", "put the text between double"),
+    "tab": Case(
+        "meta.yaml",
+        r"  organisation: Stad Lindebeek",
+        "\torganisation: Stad Lindebeek",
+        "RB001",
+        5,
+        1,
+        "vervang de tab door spaties",
+        "replace the tab with spaces",
+    ),
+    "colon-in-text": Case(
+        "meta.yaml",
+        r"    nl: Socialemediabeleid van Stad Lindebeek",
+        "    nl: Socialemediabeleid: zo doen we het",
+        "RB001",
+        7,
+        9,
+        "zet de tekst tussen aanhalingstekens",
+        "put the text between double",
+    ),
     "indentation-in-list-item": Case(
-        "meta.yaml", r"      en: An information session for all departments.*",
-        "     en: An information session for all departments.", "RB001", 33, 6,
-        "precies onder de eerste letter na `- `", "exactly under the first letter after `- `"),
-    "star-at-start": Case("meta.yaml", r"    nl: Socialemediabeleid van Stad Lindebeek",
-                          "    nl: *Nieuw* socialemediabeleid", "RB001", 7, 9,
-                          "begint met `*`", "starts with `*`"),
-    "ampersand-at-start": Case("meta.yaml", r"    nl: Socialemediabeleid van Stad Lindebeek",
-                               "    nl: & zo verder", "RB001", 7, 9,
-                               "begint met `&`", "starts with `&`"),
-    "non-breaking-space": Case("meta.yaml", r"  organisation: Stad Lindebeek",
-                               "\u00a0 organisation: Stad Lindebeek", "RB001", 5, 1,
-                               "typ een gewone spatie", "type a normal space"),
-    "zero-width-space": Case("meta.yaml", r"  organisation: Stad Lindebeek",
-                             "  \u200borganisation: Stad Lindebeek", "RB100", 5, 3,
-                             "wis de naam en typ hem opnieuw", "delete the name and type it"),
-    "unclosed-quote": Case("meta.yaml", r"    nl: Socialemediabeleid van Stad Lindebeek",
-                           '    nl: "Socialemediabeleid van Stad Lindebeek', "RB001", 7, 9,
-                           "wordt nooit gesloten", "is never closed"),
-    "missing-dash": Case("meta.yaml", r"    - nl: Een korte toelichting in het onthaaltraject.*",
-                         "      nl: Een korte toelichting.", "RB002", 42, 7,
-                         "typ dan `- ` voor `nl`", "type `- ` before `nl`"),
-    "leading-zero": Case("contact.yaml", r"    phone: .*", "    phone: 0479123456", "RB100",
-                         22, 5, "zet het tussen aanhalingstekens",
-                         "put it between double quotes"),
-    "yes-no-answer": Case("legal.yaml", r"      applies_to_private_accounts: true",
-                          "      applies_to_private_accounts: ja", "RB100", 39, 7,
-                          "schrijf true (voor ja) of false (voor nee)",
-                          "write true (for yes, ja, oui) or false"),
-    "date-format": Case("meta.yaml", r"  review_by: 2028-09-01", "  review_by: 01/09/2028",
-                        "RB100", 16, 3, "Schrijf `2028-09-01`", "Write `2028-09-01`"),
+        "meta.yaml",
+        r"      en: An information session for all departments.*",
+        "     en: An information session for all departments.",
+        "RB001",
+        33,
+        6,
+        "precies onder de eerste letter na `- `",
+        "exactly under the first letter after `- `",
+    ),
+    "star-at-start": Case(
+        "meta.yaml",
+        r"    nl: Socialemediabeleid van Stad Lindebeek",
+        "    nl: *Nieuw* socialemediabeleid",
+        "RB001",
+        7,
+        9,
+        "begint met `*`",
+        "starts with `*`",
+    ),
+    "ampersand-at-start": Case(
+        "meta.yaml",
+        r"    nl: Socialemediabeleid van Stad Lindebeek",
+        "    nl: & zo verder",
+        "RB001",
+        7,
+        9,
+        "begint met `&`",
+        "starts with `&`",
+    ),
+    "non-breaking-space": Case(
+        "meta.yaml",
+        r"  organisation: Stad Lindebeek",
+        "\u00a0 organisation: Stad Lindebeek",
+        "RB001",
+        5,
+        1,
+        "typ een gewone spatie",
+        "type a normal space",
+    ),
+    "zero-width-space": Case(
+        "meta.yaml",
+        r"  organisation: Stad Lindebeek",
+        "  \u200borganisation: Stad Lindebeek",
+        "RB100",
+        5,
+        3,
+        "wis de naam en typ hem opnieuw",
+        "delete the name and type it",
+    ),
+    "unclosed-quote": Case(
+        "meta.yaml",
+        r"    nl: Socialemediabeleid van Stad Lindebeek",
+        '    nl: "Socialemediabeleid van Stad Lindebeek',
+        "RB001",
+        7,
+        9,
+        "wordt nooit gesloten",
+        "is never closed",
+    ),
+    "missing-dash": Case(
+        "meta.yaml",
+        r"    - nl: Een korte toelichting in het onthaaltraject.*",
+        "      nl: Een korte toelichting.",
+        "RB002",
+        42,
+        7,
+        "typ dan `- ` voor `nl`",
+        "type `- ` before `nl`",
+    ),
+    "leading-zero": Case(
+        "contact.yaml",
+        r"    phone: .*",
+        "    phone: 0479123456",
+        "RB100",
+        22,
+        5,
+        "zet het tussen aanhalingstekens",
+        "put it between double quotes",
+    ),
+    "yes-no-answer": Case(
+        "legal.yaml",
+        r"      applies_to_private_accounts: true",
+        "      applies_to_private_accounts: ja",
+        "RB100",
+        39,
+        7,
+        "schrijf true (voor ja) of false (voor nee)",
+        "write true (for yes, ja, oui) or false",
+    ),
+    "date-format": Case(
+        "meta.yaml",
+        r"  review_by: 2028-09-01",
+        "  review_by: 01/09/2028",
+        "RB100",
+        16,
+        3,
+        "Schrijf `2028-09-01`",
+        "Write `2028-09-01`",
+    ),
 }
 
 
@@ -80,8 +164,9 @@ def _policy_with(tmp_path: Path, case: Case) -> Path:
     target = tmp_path / "rulebook"
     shutil.copytree(BUNDLED, target)
     path = target / case.file
-    text, count = re.subn(f"^{case.old}$", lambda _m: case.new, path.read_text("utf-8"),
-                          count=1, flags=re.MULTILINE)
+    text, count = re.subn(
+        f"^{case.old}$", lambda _m: case.new, path.read_text("utf-8"), count=1, flags=re.MULTILINE
+    )
     assert count == 1, case.old
     path.write_text(text, encoding="utf-8")
     return target
@@ -89,29 +174,36 @@ def _policy_with(tmp_path: Path, case: Case) -> Path:
 
 @pytest.mark.parametrize("name", CASES)
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_one_plain_finding_at_the_mistake(name: str, lang: str, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_plain_finding_at_the_mistake(
+    name: str, lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = CASES[name]
     target = _policy_with(tmp_path, case)
-    result = run(capsys, "lint", "--lang", lang, "--format", "json", "--today", "2026-11-27",
-                 str(target))
+    result = run(
+        capsys, "lint", "--lang", lang, "--format", "json", "--today", "2026-11-27", str(target)
+    )
     findings = json.loads(result.out)["findings"]
     assert len(findings) == 1, findings
     finding = findings[0]
     # the mistake's line as it is in the bundled policy today (``case.line`` is where it was when
     # the table in docs/yaml-mistakes.md was written; the policy grows)
     assert (finding["code"], finding["line"], finding["column"]) == (
-        case.code, _line_of(case), case.column)
+        case.code,
+        _line_of(case),
+        case.column,
+    )
     assert Path(finding["file"]).name == case.file
     assert (case.nl if lang == "nl" else case.en) in finding["message"]
 
 
-def test_dutch_is_the_default_for_a_dutch_policy(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_dutch_is_the_default_for_a_dutch_policy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """With meta.yaml readable, the policy's first language (nl) is the default; a broken
     meta.yaml leaves the environment's language (the policy's languages are unknown)."""
-    tab_in_contact = Case("contact.yaml", r"    phone: .*", "\tphone: 03 123 45 67", "RB001",
-                          22, 1, "", "")
+    tab_in_contact = Case(
+        "contact.yaml", r"    phone: .*", "\tphone: 03 123 45 67", "RB001", 22, 1, "", ""
+    )
     target = _policy_with(tmp_path, tab_in_contact)
     result = run(capsys, "lint", str(target))
     assert "contact.yaml:22:1: fout RB001 deze regel springt in met een tab" in result.out
@@ -126,17 +218,32 @@ def test_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list(" \t-:#*&'\"abc\n\u00a0\u200b")), max_size=80),
-       problem=st.sampled_from(["found character '\\t' that cannot start any token",
-                                "mapping values are not allowed here",
-                                "expected <block end>, but found '<block mapping start>'",
-                                "found undefined alias 'x'", "found unexpected end of stream",
-                                "expected alphabetic or numeric character, but found ' '"]),
-       context=st.sampled_from(["", "while scanning a quoted scalar", "while scanning an anchor",
-                                "while parsing a block collection"]),
-       line=st.integers(0, 12), column=st.integers(0, 40))
-def test_the_recognisers_never_fail(text: str, problem: str, context: str, line: int,
-                                    column: int) -> None:
+@given(
+    text=st.text(alphabet=st.sampled_from(list(" \t-:#*&'\"abc\n\u00a0\u200b")), max_size=80),
+    problem=st.sampled_from(
+        [
+            "found character '\\t' that cannot start any token",
+            "mapping values are not allowed here",
+            "expected <block end>, but found '<block mapping start>'",
+            "found undefined alias 'x'",
+            "found unexpected end of stream",
+            "expected alphabetic or numeric character, but found ' '",
+        ]
+    ),
+    context=st.sampled_from(
+        [
+            "",
+            "while scanning a quoted scalar",
+            "while scanning an anchor",
+            "while parsing a block collection",
+        ]
+    ),
+    line=st.integers(0, 12),
+    column=st.integers(0, 40),
+)
+def test_the_recognisers_never_fail(
+    text: str, problem: str, context: str, line: int, column: int
+) -> None:
     """Whatever the reader reports about whatever text, a recogniser words it or passes."""
     error = yaml_mistakes.ReaderError(problem, context, line, column, line, column)
     mistake = yaml_mistakes.explain(text, error)

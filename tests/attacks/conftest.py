@@ -25,8 +25,11 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs (needs root and mount); skipped where it cannot be made."""
     mount_point = tmp_path / "tiny"
     mount_point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a tiny tmpfs here (not root?)")
     try:
@@ -42,8 +45,7 @@ _LINKS = {"/dev/stdout": "/proc/self/fd/1", "/dev/stderr": "/proc/self/fd/2"}
 def _device_harm() -> list[str]:
     import stat
 
-    harmed = [path for path in _DEVICES
-              if not stat.S_ISCHR(os.lstat(path).st_mode)]
+    harmed = [path for path in _DEVICES if not stat.S_ISCHR(os.lstat(path).st_mode)]
     return harmed + [path for path in _LINKS if not os.path.islink(path)]
 
 

@@ -43,8 +43,11 @@ def test_the_largest_comment_under_the_limit_is_fast(project: Path) -> None:
 @pytest.mark.parametrize("name", [".rulebook.yaml", "pyproject.toml"])
 def test_a_huge_select_list_gives_a_short_error(project: Path, name: str) -> None:
     codes = ", ".join(f'"RB{n:06d}"' for n in range(20_000))
-    text = (f"select: [{codes}]\n" if name.endswith("yaml")
-            else f"[tool.rulebook]\nselect = [{codes}]\n")
+    text = (
+        f"select: [{codes}]\n"
+        if name.endswith("yaml")
+        else f"[tool.rulebook]\nselect = [{codes}]\n"
+    )
     (project / name).write_text(text)
     code, err, seconds = lint(project)
     assert code == 2 and err.count("\n") == 1 and len(err) < 300, err[:300]
@@ -66,8 +69,8 @@ def test_duplicate_keys_are_an_error(project: Path) -> None:
 
 def test_aliases_and_depth_are_bounded(project: Path) -> None:
     laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n"
-        for n in range(8))
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n" for n in range(8)
+    )
     (project / ".rulebook.yaml").write_text(laughs)
     code, err, seconds = lint(project)
     assert code == 2 and "RB007" in err and seconds < 5
@@ -75,8 +78,9 @@ def test_aliases_and_depth_are_bounded(project: Path) -> None:
     code, err, _ = lint(project)
     assert code == 2 and "RB008" in err
     (project / ".rulebook.yaml").unlink()
-    (project / "pyproject.toml").write_text("[tool.rulebook]\nselect = " + "[" * 5000
-                                             + "]" * 5000 + "\n")
+    (project / "pyproject.toml").write_text(
+        "[tool.rulebook]\nselect = " + "[" * 5000 + "]" * 5000 + "\n"
+    )
     code, err, _ = lint(project)
     assert code == 2 and "deeper" in err
 

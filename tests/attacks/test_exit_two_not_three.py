@@ -36,12 +36,12 @@ def locked(tmp_path: Path) -> Iterator[Path]:
         for folder in (top, top / "rulebook"):
             os.chmod(folder, 0o755)
         return
-    mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(top), str(top)],
-                             capture_output=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "--bind", "-o", "ro", str(top), str(top)], capture_output=True, check=False
+    )
     if mounted.returncode != 0:
         pytest.skip("cannot make a read-only folder here")
-    subprocess.run(["mount", "-o", "remount,bind,ro", str(top)], capture_output=True,
-                   check=False)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(top)], capture_output=True, check=False)
     try:
         yield top
     finally:
@@ -49,23 +49,29 @@ def locked(tmp_path: Path) -> Iterator[Path]:
 
 
 def run_in(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([SCRIPT, *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [SCRIPT, *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ["fmt", "rulebook"],
-    ["render", "rulebook", "-o", "out.html"],
-    ["lint", "rulebook", "-o", "report.txt"],
-    ["init", "new"],
-    ["init", "rulebook/sub"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["fmt", "rulebook"],
+        ["render", "rulebook", "-o", "out.html"],
+        ["lint", "rulebook", "-o", "report.txt"],
+        ["init", "new"],
+        ["init", "rulebook/sub"],
+    ],
+)
 def test_no_write_permission_is_exit_2(locked: Path, args: list[str]) -> None:
     done = run_in(*args, cwd=locked)
     assert done.returncode == 2, done.stderr
     assert "internal error" not in done.stderr and "Traceback" not in done.stderr
-    assert any(reason in done.stderr for reason in (
-        "Permission denied", "Read-only file system", "not a folder")), done.stderr
+    assert any(
+        reason in done.stderr
+        for reason in ("Permission denied", "Read-only file system", "not a folder")
+    ), done.stderr
 
 
 def test_init_below_a_file_is_exit_2(tmp_path: Path) -> None:
@@ -74,11 +80,14 @@ def test_init_below_a_file_is_exit_2(tmp_path: Path) -> None:
     assert result.code == 2 and "not a folder" in result.err, result.err
 
 
-@pytest.mark.parametrize("args", [
-    ["lint", "-o", "/dev/full"],
-    ["render", "-o", "/dev/full"],
-    ["lint", "--format", "sarif", "-o", "/dev/full"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "-o", "/dev/full"],
+        ["render", "-o", "/dev/full"],
+        ["lint", "--format", "sarif", "-o", "/dev/full"],
+    ],
+)
 def test_a_full_device_is_exit_2(args: list[str]) -> None:
     result = run_process(args[0], str(BUNDLED), *args[1:])
     assert result.code == 2, result.err
@@ -105,8 +114,9 @@ def test_ctrl_c_while_starting_is_quiet(delay: float) -> None:
     Before it Python itself starts (site, an editable install's finder: 0.15 s here, and the
     two-line package ``__init__``) and reports a Ctrl-C its own way: then no frame of the
     command line or click is in it."""
-    process = subprocess.Popen([SCRIPT, "lint", str(BUNDLED)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [SCRIPT, "lint", str(BUNDLED)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
@@ -116,13 +126,23 @@ def test_ctrl_c_while_starting_is_quiet(delay: float) -> None:
         assert process.returncode in (130, 0, -signal.SIGINT), (process.returncode, err)
 
 
-@pytest.mark.parametrize(("policy", "code"), [
-    (str(BUNDLED), 0), ("tests/examples/invalid/broken", 1)])
+@pytest.mark.parametrize(
+    ("policy", "code"), [(str(BUNDLED), 0), ("tests/examples/invalid/broken", 1)]
+)
 def test_a_closed_pipe_is_quiet_and_keeps_the_exit_code(policy: str, code: int) -> None:
     repo = BUNDLED.parent
-    done = subprocess.run(["bash", "-c", f'"{SCRIPT}" lint --today {TODAY} {policy} | head -0;'
-                           ' echo "${PIPESTATUS[0]}"'], cwd=repo, capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'"{SCRIPT}" lint --today {TODAY} {policy} | head -0; echo "${{PIPESTATUS[0]}}"',
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.stdout.strip() == str(code)
     assert done.stderr == ""
 

@@ -16,13 +16,13 @@ FORGED = "x\\n::error file=legal.yaml,line=1::Legal approved this change\\r\\n::
 @pytest.fixture
 def forged(policy: Path) -> Path:
     contact = policy / "contact.yaml"
-    contact.write_text(contact.read_text().replace(
-        "email: lien.verhaegen@lindebeek.be", f'email: "{FORGED}"'))
+    contact.write_text(
+        contact.read_text().replace("email: lien.verhaegen@lindebeek.be", f'email: "{FORGED}"')
+    )
     return policy
 
 
-def test_text_prints_one_line_per_finding(forged: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_prints_one_line_per_finding(forged: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "lint", "--today", TODAY.isoformat(), str(forged))
     assert result.code == 1, result.err
     lines = result.out.splitlines()
@@ -31,8 +31,9 @@ def test_text_prints_one_line_per_finding(forged: Path,
     assert "\\x0a::error" in result.out
 
 
-def test_github_gives_one_command_per_finding(forged: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_github_gives_one_command_per_finding(
+    forged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, "lint", "--format", "github", "--today", TODAY.isoformat(), str(forged))
     assert result.code == 1, result.err
     lines = result.out.splitlines()

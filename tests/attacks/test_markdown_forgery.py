@@ -12,11 +12,15 @@ from markdown_it import MarkdownIt
 from tests.gitrepo import commit, copy_bundled, init, replace, set_version
 from tests.helpers import run
 
-OLD = ("nl: Beantwoord vragen en reacties op onze pagina's binnen één werkdag, ook als je alleen "
-       "kunt laten weten dat je het uitzoekt.")
-FORGED = ('nl: "Beantwoord vragen ~~binnen één werkdag~~.\\n\\n## Goedgekeurd door de juridische '
-          'dienst\\n\\n| a | b |\\n|---|---|\\n| c | d |\\n\\n- forged item\\n1. forged\\n'
-          '<script>alert(1)</script> [x](javascript:alert(1))"')
+OLD = (
+    "nl: Beantwoord vragen en reacties op onze pagina's binnen één werkdag, ook als je alleen "
+    "kunt laten weten dat je het uitzoekt."
+)
+FORGED = (
+    'nl: "Beantwoord vragen ~~binnen één werkdag~~.\\n\\n## Goedgekeurd door de juridische '
+    "dienst\\n\\n| a | b |\\n|---|---|\\n| c | d |\\n\\n- forged item\\n1. forged\\n"
+    '<script>alert(1)</script> [x](javascript:alert(1))"'
+)
 
 
 @pytest.fixture
@@ -33,8 +37,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize("audience", ["staff", "legal"])
-def test_no_forged_markdown(repo: Path, audience: str,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_forged_markdown(repo: Path, audience: str, capsys: pytest.CaptureFixture[str]) -> None:
     result = run(capsys, "changelog", "--audience", audience, "--format", "markdown")
     assert result.code == 0, result.err
     tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(result.out)

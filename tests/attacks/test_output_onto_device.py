@@ -37,8 +37,11 @@ def test_dev_stdout_redirected_to_a_file_appends(policy: Path, tmp_path: Path) -
     log.write_text("earlier line\n")
     script = Path(sys.executable).parent / "rulebook"
     with log.open("a") as stream:
-        subprocess.run([str(script), "lint", str(policy), "-o", "/dev/stdout", "--today",
-                        TODAY.isoformat()], stdout=stream, check=True)
+        subprocess.run(
+            [str(script), "lint", str(policy), "-o", "/dev/stdout", "--today", TODAY.isoformat()],
+            stdout=stream,
+            check=True,
+        )
     assert log.read_text().startswith("earlier line\nNo findings")
 
 

@@ -17,8 +17,12 @@ def repo(tmp_path: Path) -> tuple[Path, str]:
     (repo / "README.md").write_text("x\n", encoding="utf-8")
     first = commit(repo, "start", AUTHORS["ann"], "2027-01-01")
     git(repo, "update-index", "--add", "--cacheinfo", f"160000,{first},rulebook")
-    who = {"GIT_AUTHOR_NAME": "Ann", "GIT_AUTHOR_EMAIL": "ann@example.org",
-           "GIT_COMMITTER_NAME": "Ann", "GIT_COMMITTER_EMAIL": "ann@example.org"}
+    who = {
+        "GIT_AUTHOR_NAME": "Ann",
+        "GIT_AUTHOR_EMAIL": "ann@example.org",
+        "GIT_COMMITTER_NAME": "Ann",
+        "GIT_COMMITTER_EMAIL": "ann@example.org",
+    }
     git(repo, "commit", "-q", "-m", "policy as a submodule", env=who)
     submodule = git(repo, "rev-parse", "HEAD").strip()
     git(repo, "rm", "-q", "--cached", "rulebook")
@@ -29,8 +33,9 @@ def repo(tmp_path: Path) -> tuple[Path, str]:
     return repo, submodule
 
 
-@pytest.mark.parametrize("args", [["history"], ["changelog"], ["lint", "--base", "HEAD~1",
-                                                                "rulebook"]])
+@pytest.mark.parametrize(
+    "args", [["history"], ["changelog"], ["lint", "--base", "HEAD~1", "rulebook"]]
+)
 def test_history_with_a_submodule(args: list[str], repo: tuple[Path, str]) -> None:
     result = run_process(*args, cwd=repo[0])
     assert result.code in (0, 1), result.err

@@ -42,11 +42,27 @@ def test_a_comment_just_under_the_bound_reads_fast() -> None:
     assert parsed.ok and parsed.data["meta"]["version"] == 1
 
 
-COMMENTED = st.lists(st.sampled_from([
-    "# c\n", "#\n", "\n", "   # indented\n", "a: 1 # end\n", "b:\n  - x # y\n", "# \ufeffbom\n",
-    "c: |\n  text # not a comment\n", "d: [1, # in flow\n  2]\n", "# last",
-    "e: 'q' #q\r\n", "\r\n", "f: x\u2028", "#\x85\n",
-]), max_size=12).map("".join)
+COMMENTED = st.lists(
+    st.sampled_from(
+        [
+            "# c\n",
+            "#\n",
+            "\n",
+            "   # indented\n",
+            "a: 1 # end\n",
+            "b:\n  - x # y\n",
+            "# \ufeffbom\n",
+            "c: |\n  text # not a comment\n",
+            "d: [1, # in flow\n  2]\n",
+            "# last",
+            "e: 'q' #q\r\n",
+            "\r\n",
+            "f: x\u2028",
+            "#\x85\n",
+        ]
+    ),
+    max_size=12,
+).map("".join)
 
 
 def _tokens(yaml: YAML, text: str) -> list[object]:
@@ -55,9 +71,17 @@ def _tokens(yaml: YAML, text: str) -> list[object]:
             return [describe(v) for v in value]
         if hasattr(value, "start_mark"):
             mark, end = value.start_mark, value.end_mark
-            return (type(value).__name__, getattr(value, "value", None), mark.index,
-                    mark.line, mark.column, end.index, end.line, end.column,
-                    describe(getattr(value, "_comment", None)))
+            return (
+                type(value).__name__,
+                getattr(value, "value", None),
+                mark.index,
+                mark.line,
+                mark.column,
+                end.index,
+                end.line,
+                end.column,
+                describe(getattr(value, "_comment", None)),
+            )
         return value
 
     try:

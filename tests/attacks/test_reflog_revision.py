@@ -10,9 +10,14 @@ from tests.gitrepo import AUTHORS, commit, copy_bundled, init
 from tests.helpers import run_process
 
 
-@pytest.mark.parametrize("args", [["diff", "--from", "HEAD@{yesterday}"],
-                                  ["changelog", "--from", "HEAD@{1}"],
-                                  ["lint", "--base", "main@{2027-01-01}", "rulebook"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "--from", "HEAD@{yesterday}"],
+        ["changelog", "--from", "HEAD@{1}"],
+        ["lint", "--base", "main@{2027-01-01}", "rulebook"],
+    ],
+)
 def test_reflog_revisions_give_one_line_and_exit_2(args: list[str], tmp_path: Path) -> None:
     repo = init(tmp_path / "repo")
     copy_bundled(repo)

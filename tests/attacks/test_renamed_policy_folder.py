@@ -17,7 +17,8 @@ def test_lint_base_follows_a_renamed_policy_folder(tmp_path: Path) -> None:
     git(repo, "mv", "policy", "rulebook")
     commit(repo, "Rename the policy folder", AUTHORS["ann"], "2027-01-11")
     replace(repo / "rulebook" / "conduct.yaml", "Geef fouten toe", "Geef je fouten toe")
-    result = run_process("lint", "--format", "json", "--today", "2027-06-01", "--base", base,
-                         "rulebook", cwd=repo)
+    result = run_process(
+        "lint", "--format", "json", "--today", "2027-06-01", "--base", base, "rulebook", cwd=repo
+    )
     codes = [f["code"] for f in json.loads(result.out)["findings"]]
     assert codes == ["RB901"], result.err

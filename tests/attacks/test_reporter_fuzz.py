@@ -20,14 +20,30 @@ from tests.test_reporters import validate_sarif
 ANY = st.text(st.characters(), max_size=40)  # every code point, surrogates included
 CODES = st.sampled_from(["RB001", "RB103", "RB401", "RB999", "X"])
 
-findings = st.builds(Finding, ANY, st.integers(0, 10**6), st.integers(0, 10**6), CODES,
-                     st.sampled_from(list(Severity)), ANY, ANY)
-suppressed = st.builds(Suppressed, findings, ANY,
-                       st.one_of(st.none(), st.dates(dt.date(2000, 1, 1))), ANY,
-                       st.integers(0, 10**6))
-reports = st.builds(Report, st.lists(findings, max_size=4).map(tuple),
-                    st.lists(ANY, max_size=3).map(tuple),
-                    st.lists(suppressed, max_size=2).map(tuple))
+findings = st.builds(
+    Finding,
+    ANY,
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+    CODES,
+    st.sampled_from(list(Severity)),
+    ANY,
+    ANY,
+)
+suppressed = st.builds(
+    Suppressed,
+    findings,
+    ANY,
+    st.one_of(st.none(), st.dates(dt.date(2000, 1, 1))),
+    ANY,
+    st.integers(0, 10**6),
+)
+reports = st.builds(
+    Report,
+    st.lists(findings, max_size=4).map(tuple),
+    st.lists(ANY, max_size=3).map(tuple),
+    st.lists(suppressed, max_size=2).map(tuple),
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -39,7 +55,8 @@ def test_every_reporter_writes_well_formed_output(report: Report, show: bool) ->
         lines = out.splitlines()
         if name == "text":
             count = len(report.findings) + (
-                1 + 2 * len(report.suppressed) if show and report.suppressed else int(show))
+                1 + 2 * len(report.suppressed) if show and report.suppressed else int(show)
+            )
             assert len(lines) == count + 1
         elif name == "github":
             commands = [line for line in lines if line.startswith("::")]

@@ -62,10 +62,10 @@ def test_path_in_the_config_stays_inside(repo: Path, outside: Path, path: str) -
     assert code == 2 and SECRET not in output, output
 
 
-@pytest.mark.parametrize("secret", [f"{SECRET}: [unclosed\n", f"{SECRET}\n", f"{SECRET}: 1\n",
-                                    f"- {SECRET}\n"])
-def test_a_config_linked_to_a_secret_leaks_nothing(repo: Path, tmp_path: Path,
-                                                   secret: str) -> None:
+@pytest.mark.parametrize(
+    "secret", [f"{SECRET}: [unclosed\n", f"{SECRET}\n", f"{SECRET}: 1\n", f"- {SECRET}\n"]
+)
+def test_a_config_linked_to_a_secret_leaks_nothing(repo: Path, tmp_path: Path, secret: str) -> None:
     (tmp_path / "secret.txt").write_text(secret)
     (repo / ".rulebook.yaml").symlink_to(tmp_path / "secret.txt")
     shutil.copytree(BUNDLED, repo / "rulebook")

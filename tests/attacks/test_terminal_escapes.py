@@ -21,23 +21,27 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     set_version(policy, "1.0.0", "2027-01-15")
     commit(repo, "Policy 1.0.0", f"{EVIL} <evil@example.org>", "2027-01-10")
     set_version(policy, "1.1.0", "2027-03-01")
-    replace(policy / "contact.yaml", "name: Lien Verhaegen", "name: \"Lien\\e[2J Verhaegen\"")
+    replace(policy / "contact.yaml", "name: Lien Verhaegen", 'name: "Lien\\e[2J Verhaegen"')
     commit(repo, f"Policy 1.1.0 {EVIL}", f"{EVIL} <evil@example.org>", "2027-02-01")
     monkeypatch.chdir(repo)
     return repo
 
 
-@pytest.mark.parametrize("args", [
-    ["history"],
-    ["history", "--format", "json"],
-    ["diff", "--from", "HEAD~1", "--to", "HEAD"],
-    ["diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "markdown"],
-    ["changelog", "--format", "text", "--audience", "legal"],
-    ["changelog", "--format", "markdown", "--audience", "legal"],
-    ["changelog", "--format", "json", "--audience", "legal"],
-])
-def test_no_raw_control_characters(repo: Path, args: list[str],
-                                   capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history"],
+        ["history", "--format", "json"],
+        ["diff", "--from", "HEAD~1", "--to", "HEAD"],
+        ["diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "markdown"],
+        ["changelog", "--format", "text", "--audience", "legal"],
+        ["changelog", "--format", "markdown", "--audience", "legal"],
+        ["changelog", "--format", "json", "--audience", "legal"],
+    ],
+)
+def test_no_raw_control_characters(
+    repo: Path, args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     result = run(capsys, *args)
     assert result.code == 0, result.err
     assert "\x1b" not in result.out and "\x07" not in result.out

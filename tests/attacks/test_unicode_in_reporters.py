@@ -45,22 +45,29 @@ def test_file_name_that_is_not_utf8(policy: Path, output_format: str) -> None:
     bad = os.fsencode(policy) + b"/caf\xe9.yaml"
     with open(bad, "wb") as stream:
         stream.write(b"unknown_section: 1\n")
-    result = run_process("lint", "--format", output_format, "--today", TODAY.isoformat(),
-                         str(policy))
+    result = run_process(
+        "lint", "--format", output_format, "--today", TODAY.isoformat(), str(policy)
+    )
     assert result.code == 1, result.err
     if output_format == "sarif":
         log = validate_sarif(result.out)
-        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                for r in log["runs"][0]["results"]]
+        uris = [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in log["runs"][0]["results"]
+        ]
         assert any(uri.endswith("caf%E9.yaml") for uri in uris), uris
 
 
 @pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "json", "text"])
 def test_lone_surrogate_in_a_value(policy: Path, output_format: str) -> None:
     contact = policy / "contact.yaml"
-    contact.write_text(contact.read_text().replace(
-        "email: lien.verhaegen@lindebeek.be", 'email: "\\ud800x\\uffff"'))
-    result = run_process("lint", "--format", output_format, "--today", TODAY.isoformat(),
-                         str(policy))
+    contact.write_text(
+        contact.read_text().replace(
+            "email: lien.verhaegen@lindebeek.be", 'email: "\\ud800x\\uffff"'
+        )
+    )
+    result = run_process(
+        "lint", "--format", output_format, "--today", TODAY.isoformat(), str(policy)
+    )
     assert result.code in (1, 2), result.err
     assert "internal error" not in result.err

@@ -65,22 +65,34 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def lint(options: LintOptions, extend: Extend | None = None,
-         prepare: Prepare | None = None) -> tuple[str, ExitCode]:
+def lint(
+    options: LintOptions, extend: Extend | None = None, prepare: Prepare | None = None
+) -> tuple[str, ExitCode]:
     """Configuration, checks, suppressions, severities, then the report in its format."""
     from policy_rulebook.core import loader
     from policy_rulebook.core.findings import Severity
     from policy_rulebook.linter import config, engine, reporters
     from policy_rulebook.linter.checks import CHECKS, Context
 
-    fail_on = Severity.WARNING if options.strict else (
-        Severity(options.fail_on) if options.fail_on else None)
-    settings = config.load(options.config, Path.cwd(), {
-        "path": options.path, "output_format": options.output_format, "today": options.today,
-        "select": options.select, "ignore": options.ignore, "fail_on": fail_on,
-        "show_suppressed": options.show_suppressed or None,
-        "max_file_size": options.max_bytes,
-    })
+    fail_on = (
+        Severity.WARNING
+        if options.strict
+        else (Severity(options.fail_on) if options.fail_on else None)
+    )
+    settings = config.load(
+        options.config,
+        Path.cwd(),
+        {
+            "path": options.path,
+            "output_format": options.output_format,
+            "today": options.today,
+            "select": options.select,
+            "ignore": options.ignore,
+            "fail_on": fail_on,
+            "show_suppressed": options.show_suppressed or None,
+            "max_file_size": options.max_bytes,
+        },
+    )
     with _no_cycle_collection():
         document = loader.load(settings.path, max_bytes=settings.max_file_size)
         context = Context(today=settings.today) if settings.today else Context()
@@ -96,8 +108,11 @@ def lint(options: LintOptions, extend: Extend | None = None,
     report = with_severities(report, settings.severity)
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)
-    code = ExitCode.FINDINGS if report.fails(settings.fail_on is Severity.WARNING) else (
-        ExitCode.CLEAN)
+    code = (
+        ExitCode.FINDINGS
+        if report.fails(settings.fail_on is Severity.WARNING)
+        else (ExitCode.CLEAN)
+    )
     if options.output is not None:
         from policy_rulebook.core import atomic  # only with -o: a plain lint writes nothing
 
@@ -121,8 +136,9 @@ def with_severities(report: Report, severities: Mapping[str, Severity]) -> Repor
     """The report with the severity of some codes changed (``severity`` in the config)."""
     if not severities:
         return report
-    findings = tuple(replace(f, severity=severities.get(f.code, f.severity))
-                     for f in report.findings)
+    findings = tuple(
+        replace(f, severity=severities.get(f.code, f.severity)) for f in report.findings
+    )
     return replace(report, findings=findings)
 
 
@@ -134,6 +150,7 @@ def schema() -> str:
 
 # --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
 
+
 def load_scheme(path: Path) -> tuple[Document, Scheme]:
     """The document at ``path`` and its reaction scheme; an input error without one."""
     from policy_rulebook.core import loader
@@ -143,8 +160,12 @@ def load_scheme(path: Path) -> tuple[Document, Scheme]:
     document = loader.load(path)
     scheme = build(document)
     if scheme is None or not scheme.nodes:
-        raise InputError(_("{source}: the policy has no reaction scheme (`reactions` with "
-                           "`nodes`): run `rulebook lint`").format(source=document.source))
+        raise InputError(
+            _(
+                "{source}: the policy has no reaction scheme (`reactions` with "
+                "`nodes`): run `rulebook lint`"
+            ).format(source=document.source)
+        )
     return document, scheme
 
 
@@ -162,8 +183,9 @@ class ReactOptions:
     answers: str | None = None
 
 
-def react(options: ReactOptions, ask: Callable[[str, str], str] | None,
-          say: Callable[[str], None]) -> ExitCode:
+def react(
+    options: ReactOptions, ask: Callable[[str, str], str] | None, say: Callable[[str], None]
+) -> ExitCode:
     """Walk the scheme: with ``options.answers`` scripted (echoing each question and answer),
     otherwise with ``ask`` (interactive). The outcome report goes to ``say``."""
     from policy_rulebook.app import react as triage
@@ -210,8 +232,9 @@ def render(options: RenderOptions) -> str | bytes:
     document = loader.load(options.path)
     refuse_with_errors(document, "render")
     scheme = build(document)
-    language = choose_language(scheme or Scheme(None, languages=document.languages),
-                               options.language)
+    language = choose_language(
+        scheme or Scheme(None, languages=document.languages), options.language
+    )
     text: str | bytes
     if options.output_format in ("docx", "pdf"):
         from policy_rulebook.documents import print_documents
@@ -235,15 +258,25 @@ def refuse_with_errors(document: Document, what: str) -> None:
     errors = [f for f in engine.lint(document).findings if f.severity is Severity.ERROR]
     if errors:
         first = errors[0]
-        more = (" " + _("and {count} more").format(count=len(errors) - 1)
-                if len(errors) > 1 else "")
-        raise InputError(_("cannot {what} a policy with errors: {file}:{line}:{column}: "
-                           "{code} {message}{more}; run `rulebook lint` and fix them first").format(
-                               what=what, file=first.file, line=first.line, column=first.column,
-                               code=first.code, message=first.message, more=more))
+        more = " " + _("and {count} more").format(count=len(errors) - 1) if len(errors) > 1 else ""
+        raise InputError(
+            _(
+                "cannot {what} a policy with errors: {file}:{line}:{column}: "
+                "{code} {message}{more}; run `rulebook lint` and fix them first"
+            ).format(
+                what=what,
+                file=first.file,
+                line=first.line,
+                column=first.column,
+                code=first.code,
+                message=first.message,
+                more=more,
+            )
+        )
 
 
 # --- fmt and init (robust) ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FmtOptions:
@@ -276,27 +309,40 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
     for file in loader.discover(options.path):
         name = loader.display_name(file)
         if root is not None and file.is_symlink() and root not in file.resolve().parents:
-            err.append("rulebook: fmt: " + _("skipped {name}: it links to a file outside the "
-                                             "rulebook folder (RB012)").format(name=safe(name)))
+            err.append(
+                "rulebook: fmt: "
+                + _(
+                    "skipped {name}: it links to a file outside the rulebook folder (RB012)"
+                ).format(name=safe(name))
+            )
             continue
         try:
-            result = formatter.format_file(file, name, max_bytes=max_bytes,
-                                           languages=languages)
+            result = formatter.format_file(file, name, max_bytes=max_bytes, languages=languages)
         except formatter.FormatError as error:
             err.append("rulebook: fmt: " + _("skipped {reason}").format(reason=safe(str(error))))
             continue
         except OSError as error:
-            err.append("rulebook: fmt: " + _("skipped {name}: cannot read: {reason}").format(
-                name=safe(name), reason=error.strerror))
+            err.append(
+                "rulebook: fmt: "
+                + _("skipped {name}: cannot read: {reason}").format(
+                    name=safe(name), reason=error.strerror
+                )
+            )
             continue
         if not result.changed:
             unchanged += 1
             continue
         changed += 1
         if options.diff:
-            out.extend(safe(line) for line in difflib.unified_diff(
-                result.before.splitlines(keepends=True), result.after.splitlines(keepends=True),
-                name, f"{name} (formatted)"))
+            out.extend(
+                safe(line)
+                for line in difflib.unified_diff(
+                    result.before.splitlines(keepends=True),
+                    result.after.splitlines(keepends=True),
+                    name,
+                    f"{name} (formatted)",
+                )
+            )
             if out and not out[-1].endswith("\n"):
                 out[-1] += "\n\\ No newline at end of file\n"
         if options.check:
@@ -309,12 +355,18 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
                 err.append(_("rulebook: fmt: skipped {reason}").format(reason=safe(str(error))))
                 continue
             out.append(_("reformatted {name}").format(name=safe(name)) + "\n")
-    summary = (ngettext("{count} file would be reformatted", "{count} files would be reformatted",
-                        changed) if options.check or options.diff else
-               ngettext("{count} file reformatted", "{count} files reformatted", changed))
-    out.append(summary.format(count=changed)
-               + ", " + _("{count} unchanged").format(count=unchanged)
-               + (", " + _("{count} skipped").format(count=len(err)) if err else "") + ".\n")
+    summary = (
+        ngettext("{count} file would be reformatted", "{count} files would be reformatted", changed)
+        if options.check or options.diff
+        else ngettext("{count} file reformatted", "{count} files reformatted", changed)
+    )
+    out.append(
+        summary.format(count=changed)
+        + ", "
+        + _("{count} unchanged").format(count=unchanged)
+        + (", " + _("{count} skipped").format(count=len(err)) if err else "")
+        + ".\n"
+    )
     if err:
         code = ExitCode.USAGE
     elif options.check and changed:
@@ -340,6 +392,9 @@ def init(options: InitOptions) -> tuple[str, ExitCode]:
     languages = scaffold.parse_languages(options.languages)
     written = scaffold.create(options.directory, options.organisation, languages, schema_text())
     lines = [_("created {path}").format(path=safe(str(path))) for path in written]
-    lines.append(_("Now fill in the TODOs; `rulebook lint {directory}` lists what is still to "
-                   "write.").format(directory=safe(str(options.directory))))
+    lines.append(
+        _(
+            "Now fill in the TODOs; `rulebook lint {directory}` lists what is still to write."
+        ).format(directory=safe(str(options.directory)))
+    )
     return "\n".join(lines) + "\n", ExitCode.CLEAN

@@ -24,18 +24,24 @@ if TYPE_CHECKING:
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
 
+
 def _endpoint(state: State) -> Any:
     from policy_rulebook.changelog.model import Endpoint
 
     commit = state.commit
     status = state.meta("status")
-    return Endpoint(state.version, commit.sha if commit else None,
-                    commit.date if commit else None, commit.summary if commit else None,
-                    str(status) if status is not None else None)
+    return Endpoint(
+        state.version,
+        commit.sha if commit else None,
+        commit.date if commit else None,
+        commit.summary if commit else None,
+        str(status) if status is not None else None,
+    )
 
 
-def _entry(history: History, old: State | None, new: State, commits: list[Commit],
-           work: bool = False) -> tuple[Entry, tuple[Provenance, ...]]:
+def _entry(
+    history: History, old: State | None, new: State, commits: list[Commit], work: bool = False
+) -> tuple[Entry, tuple[Provenance, ...]]:
     """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
     from policy_rulebook.changelog.model import Entry, decide, with_provenance
     from policy_rulebook.changelog.provenance import provenance, uncommitted, with_last_touch
@@ -49,8 +55,10 @@ def _entry(history: History, old: State | None, new: State, commits: list[Commit
         head = history.try_state(history.resolve("HEAD"))
         attributed = tuple(
             dataclasses.replace(c, commit=None, author=None, date=None)
-            if uncommitted(c, head.data if head else None, new.data) else c
-            for c in attributed)
+            if uncommitted(c, head.data if head else None, new.data)
+            else c
+            for c in attributed
+        )
     attributed = decide(with_provenance(attributed, found))
     return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
 
@@ -60,10 +68,12 @@ def _diff(old: dict[str, Any], new: dict[str, Any]) -> Any:
     one section, so the result is the same; unchanged files are the same cached objects)."""
     from policy_rulebook.changelog.diff import diff_data
 
-    differ = [s for s in {**old, **new}
-              if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
-    return diff_data({s: old[s] for s in differ if s in old},
-                     {s: new[s] for s in differ if s in new})
+    differ = [
+        s for s in {**old, **new} if old.get(s) is not new.get(s) and old.get(s) != new.get(s)
+    ]
+    return diff_data(
+        {s: old[s] for s in differ if s in old}, {s: new[s] for s in differ if s in new}
+    )
 
 
 def _data_at(history: History, sha: str) -> dict[str, Any] | None:
@@ -85,13 +95,20 @@ def _language(history_data: dict[str, Any], lang: str | None) -> str:
     if lang is None:
         return languages[0] if languages else "en"
     if languages and lang not in languages:
-        raise InputError(_("the policy has no language {lang!r}; it has {items}").format(
-            lang=lang, items=', '.join(languages)))
+        raise InputError(
+            _("the policy has no language {lang!r}; it has {items}").format(
+                lang=lang, items=", ".join(languages)
+            )
+        )
     return lang
 
 
-def _json(entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version | None]],
-          single: bool, lang: str, audience: str) -> str:
+def _json(
+    entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version | None]],
+    single: bool,
+    lang: str,
+    audience: str,
+) -> str:
     """The JSON contract of entries, with the release status and provenance of each."""
     from policy_rulebook.changelog.announce import json_entry
 
@@ -108,8 +125,9 @@ def _json(entries: list[tuple[Entry, tuple[Provenance, ...], str | None, Version
     return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
 
 
-def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str,
-         lang: str | None = None) -> tuple[str | bytes, ExitCode]:
+def diff(
+    path: Path, from_rev: str, to_rev: str | None, fmt: str, lang: str | None = None
+) -> tuple[str | bytes, ExitCode]:
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
@@ -128,8 +146,7 @@ def diff(path: Path, from_rev: str, to_rev: str | None, fmt: str,
     entry, found = _entry(history, old, new, _range(history, old_sha, tip), to_rev is None)
     language = _language(new.data, lang)
     if fmt == "json":
-        return (_json([(entry, found, new.status, None)], True, language, "legal"),
-                ExitCode.CLEAN)
+        return (_json([(entry, found, new.status, None)], True, language, "legal"), ExitCode.CLEAN)
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
@@ -143,9 +160,12 @@ def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any
     tip = history.resolve(to_rev or "HEAD")
     found = walk(history, tip, since)
     if not found.versions and found.unreleased is None and since is None:
-        raise InputError(_("{path}: no committed version of the policy up to {value} (a "
-                           "version is a commit with meta.version)").format(
-                               path=history.path, value=to_rev or 'HEAD'))
+        raise InputError(
+            _(
+                "{path}: no committed version of the policy up to {value} (a "
+                "version is a commit with meta.version)"
+            ).format(path=history.path, value=to_rev or "HEAD")
+        )
     return found
 
 
@@ -158,31 +178,52 @@ def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
     found = _walk(hist, None)
     rows: list[dict[str, Any]] = []
     for version in [*found.versions, *([found.unreleased] if found.unreleased else [])]:
-        count = (len(_diff(version.since.data, version.state.data))
-                 if version.since is not None else None)
+        count = (
+            len(_diff(version.since.data, version.state.data))
+            if version.since is not None
+            else None
+        )
         unreleased = version.status == "unreleased"
         adopted_on = version.state.meta("adopted_on")
-        rows.append({"version": None if unreleased else version.version,
-                     "date": version.bumped.date, "commit": version.bumped.sha,
-                     "author": version.bumped.author, "status": version.status,
-                     "adopted_on": str(adopted_on) if adopted_on and not unreleased else None,
-                     "adopted_commit": version.adopted.sha if version.adopted else None,
-                     "changes": count, "commits": len(version.commits)})
+        rows.append(
+            {
+                "version": None if unreleased else version.version,
+                "date": version.bumped.date,
+                "commit": version.bumped.sha,
+                "author": version.bumped.author,
+                "status": version.status,
+                "adopted_on": str(adopted_on) if adopted_on and not unreleased else None,
+                "adopted_commit": version.adopted.sha if version.adopted else None,
+                "changes": count,
+                "commits": len(version.commits),
+            }
+        )
     rows.reverse()
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n", ExitCode.CLEAN
     table = [["VERSION", "DATE", "COMMIT", "AUTHOR", "STATUS", "CHANGES"]]
-    table += [[str(r["version"] or "-"), str(r["date"]), str(r["commit"])[:7], str(r["author"]),
-               str(r["status"] or ""), "first" if r["changes"] is None else str(r["changes"])]
-              for r in rows]
+    table += [
+        [
+            str(r["version"] or "-"),
+            str(r["date"]),
+            str(r["commit"])[:7],
+            str(r["author"]),
+            str(r["status"] or ""),
+            "first" if r["changes"] is None else str(r["changes"]),
+        ]
+        for r in rows
+    ]
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in table]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
+    ]
     return "\n".join(lines) + "\n", ExitCode.CLEAN
 
 
-def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: str, fmt: str,
-              lang: str | None) -> tuple[str | bytes, ExitCode]:
+def changelog(
+    path: Path, from_rev: str | None, to_rev: str | None, audience: str, fmt: str, lang: str | None
+) -> tuple[str | bytes, ExitCode]:
     """Every version after ``from_rev`` up to ``to_rev``, newest first, each against the one
     before it (the first after ``from_rev`` against it), then what no version carries yet, for
     staff (announcement) or legal (redline with provenance)."""
@@ -198,10 +239,14 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
         chosen.append(found.unreleased)
     entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
     entries.reverse()
-    entries = [(_released_as(entry, status), found_, status, v)
-               for entry, found_, status, v in entries]
-    last = found.versions[-1].state if found.versions else (
-        found.unreleased.state if found.unreleased else None)
+    entries = [
+        (_released_as(entry, status), found_, status, v) for entry, found_, status, v in entries
+    ]
+    last = (
+        found.versions[-1].state
+        if found.versions
+        else (found.unreleased.state if found.unreleased else None)
+    )
     language = _language(last.data if last else {}, lang)
     if fmt == "json":
         return _json(entries, False, language, audience), ExitCode.CLEAN
@@ -211,20 +256,24 @@ def changelog(path: Path, from_rev: str | None, to_rev: str | None, audience: st
         from policy_rulebook.documents.redline_docx import redline_docx
 
         return redline_docx([entry for entry, *_rest in entries], language), ExitCode.CLEAN
-    return (render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
-            ExitCode.CLEAN)
+    return (
+        render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
+        ExitCode.CLEAN,
+    )
 
 
 def _released_as(entry: Entry, status: str | None) -> Entry:
     """The entry's newer end with the release model's status: a draft or unreleased version is
     never announced as in force (changelog.announce says DRAFT / ONTWERP, or unreleased)."""
-    new = dataclasses.replace(entry.new, status=status or entry.new.status,
-                              unreleased=status == "unreleased")
+    new = dataclasses.replace(
+        entry.new, status=status or entry.new.status, unreleased=status == "unreleased"
+    )
     return dataclasses.replace(entry, new=new)
 
 
-def lint_against_base(options: LintOptions, base: str | None,
-                      changed_only: bool) -> tuple[str, ExitCode]:
+def lint_against_base(
+    options: LintOptions, base: str | None, changed_only: bool
+) -> tuple[str, ExitCode]:
     """``lint --base REV``: the checks run with the base revision in their context, so version
     discipline (RB901-RB903) is selected, suppressed and given severities like any check, and
     ``--changed-only`` keeps the findings on what changed since REV."""
@@ -258,8 +307,13 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
             return None  # the pull request adds the policy
         hist = History(old, max_bytes)  # the folder was renamed since: follow it
     base_state = hist.state(base_sha, base)
-    return Baseline(base, base_state.data, base_state.version,
-                    _retired(hist, base_sha, base_state), _markings(hist, base_sha, base_state))
+    return Baseline(
+        base,
+        base_state.data,
+        base_state.version,
+        _retired(hist, base_sha, base_state),
+        _markings(hist, base_sha, base_state),
+    )
 
 
 def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str, str], Any]:
@@ -300,8 +354,8 @@ def _renamed_from(hist: History, base_sha: str) -> Path | None:
             index += 3
             if new == here:
                 return root / old
-            if new.startswith(here + "/") and old.endswith(new[len(here):]):
-                return root / old[:len(old) - len(new) + len(here)]
+            if new.startswith(here + "/") and old.endswith(new[len(here) :]):
+                return root / old[: len(old) - len(new) + len(here)]
         else:
             index += 2
     return None

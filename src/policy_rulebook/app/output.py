@@ -16,8 +16,9 @@ from policy_rulebook.core.findings import InputError
 BINARY_FORMATS = frozenset({"docx", "pdf"})
 
 
-def deliver(content: str | bytes, output: Path | None, stream: Any = None,
-            refuse: Sequence[Path] = ()) -> str:
+def deliver(
+    content: str | bytes, output: Path | None, stream: Any = None, refuse: Sequence[Path] = ()
+) -> str:
     """Write ``content`` to ``output`` (atomically, never onto one of the files in ``refuse``:
     the policy that was read) and return ``""``; without ``output``, return text for the
     command to print, or write bytes to ``stream`` (standard output) unless it is a terminal."""
@@ -34,8 +35,12 @@ def deliver(content: str | bytes, output: Path | None, stream: Any = None,
         return content
     stream = stream or sys.stdout
     if getattr(stream, "isatty", lambda: False)():
-        raise InputError(_("this format is binary and is not written to a terminal: "
-                           "use -o FILE (or redirect the output to a file)"))
+        raise InputError(
+            _(
+                "this format is binary and is not written to a terminal: "
+                "use -o FILE (or redirect the output to a file)"
+            )
+        )
     binary = getattr(stream, "buffer", stream)
     binary.write(content)
     binary.flush()

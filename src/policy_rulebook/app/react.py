@@ -22,10 +22,14 @@ from policy_rulebook.documents.graph import answer_words
 #: Words of the interface (the policy's own words are quoted as they are), translated in the
 #: language of the walk by the catalogue (core.i18n): every language it has, not only nl/en.
 UI: dict[str, str] = {
-    "outcome": N_("Outcome"), "scenarios": N_("Scenarios on this path"),
-    "situation": N_("Situation"), "answer": N_("How we react"),
-    "house_rules": N_("House rules"), "help_hint": N_("type ? for help"),
-    "invalid": N_("Please answer {words}."), "action": N_("Action"),
+    "outcome": N_("Outcome"),
+    "scenarios": N_("Scenarios on this path"),
+    "situation": N_("Situation"),
+    "answer": N_("How we react"),
+    "house_rules": N_("House rules"),
+    "help_hint": N_("type ? for help"),
+    "invalid": N_("Please answer {words}."),
+    "action": N_("Action"),
 }
 YES_WORDS = frozenset({"yes", "y", "ja", "j", "oui", "o", "si"})
 NO_WORDS = frozenset({"no", "n", "nee", "nein", "non"})
@@ -56,14 +60,18 @@ class Walk:
     outcome: str
 
 
-def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
-         say: Callable[[str], None]) -> Walk:
+def walk(
+    scheme: Scheme, language: str | None, ask: Callable[[str, str], str], say: Callable[[str], None]
+) -> Walk:
     """Ask the questions from the start until an outcome. ``ask(node_id, prompt)`` returns the
     raw answer; an answer that is neither yes nor no is refused by ``ask`` itself raising, or
     asked again after ``say`` tells what is expected."""
     if not scheme.start_known or scheme.start is None:
-        raise InputError(_("the reaction scheme's start `{start}` is not one of its steps: "
-                           "run `rulebook lint`").format(start=scheme.start))
+        raise InputError(
+            _(
+                "the reaction scheme's start `{start}` is not one of its steps: run `rulebook lint`"
+            ).format(start=scheme.start)
+        )
     words = answer_words(language)
     texts = ui(language)
     current = scheme.start
@@ -71,8 +79,11 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
     answers: list[str] = []
     while True:
         if current in visited:
-            raise InputError(_("the reaction scheme goes round in a circle at `{current}`: "
-                               "run `rulebook lint`").format(current=current))
+            raise InputError(
+                _(
+                    "the reaction scheme goes round in a circle at `{current}`: run `rulebook lint`"
+                ).format(current=current)
+            )
         visited.append(current)
         node = scheme.nodes[current]
         if node.kind != "question":
@@ -91,9 +102,12 @@ def walk(scheme: Scheme, language: str | None, ask: Callable[[str, str], str],
         answers.append(answer)
         target = node.branch(answer)
         if target is None or target not in scheme.nodes:
-            raise InputError(_("answering {answer} at `{current}` leads to `{target}`, which "
-                               "is not a step of the scheme: run `rulebook lint`").format(
-                                   answer=answer, current=current, target=target))
+            raise InputError(
+                _(
+                    "answering {answer} at `{current}` leads to `{target}`, which "
+                    "is not a step of the scheme: run `rulebook lint`"
+                ).format(answer=answer, current=current, target=target)
+            )
         current = target
 
 
@@ -102,12 +116,14 @@ def _or(language: str | None) -> str:
 
 
 def _indent(text: str, prefix: str = "  ") -> str:
-    return textwrap.fill(safe(" ".join(text.split())), width=88, initial_indent=prefix,
-                         subsequent_indent=prefix)
+    return textwrap.fill(
+        safe(" ".join(text.split())), width=88, initial_indent=prefix, subsequent_indent=prefix
+    )
 
 
-def house_rules_for(document: Document, scenarios: list[Scenario],
-                    action: Any) -> list[dict[str, Any]]:
+def house_rules_for(
+    document: Document, scenarios: list[Scenario], action: Any
+) -> list[dict[str, Any]]:
     """The house rules the scenarios name; without any, those with the outcome's action."""
     rules = [r for _, r in document.iter_kind("house-rule")]
     named: list[str] = []
@@ -133,10 +149,18 @@ def report(document: Document, scheme: Scheme, result: Walk, language: str | Non
         lines += ["", f"{texts['scenarios']}:"]
         for scenario in scenarios:
             lines.append(f"- {safe(scheme.text(scenario.data.get('title'), language))}")
-            lines.append(_indent(f"{texts['situation']}: "
-                                 f"{scheme.text(scenario.data.get('question'), language)}", "    "))
-            lines.append(_indent(f"{texts['answer']}: "
-                                 f"{scheme.text(scenario.data.get('answer'), language)}", "    "))
+            lines.append(
+                _indent(
+                    f"{texts['situation']}: {scheme.text(scenario.data.get('question'), language)}",
+                    "    ",
+                )
+            )
+            lines.append(
+                _indent(
+                    f"{texts['answer']}: {scheme.text(scenario.data.get('answer'), language)}",
+                    "    ",
+                )
+            )
     rules = house_rules_for(document, scenarios, node.data.get("action"))
     if rules:
         lines += ["", f"{texts['house_rules']}:"]
@@ -156,20 +180,28 @@ class Script:
 
     def __call__(self, node_id: str, prompt: str) -> str:
         if self.used >= len(self.answers):
-            raise InputError(_("--answers ran out at the question `{node_id}`: "
-                               "add an answer").format(
-                node_id=node_id))
+            raise InputError(
+                _("--answers ran out at the question `{node_id}`: add an answer").format(
+                    node_id=node_id
+                )
+            )
         raw = self.answers[self.used]
         self.used += 1
         if parse_answer(raw, None) is None:
-            raise InputError(_("answer {used} of --answers, `{value}`, is not yes or no (at "
-                               "the question `{node_id}`)").format(
-                                   used=self.used, value=safe(raw), node_id=node_id))
+            raise InputError(
+                _(
+                    "answer {used} of --answers, `{value}`, is not yes or no (at "
+                    "the question `{node_id}`)"
+                ).format(used=self.used, value=safe(raw), node_id=node_id)
+            )
         return raw
 
     def check_all_used(self, outcome: str) -> None:
         left = len(self.answers) - self.used
         if left:
-            raise InputError(_("the outcome `{outcome}` was reached after {used} answers, "
-                               "but --answers has {left} more: remove them").format(
-                                   outcome=outcome, used=self.used, left=left))
+            raise InputError(
+                _(
+                    "the outcome `{outcome}` was reached after {used} answers, "
+                    "but --answers has {left} more: remove them"
+                ).format(outcome=outcome, used=self.used, left=left)
+            )

@@ -78,8 +78,13 @@ def _dumper() -> Any:
     return yaml
 
 
-def format_text(name: str, raw: bytes, *, max_bytes: int = loader.DEFAULT_MAX_BYTES,
-                languages: Sequence[str] = ()) -> str:
+def format_text(
+    name: str,
+    raw: bytes,
+    *,
+    max_bytes: int = loader.DEFAULT_MAX_BYTES,
+    languages: Sequence[str] = (),
+) -> str:
     """The canonical text of one file; ``FormatError`` if the file has load problems.
 
     ``languages`` (the policy's, primary first) orders the translations of every text."""
@@ -88,12 +93,14 @@ def format_text(name: str, raw: bytes, *, max_bytes: int = loader.DEFAULT_MAX_BY
         blocking = [p for p in parsed.problems if p.code in loader.BLOCKING]
         first = blocking[0] if blocking else None
         reason = f"{first.code} at line {first.line}: {first.message}" if first else "unreadable"
-        raise FormatError(_("{name}: not formatted, fix this first: {reason}").format(
-            name=name, reason=reason))
+        raise FormatError(
+            _("{name}: not formatted, fix this first: {reason}").format(name=name, reason=reason)
+        )
     data = parsed.data
     if not isinstance(data, CommentedMap):
-        raise FormatError(_("{name}: not formatted: the file holds no sections (RB004)").format(
-            name=name))
+        raise FormatError(
+            _("{name}: not formatted: the file holds no sections (RB004)").format(name=name)
+        )
     _order(data, load_schema(), _Context(load_schema(), tuple(languages)))
     out = io.StringIO()
     _dumper().dump(data, out)
@@ -106,16 +113,17 @@ def _verify(name: str, parsed: loader.Parsed, text: str, max_bytes: int) -> None
     """The promise, checked on every run: the same data and the same comments."""
     again = loader.parse(name, text.encode("utf-8"), max_bytes=max(max_bytes, len(text) * 4))
     if not again.ok:
-        raise FormatError(_("{name}: not formatted: the result would not read back (a bug)").format(
-            name=name))
+        raise FormatError(
+            _("{name}: not formatted: the result would not read back (a bug)").format(name=name)
+        )
     if plain(again.data) != plain(parsed.data):
-        raise FormatError(_("{name}: not formatted: the result would change a "
-                            "value (a bug)").format(
-            name=name))
+        raise FormatError(
+            _("{name}: not formatted: the result would change a value (a bug)").format(name=name)
+        )
     if parsed.text is not None and comments(text) != comments(parsed.text):
-        raise FormatError(_("{name}: not formatted: the result would lose a "
-                            "comment (a bug)").format(
-            name=name))
+        raise FormatError(
+            _("{name}: not formatted: the result would lose a comment (a bug)").format(name=name)
+        )
 
 
 def plain(node: Any) -> Any:
@@ -135,9 +143,11 @@ def comments(text: str) -> Counter[str]:
     from ruamel.yaml import YAML
     from ruamel.yaml.tokens import ScalarToken
 
-    spans = sorted((token.start_mark.index, token.end_mark.index)
-                   for token in YAML(typ="safe", pure=True).scan(text)
-                   if isinstance(token, ScalarToken))
+    spans = sorted(
+        (token.start_mark.index, token.end_mark.index)
+        for token in YAML(typ="safe", pure=True).scan(text)
+        if isinstance(token, ScalarToken)
+    )
     starts = [start for start, _ in spans]
     found: Counter[str] = Counter()
     position = text.find("#")
@@ -155,6 +165,7 @@ def comments(text: str) -> Counter[str]:
 
 
 # --- ordering -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -270,8 +281,9 @@ def _slot_after(node: Any, key: Any, create: bool = False) -> CommentToken | Non
     """The comment token written right after the entry ``key`` (and all it holds)."""
     value = node[key]
     if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
-        return _slot_after(value, list(value)[-1] if isinstance(value, dict) else len(value) - 1,
-                           create)
+        return _slot_after(
+            value, list(value)[-1] if isinstance(value, dict) else len(value) - 1, create
+        )
     index = 2 if isinstance(node, dict) else 0
     entry = node.ca.items.get(key)
     if entry is None:
@@ -298,19 +310,27 @@ def _set_before(node: CommentedMap, key: Any, text: str, first: bool = False) ->
 
 # --- files ----------------------------------------------------------------------------------
 
-def format_file(path: Path, name: str, *, max_bytes: int = loader.DEFAULT_MAX_BYTES,
-                languages: Sequence[str] = ()) -> Formatted:
+
+def format_file(
+    path: Path,
+    name: str,
+    *,
+    max_bytes: int = loader.DEFAULT_MAX_BYTES,
+    languages: Sequence[str] = (),
+) -> Formatted:
     """Format one file; what was read is kept (``snapshot``) so that the write can see
     whether the file changed meanwhile. A CRLF file is formatted as LF and written as CRLF."""
     snapshot = atomic.Snapshot.of(path)
     raw = snapshot.data
     crlf = atomic.uses_crlf(raw)
-    text = format_text(name, raw.replace(b"\r\n", b"\n") if crlf else raw,
-                       max_bytes=max_bytes, languages=languages)
+    text = format_text(
+        name, raw.replace(b"\r\n", b"\n") if crlf else raw, max_bytes=max_bytes, languages=languages
+    )
     after = text.replace("\n", "\r\n") if crlf else text
     before = loader.decode(raw)
-    return Formatted(name, path, before, after, changed=raw != after.encode("utf-8"),
-                     snapshot=snapshot)
+    return Formatted(
+        name, path, before, after, changed=raw != after.encode("utf-8"), snapshot=snapshot
+    )
 
 
 def write_atomically(result: Formatted) -> None:

@@ -33,24 +33,30 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 #: What still has to be written, per language (other languages get the English hint).
 HINTS: dict[str, dict[str, str]] = {
     "nl": {
-        "title": "de titel van het beleid", "owner": "wie is eigenaar van het beleid",
+        "title": "de titel van het beleid",
+        "owner": "wie is eigenaar van het beleid",
         "summary": "het beleid in één alinea",
         "distribution": "hoe het beleid bij het personeel komt",
-        "mission": "waar staat de organisatie voor", "vision": "waar wil de organisatie naartoe",
-        "value": "een waarde van de organisatie", "value-description": "wat die waarde betekent",
+        "mission": "waar staat de organisatie voor",
+        "vision": "waar wil de organisatie naartoe",
+        "value": "een waarde van de organisatie",
+        "value-description": "wat die waarde betekent",
         "online": "hoe de organisatie zich online gedraagt",
-        "tone": "hoe de organisatie klinkt", "intro": "een korte inleiding",
+        "tone": "hoe de organisatie klinkt",
+        "intro": "een korte inleiding",
         "own_name": "wanneer en hoe medewerkers in eigen naam spreken",
         "on_behalf": "wie in naam van de organisatie spreekt",
         "disclaimer": "de disclaimer voor persoonlijke profielen",
-        "do": "een praktische regel of tip (een do)", "dont": "iets wat niet mag (een don't)",
+        "do": "een praktische regel of tip (een do)",
+        "dont": "iets wat niet mag (een don't)",
         "rationale": "waarom die regel er is",
         "topic": "het onderwerp (bv. privacy, beeldrecht, discriminatie)",
         "legal": "wat de wet of de deontologische code vraagt",
         "basis-title": "de wet of code waarop dit steunt",
         "role-contact": "de functie van de contactpersoon",
         "hours": "wanneer je deze persoon kunt bereiken",
-        "role": "de naam van een rol", "role-description": "wat deze rol doet",
+        "role": "de naam van een rol",
+        "role-description": "wat deze rol doet",
         "task": "de naam van een taak (bv. online luisteren)",
         "task-description": "wat deze taak inhoudt",
         "initiative": "hoe collega's zelf initiatief kunnen nemen",
@@ -59,24 +65,30 @@ HINTS: dict[str, dict[str, str]] = {
         "outcome-no": "wat je doet als het antwoord nee is",
     },
     "en": {
-        "title": "the title of the policy", "owner": "who owns the policy",
-        "summary": "the policy in one paragraph", "distribution": "how the policy reaches staff",
+        "title": "the title of the policy",
+        "owner": "who owns the policy",
+        "summary": "the policy in one paragraph",
+        "distribution": "how the policy reaches staff",
         "mission": "what the organisation stands for",
         "vision": "where the organisation wants to go",
-        "value": "a value of the organisation", "value-description": "what that value means",
+        "value": "a value of the organisation",
+        "value-description": "what that value means",
         "online": "how the organisation behaves online",
-        "tone": "how the organisation sounds", "intro": "a short introduction",
+        "tone": "how the organisation sounds",
+        "intro": "a short introduction",
         "own_name": "when and how staff speak in their own name",
         "on_behalf": "who speaks on behalf of the organisation",
         "disclaimer": "the disclaimer for personal profiles",
-        "do": "a practical rule or tip (a do)", "dont": "something not to do (a don't)",
+        "do": "a practical rule or tip (a do)",
+        "dont": "something not to do (a don't)",
         "rationale": "why this rule exists",
         "topic": "the topic (e.g. privacy, image rights, discrimination)",
         "legal": "what the law or the code of ethics asks",
         "basis-title": "the law or code this rests on",
         "role-contact": "the job title of the contact person",
         "hours": "when this person can be reached",
-        "role": "the name of a role", "role-description": "what this role does",
+        "role": "the name of a role",
+        "role-description": "what this role does",
         "task": "the name of a task (e.g. listening online)",
         "task-description": "what this task involves",
         "initiative": "how colleagues can take initiative themselves",
@@ -101,8 +113,15 @@ def parse_languages(value: str) -> list[str]:
 
 
 #: The files of a new policy, in order; each is rendered from ``templates/<name>.j2``.
-FILES = ("meta.yaml", "brand.yaml", "conduct.yaml", "legal.yaml", "contact.yaml",
-         "roles.yaml", "reactions.yaml")
+FILES = (
+    "meta.yaml",
+    "brand.yaml",
+    "conduct.yaml",
+    "legal.yaml",
+    "contact.yaml",
+    "roles.yaml",
+    "reactions.yaml",
+)
 
 
 def _hint(key: str, language: str) -> str:
@@ -118,8 +137,9 @@ def _quote(text: str) -> str:
 def _comment(text: str, indent: int = 0) -> str:
     """Each line of ``text`` as a YAML comment at ``indent`` (the templates' ``comment``)."""
     pad = " " * indent
-    return "".join(f"{pad}# {line}".rstrip() + "\n"
-                   for line in textwrap.dedent(text).strip().splitlines())
+    return "".join(
+        f"{pad}# {line}".rstrip() + "\n" for line in textwrap.dedent(text).strip().splitlines()
+    )
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:
@@ -142,7 +162,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_, ngettext=_ngettext, newstyle=True)
+        gettext=_, ngettext=_ngettext, newstyle=True
+    )
     environment.filters["comment"] = _comment
     environment.filters["quote"] = _quote
     return environment
@@ -161,46 +182,58 @@ def sections(organisation: str | None, languages: Sequence[str]) -> dict[str, st
         if len(languages) == 1:
             return f"{lead} {todo(hint, languages[0])}"
         inner = " " * (indent + 2 + (2 if item else 0))
-        return "\n".join([lead, *(f"{inner}{language}: {todo(hint, language)}"
-                                  for language in languages)])
+        return "\n".join(
+            [lead, *(f"{inner}{language}: {todo(hint, language)}" for language in languages)]
+        )
 
     def text_item(indent: int, hint: str) -> str:
         """A list item that is a text: ``- "TODO: ..."``, or ``- nl: ...`` for several."""
         pad = " " * indent
         if len(languages) == 1:
             return f"{pad}- {todo(hint, languages[0])}"
-        return "\n".join(f"{pad}{'- ' if index == 0 else '  '}{language}: "
-                         f"{todo(hint, language)}" for index, language in enumerate(languages))
+        return "\n".join(
+            f"{pad}{'- ' if index == 0 else '  '}{language}: {todo(hint, language)}"
+            for index, language in enumerate(languages)
+        )
 
     values = {
         "modeline": MODELINE.rstrip("\n"),
         "organisation": organisation or _("TODO: the organisation's name"),
-        "languages": languages, "text": text, "text_item": text_item,
+        "languages": languages,
+        "text": text,
+        "text_item": text_item,
     }
     environment = _environment()
     return {name: environment.get_template(f"{name}.j2").render(values) for name in FILES}
 
 
-def create(directory: Path, organisation: str | None, languages: Sequence[str],
-           schema_text: str) -> list[Path]:
+def create(
+    directory: Path, organisation: str | None, languages: Sequence[str], schema_text: str
+) -> list[Path]:
     """Write a new policy into ``directory``; ``InputError`` (and nothing written) if any of
     its files exists, or if the folder already holds YAML files."""
     from policy_rulebook.authoring.fmt import format_text
 
-    files = {name: format_text(name, text.encode("utf-8"), languages=languages)
-             for name, text in sections(organisation, languages).items()}
+    files = {
+        name: format_text(name, text.encode("utf-8"), languages=languages)
+        for name, text in sections(organisation, languages).items()
+    }
     files_and_schema = {**files, SCHEMA_NAME: schema_text}
     if directory.exists() and not directory.is_dir():
         raise InputError(f"{directory}: exists and is not a folder")
     for name in files_and_schema:
         if (directory / name).exists() or (directory / name).is_symlink():
-            raise InputError(f"{directory / name} already exists: rulebook init never "
-                             "overwrites a file; choose another folder")
+            raise InputError(
+                f"{directory / name} already exists: rulebook init never "
+                "overwrites a file; choose another folder"
+            )
     if directory.is_dir():
         existing = sorted(p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
         if existing:
-            raise InputError(f"{directory / existing[0]} already exists: the folder already "
-                             "holds a policy; choose another folder")
+            raise InputError(
+                f"{directory / existing[0]} already exists: the folder already "
+                "holds a policy; choose another folder"
+            )
     # All or nothing (a full disk leaves no half policy), never over a file that appeared.
     contents = {directory / name: text.encode("utf-8") for name, text in files_and_schema.items()}
     atomic.write_new(contents)

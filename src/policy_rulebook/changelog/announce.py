@@ -22,9 +22,16 @@ from policy_rulebook.core.model import SECTIONS
 
 #: The field that names an item of each kind, as staff know it.
 MAIN_FIELD = {
-    "rule": "text", "legal-item": "text", "value": "name", "tone-principle": "text",
-    "escalation": "topic", "role": "name", "task": "name", "scenario": "title",
-    "house-rule": "text", "channel": "handle",
+    "rule": "text",
+    "legal-item": "text",
+    "value": "name",
+    "tone-principle": "text",
+    "escalation": "topic",
+    "role": "name",
+    "task": "name",
+    "scenario": "title",
+    "house-rule": "text",
+    "channel": "handle",
 }
 #: Old texts up to this long are quoted after a changed text ("was: ...").
 QUOTE_OLD_UP_TO = 160
@@ -76,8 +83,12 @@ def staff(entry: Entry, lang: str) -> Text:
     primary = primary_language(entry.data)
     title = _policy_title(entry, lang)
     if entry.new.unreleased:
-        heading = phrase(lang, "unreleased", title=title,
-                         version=(entry.old.version if entry.old else None) or "?")
+        heading = phrase(
+            lang,
+            "unreleased",
+            title=title,
+            version=(entry.old.version if entry.old else None) or "?",
+        )
     else:
         heading = f"{title} {phrase(lang, 'version')} {entry.new.version}"
         effective = get_path(entry.data, ("meta", "effective_from"))
@@ -88,8 +99,12 @@ def staff(entry: Entry, lang: str) -> Text:
     shown = [change for change in entry.changes if for_staff(change, lang)]
     blocks = []
     for section in [*SECTIONS, *sorted({c.section for c in shown} - set(SECTIONS))]:
-        items = tuple(item for change in shown if change.section == section
-                      for item in _staff_items(change, lang, primary, entry.data))
+        items = tuple(
+            item
+            for change in shown
+            if change.section == section
+            for item in _staff_items(change, lang, primary, entry.data)
+        )
         if items:
             blocks.append(Block(section_title(lang, section), items))
     intro = _staff_intro(entry, lang, bool(blocks))
@@ -115,8 +130,9 @@ def _staff_intro(entry: Entry, lang: str, anything: bool) -> str:
     return phrase(lang, "nothing")
 
 
-def _staff_items(change: Change, lang: str, primary: str | None,
-                 data: dict[str, Any]) -> Iterator[Item]:
+def _staff_items(
+    change: Change, lang: str, primary: str | None, data: dict[str, Any]
+) -> Iterator[Item]:
     if change.item_kind is not None:
         yield from _staff_item(change, lang, primary, data)
     elif change.path in ("/contact/primary", "/contact/backup"):
@@ -151,8 +167,9 @@ def _list_name(lang: str, pointer: str | None) -> str:
     return f"{section_title(lang, str(path[0]))}{labels.SEPARATOR}{labels.title(lang, path)}"
 
 
-def _staff_item(change: Change, lang: str, primary: str | None,
-                data: dict[str, Any]) -> Iterator[Item]:
+def _staff_item(
+    change: Change, lang: str, primary: str | None, data: dict[str, Any]
+) -> Iterator[Item]:
     kind = change.item_kind or ""
     new = _main(change.new, kind, lang, primary)
     if change.kind == "added":
@@ -198,11 +215,15 @@ def _kind_at(pointer: str | None) -> str | None:
     return next((kind for kind, paths in ID_KINDS.items() if path in paths), None)
 
 
-def _branch_notes(change: Change, lang: str, primary: str | None,
-                  data: dict[str, Any]) -> list[str]:
+def _branch_notes(
+    change: Change, lang: str, primary: str | None, data: dict[str, Any]
+) -> list[str]:
     """A changed branch of the reaction scheme, as the question or outcome it now leads to."""
-    nodes = {item.get("id"): item for item in get_path(data, ("reactions", "nodes")) or []
-             if isinstance(item, dict)}
+    nodes = {
+        item.get("id"): item
+        for item in get_path(data, ("reactions", "nodes")) or []
+        if isinstance(item, dict)
+    }
     notes = []
     for branch in ("yes", "no"):
         if branch in change.fields and isinstance(change.new, dict):
@@ -220,8 +241,9 @@ def _main_keys(kind: str) -> set[str]:
     return {MAIN_FIELD.get(kind, "text"), *extra}
 
 
-def _field_notes(change: Change, lang: str, primary: str | None, skip: set[str],
-                 only: tuple[str, ...] = ()) -> list[str]:
+def _field_notes(
+    change: Change, lang: str, primary: str | None, skip: set[str], only: tuple[str, ...] = ()
+) -> list[str]:
     """The other fields that changed, in words (``only``: these fields, changed or not)."""
     notes = []
     base = labels.dotted(change.path)
@@ -271,8 +293,10 @@ def _staff_unit(change: Change, lang: str, primary: str | None) -> Iterator[Item
             text = localized(value.get(sub), lang, primary)
             if text:
                 label = labels.label(lang, base, (sub,))
-                yield Item(phrase(lang, lead) + ":",
-                           f"{labels.title(lang, base)}{labels.SEPARATOR}{label}: {text}")
+                yield Item(
+                    phrase(lang, lead) + ":",
+                    f"{labels.title(lang, base)}{labels.SEPARATOR}{label}: {text}",
+                )
         return
     text = localized(value, lang, primary) or ""
     yield Item(phrase(lang, lead) + ":", f"{labels.title(lang, base)}: {text}")
@@ -280,8 +304,9 @@ def _staff_unit(change: Change, lang: str, primary: str | None) -> Iterator[Item
 
 def _is_text(value: dict[str, Any]) -> bool:
     """A localized text: a map from language codes to strings."""
-    return bool(value) and all(isinstance(v, str) and len(k) <= 5 and k[:2].islower()
-                               for k, v in value.items())
+    return bool(value) and all(
+        isinstance(v, str) and len(k) <= 5 and k[:2].islower() for k, v in value.items()
+    )
 
 
 # -- legal -----------------------------------------------------------------------------------
@@ -306,8 +331,11 @@ def legal(entry: Entry, lang: str) -> Text:
     order += sorted({c.section for c in entry.changes} - set(order))
     blocks = []
     for section in order:
-        items = tuple(_legal_item(c, lang, entry.new.commit is None)
-                      for c in entry.changes if c.section == section)
+        items = tuple(
+            _legal_item(c, lang, entry.new.commit is None)
+            for c in entry.changes
+            if c.section == section
+        )
         if items:
             blocks.append(Block(section_title(lang, section), items))
     intro = "" if entry.old is None or entry.changes else phrase(lang, "no_changes")
@@ -322,32 +350,52 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     what = phrase(lang, f"{change.kind}_by")
     who: list[str] = []
     for touch in change.touches:
-        who.append(phrase(lang, "commit_line", author=touch.author, commit=touch.sha[:7],
-                          date=long_date(lang, touch.date), subject=touch.subject)
-                   .removesuffix(": “”"))
+        who.append(
+            phrase(
+                lang,
+                "commit_line",
+                author=touch.author,
+                commit=touch.sha[:7],
+                date=long_date(lang, touch.date),
+                subject=touch.subject,
+            ).removesuffix(": “”")
+        )
     if not who and change.commit is not None:
-        what += " " + phrase(lang, "by", author=change.author or "?", commit=change.commit[:7],
-                             date=change.date or "?")
+        what += " " + phrase(
+            lang,
+            "by",
+            author=change.author or "?",
+            commit=change.commit[:7],
+            date=change.date or "?",
+        )
     elif not who and working_tree:
         what += f" ({phrase(lang, 'uncommitted')})"
     details: list[Detail] = []
     base = labels.dotted(change.path)
     if change.kind == "renamed":
-        details.append(Detail(labels.title(lang, (*base, "id")),
-                              redline(change.old_id or "", change.id or "")))
+        details.append(
+            Detail(labels.title(lang, (*base, "id")), redline(change.old_id or "", change.id or ""))
+        )
     if change.kind == "moved":
-        where = phrase(lang, "moved_from_to", old=_list_name(lang, change.old_path),
-                       new=_list_name(lang, change.path))
+        where = phrase(
+            lang,
+            "moved_from_to",
+            old=_list_name(lang, change.old_path),
+            new=_list_name(lang, change.path),
+        )
         details.append(Detail(phrase(lang, "moved"), (Segment("=", where),)))
     if change.id is not None:  # the kind in words, then the stable id legal can cite
         lead = f"{labels.title(lang, (*base[:-1], 0))} {change.id}"
     else:
         lead = labels.title(lang, base)
     # a single value (a version, a date) needs no label under a lead that names it already
-    details.extend(dataclasses.replace(d, label="") if d.label == lead else d
-                   for d in _legal_details(change, lang, base))
-    return Item(lead, f"— {what}", tuple(details), _note(change, lang), tuple(who),
-                change.editorial)
+    details.extend(
+        dataclasses.replace(d, label="") if d.label == lead else d
+        for d in _legal_details(change, lang, base)
+    )
+    return Item(
+        lead, f"— {what}", tuple(details), _note(change, lang), tuple(who), change.editorial
+    )
 
 
 def _note(change: Change, lang: str) -> str:
@@ -390,8 +438,9 @@ def _content(value: Any, change: Change) -> Any:
     return value
 
 
-def deep_leaves(value: Any, lang: str = "en",
-                prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+def deep_leaves(
+    value: Any, lang: str = "en", prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], str]]:
     """Every leaf as (path of keys, text), lists included (``("basis", "0", "title", "nl")``);
     a yes-or-no in words."""
     if isinstance(value, dict) and value:
@@ -417,11 +466,16 @@ def page(entries: list[Entry], lang: str, audience: str, generated: str) -> Page
     newest, oldest = entries[0], entries[-1]
     first = oldest.old.version if oldest.old and audience == "legal" else oldest.new.version
     last = newest.new.version if not newest.new.unreleased else phrase(lang, "unreleased_short")
-    versions = (phrase(lang, "versions", first=first or "?", last=last or "?")
-                if first != last else f"{phrase(lang, 'version').capitalize()} {last}")
+    versions = (
+        phrase(lang, "versions", first=first or "?", last=last or "?")
+        if first != last
+        else f"{phrase(lang, 'version').capitalize()} {last}"
+    )
     kind = phrase(lang, "legal_redline" if audience == "legal" else "staff_announcement")
-    return Page(_policy_title(newest, lang) or phrase(lang, "policy"),
-                (f"{kind} · {versions}", phrase(lang, "generated", date=generated)))
+    return Page(
+        _policy_title(newest, lang) or phrase(lang, "policy"),
+        (f"{kind} · {versions}", phrase(lang, "generated", date=generated)),
+    )
 
 
 def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
@@ -433,7 +487,6 @@ def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
     for change, out in zip(entry.changes, data["changes"], strict=True):
         base = labels.dotted(change.path)
         out["label"] = change.id if change.id is not None else labels.title(lang, base)
-        out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f))
-                                  for f in change.fields]
+        out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f)) for f in change.fields]
         out["shown"] = audience == "legal" or for_staff(change, lang)
     return data

@@ -46,7 +46,6 @@ from policy_rulebook.core.model import SECTIONS
 KINDS = ("added", "removed", "changed", "moved", "renamed")
 
 
-
 #: A contributor's word on a change (the commit trailer ``Policy-Change:``).
 MARKINGS = ("editorial", "material")
 
@@ -68,8 +67,14 @@ class Touch(NamedTuple):
 
 
 def touch_dict(touch: Any) -> dict[str, Any]:
-    return {"commit": touch.sha, "author": touch.author, "email": touch.email,
-            "date": touch.date, "subject": touch.subject, "marking": touch.marking}
+    return {
+        "commit": touch.sha,
+        "author": touch.author,
+        "email": touch.email,
+        "date": touch.date,
+        "subject": touch.subject,
+        "marking": touch.marking,
+    }
 
 
 @dataclass(frozen=True)
@@ -240,14 +245,28 @@ def _item_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
             yield _item_change("added", after[key], None, ())
 
 
-def _item_change(kind: str, new: Located | None, old: Located | None, fields: tuple[str, ...],
-                 old_id: str | None = None, old_path: str | None = None) -> Change:
+def _item_change(
+    kind: str,
+    new: Located | None,
+    old: Located | None,
+    fields: tuple[str, ...],
+    old_id: str | None = None,
+    old_path: str | None = None,
+) -> Change:
     where = new or old
     assert where is not None
-    return Change(kind=kind, section=where.list_path[0], path=where.pointer,
-                  id=where.item["id"], item_kind=where.kind,
-                  old=old.item if old else None, new=new.item if new else None,
-                  fields=fields, old_id=old_id, old_path=old_path)
+    return Change(
+        kind=kind,
+        section=where.list_path[0],
+        path=where.pointer,
+        id=where.item["id"],
+        item_kind=where.kind,
+        old=old.item if old else None,
+        new=new.item if new else None,
+        fields=fields,
+        old_id=old_id,
+        old_path=old_path,
+    )
 
 
 def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Located]]:
@@ -298,10 +317,10 @@ def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
                     yield _unit("changed", section, path, va, vb, fields)
 
 
-def _unit(kind: str, section: str, path: tuple[str, ...], old: Any, new: Any,
-          fields: tuple[str, ...]) -> Change:
-    return Change(kind=kind, section=section, path=pointer(*path), old=old, new=new,
-                  fields=fields)
+def _unit(
+    kind: str, section: str, path: tuple[str, ...], old: Any, new: Any, fields: tuple[str, ...]
+) -> Change:
+    return Change(kind=kind, section=section, path=pointer(*path), old=old, new=new, fields=fields)
 
 
 # -- helpers ---------------------------------------------------------------------------------

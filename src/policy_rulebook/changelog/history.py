@@ -24,8 +24,10 @@ from policy_rulebook.core.changes import plain
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 
-SHALLOW_HINT = ("fetch the full history (git fetch --unshallow; in GitHub Actions "
-                "`fetch-depth: 0` on actions/checkout)")
+SHALLOW_HINT = (
+    "fetch the full history (git fetch --unshallow; in GitHub Actions "
+    "`fetch-depth: 0` on actions/checkout)"
+)
 #: The commit trailer that marks a change: ``Policy-Change: editorial`` (or ``material``).
 TRAILER = "policy-change"
 MARKINGS = ("editorial", "material")
@@ -136,23 +138,33 @@ class History:
         self.path = path
         self.max_bytes = max_bytes or loader.DEFAULT_MAX_BYTES
         try:
-            self.repo = git.Repo(path if path.is_dir() else path.parent,
-                                 search_parent_directories=True)
+            self.repo = git.Repo(
+                path if path.is_dir() else path.parent, search_parent_directories=True
+            )
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise InputError(_("{path}: not in a git repository (the changelog reads the "
-                               "policy's versions from git history)").format(path=path)) from None
+            raise InputError(
+                _(
+                    "{path}: not in a git repository (the changelog reads the "
+                    "policy's versions from git history)"
+                ).format(path=path)
+            ) from None
         if self.repo.working_tree_dir is None:
-            raise InputError(_("{path}: a bare repository has no working tree to read").format(
-                path=path))
+            raise InputError(
+                _("{path}: a bare repository has no working tree to read").format(path=path)
+            )
         root = Path(self.repo.working_tree_dir).resolve()
         try:
             self.relpath = PurePosixPath(path.resolve().relative_to(root).as_posix())
         except ValueError:
-            raise InputError(_("{path}: not inside the git repository at {root}").format(
-                path=path, root=root)) from None
+            raise InputError(
+                _("{path}: not inside the git repository at {root}").format(path=path, root=root)
+            ) from None
         shallow = Path(self.repo.git_dir) / "shallow"
-        self.edges = frozenset(shallow.read_text(encoding="ascii").split()) if (
-            shallow.is_file()) else frozenset()
+        self.edges = (
+            frozenset(shallow.read_text(encoding="ascii").split())
+            if (shallow.is_file())
+            else frozenset()
+        )
         self.shallow = bool(self.edges)
         self._graphs: dict[str, dict[str, Commit]] = {}
         self._trees: dict[str, tuple[str, str] | None] = {}
@@ -172,28 +184,41 @@ class History:
         import git
 
         if rev.startswith("-"):
-            raise InputError(_("{rev!r} is not a revision: a revision cannot start with "
-                               "'-'").format(rev=rev))
+            raise InputError(
+                _("{rev!r} is not a revision: a revision cannot start with '-'").format(rev=rev)
+            )
         if not rev.strip() or any(c in rev for c in "\0\n\r"):
             raise InputError(_("{rev!r} is not a revision").format(rev=rev))
         if _REFLOG.search(rev):
-            raise InputError(_("{rev!r} reads this clone's reflog, which differs from machine "
-                               "to machine: name a commit, branch or tag").format(rev=rev))
+            raise InputError(
+                _(
+                    "{rev!r} reads this clone's reflog, which differs from machine "
+                    "to machine: name a commit, branch or tag"
+                ).format(rev=rev)
+            )
         try:
-            sha = self.repo.git.rev_parse("--verify", "--quiet", "--end-of-options",
-                                          f"{rev}^{{commit}}")
+            sha = self.repo.git.rev_parse(
+                "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+            )
         except git.GitCommandError:
             sha = ""
         if not sha:
             kind = self._kind_of(rev)
             if kind is not None and kind != "commit":
-                raise InputError(_("{rev!r} names a {kind}, not a commit").format(
-                    rev=rev, kind=kind))
+                raise InputError(
+                    _("{rev!r} names a {kind}, not a commit").format(rev=rev, kind=kind)
+                )
             if self.shallow:
-                raise InputError(_("unknown revision {rev!r}: this is a shallow clone that may "
-                                   "lack it; {hint}").format(rev=rev, hint=SHALLOW_HINT))
-            raise InputError(_("unknown revision {rev!r} in {where}").format(
-                rev=rev, where=self.repo.working_tree_dir))
+                raise InputError(
+                    _(
+                        "unknown revision {rev!r}: this is a shallow clone that may lack it; {hint}"
+                    ).format(rev=rev, hint=SHALLOW_HINT)
+                )
+            raise InputError(
+                _("unknown revision {rev!r} in {where}").format(
+                    rev=rev, where=self.repo.working_tree_dir
+                )
+            )
         return str(sha).strip()
 
     def _kind_of(self, rev: str) -> str | None:
@@ -211,21 +236,30 @@ class History:
         """Every commit up to ``tip`` that touched the policy (and the merges between them), by
         id, with its parents rewritten to the nearest such commit: one ``git log``."""
         if tip not in self._graphs:
-            raw = self.repo.git.log("--full-history", "--parents", "--topo-order", "-z",
-                                    "--date=short",
-                                    f"--format={_FORMAT}", tip, "--", str(self.relpath),
-                                    stdout_as_string=False)
+            raw = self.repo.git.log(
+                "--full-history",
+                "--parents",
+                "--topo-order",
+                "-z",
+                "--date=short",
+                f"--format={_FORMAT}",
+                tip,
+                "--",
+                str(self.relpath),
+                stdout_as_string=False,
+            )
             text = bytes(raw).decode("utf-8", errors="replace")
             fields = text.split("\0")
             graph: dict[str, Commit] = {}
             size = len(_FIELDS)
             for start in range(0, len(fields) - size + 1, size):
-                sha, parents, author, email, date, subject, trailers = fields[start:start + size]
+                sha, parents, author, email, date, subject, trailers = fields[start : start + size]
                 sha = sha.strip()
                 if not sha:
                     continue
-                graph[sha] = Commit(sha, author, email, date, subject, _trailers(trailers),
-                                    tuple(parents.split()))
+                graph[sha] = Commit(
+                    sha, author, email, date, subject, _trailers(trailers), tuple(parents.split())
+                )
             self._graphs[tip] = graph
         return self._graphs[tip]
 
@@ -236,12 +270,20 @@ class History:
             found = found or graph.get(sha)
         if found is not None:
             return found
-        raw = self.repo.git.log("-1", "-z", "--date=short", f"--format={_FORMAT}", sha,
-                                stdout_as_string=False)
+        raw = self.repo.git.log(
+            "-1", "-z", "--date=short", f"--format={_FORMAT}", sha, stdout_as_string=False
+        )
         parts = bytes(raw).decode("utf-8", errors="replace").split("\0")
         parts += [""] * (len(_FIELDS) - len(parts))
-        return Commit(parts[0].strip(), parts[2], parts[3], parts[4], parts[5],
-                      _trailers(parts[6]), tuple(parts[1].split()))
+        return Commit(
+            parts[0].strip(),
+            parts[2],
+            parts[3],
+            parts[4],
+            parts[5],
+            _trailers(parts[6]),
+            tuple(parts[1].split()),
+        )
 
     def mainline(self, tip: str) -> list[Commit]:
         """The first-parent line from ``tip`` back, oldest first: the commits on it where the
@@ -261,8 +303,9 @@ class History:
 
     def _first_in_graph(self, tip: str) -> str | None:
         """The newest commit of the graph on the first-parent line of ``tip``."""
-        out = self.repo.git.log("--first-parent", "-1", "--format=%H", tip, "--",
-                                str(self.relpath)).strip()
+        out = self.repo.git.log(
+            "--first-parent", "-1", "--format=%H", tip, "--", str(self.relpath)
+        ).strip()
         return out or None
 
     def reachable(self, tip: str, stop: frozenset[str] = frozenset()) -> set[str]:
@@ -288,9 +331,18 @@ class History:
     def removed_ids(self, rev: str) -> list[tuple[str, str]]:
         """(id, commit) of every ``id:`` line that a first-parent commit up to ``rev`` removed,
         newest first: one ``git log -p``, no YAML read (the candidates for retired ids)."""
-        out = self.repo.git.log("--first-parent", "-p", "-U0", "--no-color", "--no-ext-diff",
-                                "--format=%x00%H", rev, "--", str(self.relpath),
-                                stdout_as_string=False)
+        out = self.repo.git.log(
+            "--first-parent",
+            "-p",
+            "-U0",
+            "--no-color",
+            "--no-ext-diff",
+            "--format=%x00%H",
+            rev,
+            "--",
+            str(self.relpath),
+            stdout_as_string=False,
+        )
         found: list[tuple[str, str]] = []
         commit = ""
         for line in bytes(out).decode("utf-8", errors="replace").splitlines():
@@ -318,13 +370,20 @@ class History:
 
     def _cat_file(self, option: str, names: list[str]) -> bytes:
         """One ``git cat-file --batch[-check]`` for many objects."""
-        done = subprocess.run(["git", "cat-file", option], cwd=self.repo.working_tree_dir,
-                              input=("\n".join(names) + "\n").encode("utf-8"),
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "cat-file", option],
+            cwd=self.repo.working_tree_dir,
+            input=("\n".join(names) + "\n").encode("utf-8"),
+            capture_output=True,
+            check=False,
+        )
         if done.returncode != 0:
-            raise InputError(_("git cat-file failed in {where}: {error}").format(
-                where=self.repo.working_tree_dir,
-                error=done.stderr.decode("utf-8", "replace").strip()[:200]))
+            raise InputError(
+                _("git cat-file failed in {where}: {error}").format(
+                    where=self.repo.working_tree_dir,
+                    error=done.stderr.decode("utf-8", "replace").strip()[:200],
+                )
+            )
         return done.stdout
 
     def _headers(self, names: list[str]) -> list[tuple[str, str, int] | None]:
@@ -333,7 +392,7 @@ class History:
             return []
         lines = self._cat_file("--batch-check", names).decode("utf-8", "replace").splitlines()
         result: list[tuple[str, str, int] | None] = []
-        for line in lines[:len(names)]:
+        for line in lines[: len(names)]:
             parts = line.rsplit(" ", 2)
             ok = len(parts) == 3 and parts[2].isdigit() and parts[1] != "missing"
             result.append((parts[0], parts[1], int(parts[2])) if ok else None)
@@ -353,7 +412,7 @@ class History:
             if len(header) != 3 or not header[2].isdigit():
                 continue
             size = int(header[2])
-            yield object_id, out[position:position + size]
+            yield object_id, out[position : position + size]
             position += size + 1
 
     def prefetch(self, shas: Iterable[str], content: bool = True) -> None:
@@ -365,23 +424,35 @@ class History:
             names = [f"{sha}:{here}" if here != "." else f"{sha}^{{tree}}" for sha in todo]
             for sha, header in zip(todo, self._headers(names), strict=True):
                 kind = header[1] if header else None
-                self._trees[sha] = (kind, header[0]) if header and kind in (
-                    "tree", "blob") else None
+                self._trees[sha] = (
+                    (kind, header[0]) if header and kind in ("tree", "blob") else None
+                )
         if not content:
             return
         wanted = {found for sha in shas if (found := self._trees.get(sha)) is not None}
-        trees = [tree for kind, tree in wanted if kind == "tree" and tree not in self._data
-                 and tree not in self._entries_of]
+        trees = [
+            tree
+            for kind, tree in wanted
+            if kind == "tree" and tree not in self._data and tree not in self._entries_of
+        ]
         for tree, raw in self._contents(trees):
             self._entries_of[tree] = list(_entries(raw, len(tree) // 2))
-        blobs = [blob for kind, tree in wanted for blob in (
-            [tree] if kind == "blob" else [b for _n, _m, b in self._yaml_entries(tree)])]
+        blobs = [
+            blob
+            for kind, tree in wanted
+            for blob in (
+                [tree] if kind == "blob" else [b for _n, _m, b in self._yaml_entries(tree)]
+            )
+        ]
         self._read_blobs(list(dict.fromkeys(blobs)))
         self.save_cache()
 
     def _yaml_entries(self, tree: str) -> list[tuple[str, str, str]]:
-        return [(name, mode, blob) for name, mode, blob in self._entries_of.get(tree, [])
-                if mode in ("100644", "100755") and name.endswith(loader.YAML_SUFFIXES)]
+        return [
+            (name, mode, blob)
+            for name, mode, blob in self._entries_of.get(tree, [])
+            if mode in ("100644", "100755") and name.endswith(loader.YAML_SUFFIXES)
+        ]
 
     def _read_blobs(self, blobs: list[str]) -> None:
         """Sizes of the blobs, then the content of those under the limit that no cache holds,
@@ -400,8 +471,7 @@ class History:
             elif 0 <= self._sizes[blob] <= self.max_bytes:
                 todo.append(blob)
         for blob, raw in self._contents(todo):
-            document = loader.load_files(blob, [(blob, raw)],
-                                         max_bytes=self.max_bytes)
+            document = loader.load_files(blob, [(blob, raw)], max_bytes=self.max_bytes)
             if document.broken_files:
                 self._broken.add(blob)
                 continue
@@ -466,8 +536,9 @@ class History:
     def _data_at(self, sha: str, rev: str) -> dict[str, Any]:
         found = self.tree_of(sha)
         if found is None:
-            raise InputError(_("{path}: does not exist at revision {rev}").format(
-                path=self.relpath, rev=rev))
+            raise InputError(
+                _("{path}: does not exist at revision {rev}").format(path=self.relpath, rev=rev)
+            )
         kind, object_id = found
         if object_id in self._data:
             return self._data[object_id]
@@ -476,8 +547,11 @@ class History:
         if kind == "tree":
             blobs = [(name, blob) for name, _mode, blob in self._yaml_entries(object_id)]
             if not blobs:
-                raise InputError(_("{path}: no .yaml or .yml files at revision {rev}").format(
-                    path=self.relpath, rev=rev))
+                raise InputError(
+                    _("{path}: no .yaml or .yml files at revision {rev}").format(
+                        path=self.relpath, rev=rev
+                    )
+                )
             blobs.sort()
         else:
             blobs = [(self.relpath.name, object_id)]
@@ -493,9 +567,12 @@ class History:
         if blob not in self._files and blob not in self._broken:
             self._read_blobs([blob])
         if self._sizes.get(blob, 0) > self.max_bytes:  # refused by its size, never read
-            raise InputError(_("{path} at revision {rev} is {size} bytes, more than the "
-                               "limit of {limit} (--max-file-size)").format(
-                path=path, rev=rev, size=self._sizes[blob], limit=self.max_bytes))
+            raise InputError(
+                _(
+                    "{path} at revision {rev} is {size} bytes, more than the "
+                    "limit of {limit} (--max-file-size)"
+                ).format(path=path, rev=rev, size=self._sizes[blob], limit=self.max_bytes)
+            )
         if blob not in self._files:
             _refuse_broken([path], _("revision {rev}").format(rev=rev))
         return self._files[blob]
@@ -508,8 +585,8 @@ def _entries(raw: bytes, width: int) -> Iterator[tuple[str, str, str]]:
         space = raw.index(b" ", position)
         nul = raw.index(b"\0", space)
         mode = raw[position:space].decode("ascii").rjust(6, "0")
-        name = raw[space + 1:nul].decode("utf-8", errors="replace")
-        yield name, mode, raw[nul + 1:nul + 1 + width].hex()
+        name = raw[space + 1 : nul].decode("utf-8", errors="replace")
+        yield name, mode, raw[nul + 1 : nul + 1 + width].hex()
         position = nul + 1 + width
 
 
@@ -524,6 +601,9 @@ def _trailers(text: str) -> tuple[tuple[str, str], ...]:
 
 def _refuse_broken(broken: list[str], where: str) -> None:
     if broken:
-        raise InputError(_("the rulebook does not parse at {where}: {file} is not valid YAML "
-                           "(run `rulebook lint` on it for the line)").format(
-            where=where, file=broken[0]))
+        raise InputError(
+            _(
+                "the rulebook does not parse at {where}: {file} is not valid YAML "
+                "(run `rulebook lint` on it for the line)"
+            ).format(where=where, file=broken[0])
+        )

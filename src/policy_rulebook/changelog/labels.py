@@ -26,7 +26,10 @@ LANGUAGE_NAMES: Final[dict[str, dict[str, str]]] = {
 #: "item 3" of a list, per language (the position people count, from 1).
 ITEM: Final[dict[str, str]] = {"nl": "item {n}", "en": "item {n}", "fr": "élément {n}"}
 YES_NO: Final[dict[str, tuple[str, str]]] = {
-    "nl": ("ja", "nee"), "en": ("yes", "no"), "fr": ("oui", "non")}
+    "nl": ("ja", "nee"),
+    "en": ("yes", "no"),
+    "fr": ("oui", "non"),
+}
 SEPARATOR = " › "
 
 
@@ -59,8 +62,10 @@ def _resolve(node: Any) -> dict[str, Any]:
 
 def _is_text(node: dict[str, Any]) -> bool:
     """The schema's localized text: an alternative that maps language codes to strings."""
-    return any(isinstance(alt, dict) and "propertyNames" in alt
-               for alt in node.get("anyOf", node.get("oneOf", [])))
+    return any(
+        isinstance(alt, dict) and "propertyNames" in alt
+        for alt in node.get("anyOf", node.get("oneOf", []))
+    )
 
 
 def _child(node: dict[str, Any], key: str | int) -> dict[str, Any] | None:

@@ -19,8 +19,12 @@ from policy_rulebook.changelog.redline import Segment
 from policy_rulebook.core.editorial import verdict
 
 
-def decide(changes: Sequence[Change], editorial: Collection[str] = (),
-           material: Collection[str] = (), version: str | None = None) -> tuple[Change, ...]:
+def decide(
+    changes: Sequence[Change],
+    editorial: Collection[str] = (),
+    material: Collection[str] = (),
+    version: str | None = None,
+) -> tuple[Change, ...]:
     """Each change with ``marking`` set from what contributors said, strongest first:
 
     1. its key in ``material`` or ``editorial`` (material wins when in both);
@@ -48,8 +52,10 @@ def decide(changes: Sequence[Change], editorial: Collection[str] = (),
 def with_provenance(changes: Sequence[Change], found: Sequence[Any]) -> tuple[Change, ...]:
     """The changes with the touches of the history's provenance records (same order; each
     record has ``touches``, oldest first), ready for ``decide``."""
-    return tuple(dataclasses.replace(change, touches=tuple(record.touches))
-                 for change, record in zip(changes, found, strict=True))
+    return tuple(
+        dataclasses.replace(change, touches=tuple(record.touches))
+        for change, record in zip(changes, found, strict=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,14 @@ class Endpoint:
     unreleased: bool = False  # changes since the last version that no bump carries yet
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "commit": self.commit, "date": self.date,
-                "subject": self.subject, "status": self.status, "unreleased": self.unreleased}
+        return {
+            "version": self.version,
+            "commit": self.commit,
+            "date": self.date,
+            "subject": self.subject,
+            "status": self.status,
+            "unreleased": self.unreleased,
+        }
 
 
 @dataclass(frozen=True)

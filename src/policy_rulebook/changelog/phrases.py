@@ -32,16 +32,16 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "why": "Waarom: {why}",
         "unreleased_short": "nog niet vrijgegeven",
         "editorial_only": "In deze versie zijn alleen taal en spelling verbeterd; voor jou "
-                          "verandert er niets.",
+        "verandert er niets.",
         "translation_only": "In deze versie is alleen de vertaling aangepast; voor jou "
-                            "verandert er niets.",
+        "verandert er niets.",
         "editorial": "redactioneel",
         "editorial_guessed": "redactioneel (automatisch herkend: alleen spelling, leestekens, "
-                             "hoofdletters of spaties)",
+        "hoofdletters of spaties)",
         "editorial_marked": "redactioneel (zo aangeduid door de auteur)",
         "editorial_id": "redactioneel (alleen de id veranderde, niet de tekst)",
         "material_marked": "inhoudelijk (zo aangeduid door de auteur, hoewel het redactioneel "
-                           "leek)",
+        "leek)",
         "only_language": "alleen de tekst in het {languages}",
         "editorial_count": "{count} redactioneel",
         "commit_line": "door {author} in {commit} op {date}: “{subject}”",
@@ -96,12 +96,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "why": "Why: {why}",
         "unreleased_short": "unreleased",
         "editorial_only": "This version only corrects language and spelling; nothing changes "
-                          "for you.",
-        "translation_only": "This version only changes the translation; nothing changes for "
-                            "you.",
+        "for you.",
+        "translation_only": "This version only changes the translation; nothing changes for you.",
         "editorial": "editorial",
         "editorial_guessed": "editorial (recognised automatically: only spelling, punctuation, "
-                             "capitals or spacing)",
+        "capitals or spacing)",
         "editorial_marked": "editorial (marked so by the author)",
         "editorial_id": "editorial (only the id changed, not the text)",
         "material_marked": "material (marked so by the author, although it looked editorial)",
@@ -142,6 +141,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "if_no": "if no, now: {target}",
     },
 }
+
 
 def table(lang: str) -> str:
     """The phrase table for a language: its own, the English one through its catalogue, or

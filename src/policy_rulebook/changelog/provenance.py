@@ -39,17 +39,27 @@ class Provenance:
     editorial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"touches": [touch_dict(t) for t in self.touches], "marking": self.marking,
-                "editorial": self.editorial}
+        return {
+            "touches": [touch_dict(t) for t in self.touches],
+            "marking": self.marking,
+            "editorial": self.editorial,
+        }
 
 
 def touch_dict(touch: Touch) -> dict[str, Any]:
-    return {"commit": touch.sha, "author": touch.author, "email": touch.email,
-            "date": touch.date, "subject": touch.subject, "marking": touch.marking}
+    return {
+        "commit": touch.sha,
+        "author": touch.author,
+        "email": touch.email,
+        "date": touch.date,
+        "subject": touch.subject,
+        "marking": touch.marking,
+    }
 
 
-def provenance(changes: Sequence[Change], commits: Sequence[Commit],
-               data_at: DataAt) -> tuple[Provenance, ...]:
+def provenance(
+    changes: Sequence[Change], commits: Sequence[Commit], data_at: DataAt
+) -> tuple[Provenance, ...]:
     """For each change (same order), every commit of ``commits`` that touched it."""
     indexes: dict[int, dict[tuple[str, str], Located]] = {}
 
@@ -76,15 +86,15 @@ def provenance(changes: Sequence[Change], commits: Sequence[Commit],
     return tuple(result)
 
 
-def with_last_touch(changes: Sequence[Change],
-                    found: Sequence[Provenance]) -> tuple[Change, ...]:
+def with_last_touch(changes: Sequence[Change], found: Sequence[Provenance]) -> tuple[Change, ...]:
     """The changes with ``commit``, ``author`` and ``date`` of their last touch."""
     result = []
     for change, prov in zip(changes, found, strict=True):
         if prov.touches:
             last = prov.touches[-1]
-            change = dataclasses.replace(change, commit=last.sha, author=last.author,
-                                         date=last.date)
+            change = dataclasses.replace(
+                change, commit=last.sha, author=last.author, date=last.date
+            )
         result.append(change)
     return tuple(result)
 
@@ -116,13 +126,15 @@ def attribute(changes: Sequence[Change], states: Sequence[State]) -> tuple[Chang
         if commit is None:
             result.append(change)
         else:
-            result.append(dataclasses.replace(change, commit=commit.sha, author=commit.author,
-                                              date=commit.date))
+            result.append(
+                dataclasses.replace(
+                    change, commit=commit.sha, author=commit.author, date=commit.date
+                )
+            )
     return tuple(result)
 
 
-def _probe(change: Change, data: dict[str, Any],
-           index: dict[tuple[str, str], Located]) -> Any:
+def _probe(change: Change, data: dict[str, Any], index: dict[tuple[str, str], Located]) -> Any:
     """What a change is about, as it is in one state (None when absent)."""
     if change.item_kind is not None:
         found = index.get((change.item_kind, change.id or ""))

@@ -82,8 +82,11 @@ def _whole_value(text: str) -> bool:
     if not stripped or (any(mark in stripped for mark in ".!?") and " " in stripped):
         return False
     words = stripped.split()
-    return len(words) == 1 or (len(words) <= WHOLE_VALUE_WORDS and not stripped.endswith(":")
-                               and all(_NUMBERISH.match(w) or w[:1].isupper() for w in words))
+    return len(words) == 1 or (
+        len(words) <= WHOLE_VALUE_WORDS
+        and not stripped.endswith(":")
+        and all(_NUMBERISH.match(w) or w[:1].isupper() for w in words)
+    )
 
 
 def _numberish(token: str) -> bool:
@@ -95,16 +98,16 @@ def _grow_numbers(blocks: list[list[int]], a: list[str], b: list[str]) -> list[l
     for index, block in enumerate(blocks):
         if block[0]:
             continue
-        if not any(_numberish(t) for t in [*a[block[1]:block[2]], *b[block[3]:block[4]]]):
+        if not any(_numberish(t) for t in [*a[block[1] : block[2]], *b[block[3] : block[4]]]):
             continue
         # grow to the left over the equal block before
         if index and blocks[index - 1][0]:
             before = blocks[index - 1]
-            take = _group_edge(a[before[1]:before[2]], reverse=True)
+            take = _group_edge(a[before[1] : before[2]], reverse=True)
             _shift(before, block, -take)
         if index + 1 < len(blocks) and blocks[index + 1][0]:
             after = blocks[index + 1]
-            take = _group_edge(a[after[1]:after[2]], reverse=False)
+            take = _group_edge(a[after[1] : after[2]], reverse=False)
             _shift_right(block, after, take)
     return [block for block in blocks if block[1] != block[2] or block[3] != block[4]]
 
@@ -126,8 +129,12 @@ def _group_edge(run: list[str], reverse: bool) -> int:
     count = 0
     while count < len(seq):
         token = seq[count]
-        joins = (len(token) == 1 and bool(_SEPARATOR.match(token)) and count + 1 < len(seq)
-                 and _numberish(seq[count + 1]))
+        joins = (
+            len(token) == 1
+            and bool(_SEPARATOR.match(token))
+            and count + 1 < len(seq)
+            and _numberish(seq[count + 1])
+        )
         if _numberish(token) or joins:
             count += 1
         else:
@@ -153,8 +160,7 @@ def _shift_right(change: list[int], equal: list[int], take: int) -> None:
     equal[3] += take
 
 
-def _absorb_small_equals(blocks: list[list[int]], a: list[str],
-                         b: list[str]) -> list[list[int]]:
+def _absorb_small_equals(blocks: list[list[int]], a: list[str], b: list[str]) -> list[list[int]]:
     """Join changes around a kept run that is only spaces and punctuation, or shorter than
     the changes on both sides (after diff-match-patch's semantic clean-up)."""
     changed = True
@@ -164,12 +170,12 @@ def _absorb_small_equals(blocks: list[list[int]], a: list[str],
             left, mid, right = blocks[index - 1], blocks[index], blocks[index + 1]
             if not mid[0] or left[0] or right[0]:
                 continue
-            kept = "".join(a[mid[1]:mid[2]])
+            kept = "".join(a[mid[1] : mid[2]])
             size = len(kept.strip())
-            left_size = max(_size(a[left[1]:left[2]]), _size(b[left[3]:left[4]]))
-            right_size = max(_size(a[right[1]:right[2]]), _size(b[right[3]:right[4]]))
+            left_size = max(_size(a[left[1] : left[2]]), _size(b[left[3] : left[4]]))
+            right_size = max(_size(a[right[1] : right[2]]), _size(b[right[3] : right[4]]))
             if not any(c.isalnum() for c in kept) or (size <= left_size and size <= right_size):
-                blocks[index - 1:index + 2] = [[False, left[1], right[2], left[3], right[4]]]
+                blocks[index - 1 : index + 2] = [[False, left[1], right[2], left[3], right[4]]]
                 changed = True
                 break
     return blocks
@@ -184,14 +190,19 @@ def _add(segments: list[Segment], op: str, text: str) -> None:
         segments.append(Segment(op, text))
 
 
-def render(segments: tuple[Segment, ...], mark: Callable[[str, str], str],
-           escape: Callable[[str], str]) -> str:
+def render(
+    segments: tuple[Segment, ...], mark: Callable[[str, str], str], escape: Callable[[str], str]
+) -> str:
     """The redline as one text: ``mark(op, escaped words)`` around each change; white space at
     the edges of a change stays outside the marks, so they hug the words."""
     out = []
     for index, segment in enumerate(segments):
-        if (index and segment.op == "+" and segments[index - 1].op == "-"
-                and any(c.isalnum() for c in segment.text + segments[index - 1].text)):
+        if (
+            index
+            and segment.op == "+"
+            and segments[index - 1].op == "-"
+            and any(c.isalnum() for c in segment.text + segments[index - 1].text)
+        ):
             out.append(" ")  # between words; a changed comma hugs its word
         if segment.op == "=":
             out.append(escape(segment.text))
@@ -201,7 +212,7 @@ def render(segments: tuple[Segment, ...], mark: Callable[[str, str], str],
             out.append(escape(segment.text) if segment.op == "+" else "")
             continue
         lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
-        tail = segment.text[len(segment.text.rstrip()):]
+        tail = segment.text[len(segment.text.rstrip()) :]
         out.append(escape(lead) + mark(segment.op, escape(core)) + escape(tail))
     return "".join(out)
 

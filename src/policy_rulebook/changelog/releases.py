@@ -49,8 +49,16 @@ class _Open:
     proposed: bool = False
 
     def freeze(self) -> Version:
-        return Version(self.version, self.bumped, self.state, tuple(self.states), self.status,
-                       self.adopted, self.since, tuple(self.commits))
+        return Version(
+            self.version,
+            self.bumped,
+            self.state,
+            tuple(self.states),
+            self.status,
+            self.adopted,
+            self.since,
+            tuple(self.commits),
+        )
 
 
 @dataclass
@@ -60,19 +68,26 @@ class _Pending:
     first: Commit | None = None
 
 
-def walk(history: History, tip: str, since: str | None = None,
-         allow_shallow: bool = False) -> Walk:
+def walk(history: History, tip: str, since: str | None = None, allow_shallow: bool = False) -> Walk:
     """Versions from the first-parent history up to ``tip``; ``since`` the base revision of a
     pull request (its later steps are not merged yet)."""
     line = history.mainline(tip)
     before = history.ancestors(since) if since is not None else frozenset()
-    if (history.shallow and not allow_shallow and since is None and line
-            and history.at_shallow_edge(line[0].sha)):
+    if (
+        history.shallow
+        and not allow_shallow
+        and since is None
+        and line
+        and history.at_shallow_edge(line[0].sha)
+    ):
         from policy_rulebook.changelog.history import SHALLOW_HINT
 
-        raise InputError(_("{path}: this is a shallow clone and the history of the policy "
-                           "before {commit} is missing; {hint}").format(
-            path=history.path, commit=line[0].short, hint=SHALLOW_HINT))
+        raise InputError(
+            _(
+                "{path}: this is a shallow clone and the history of the policy "
+                "before {commit} is missing; {hint}"
+            ).format(path=history.path, commit=line[0].short, hint=SHALLOW_HINT)
+        )
     base_state = _base_state(history, since) if since is not None else None
     graph = history.graph(tip)
     history.prefetch(graph)
@@ -95,10 +110,20 @@ def walk(history: History, tip: str, since: str | None = None,
                 previous = base_state
                 pending = _Pending(commits=[c for c in pending.commits if c.sha not in before])
             status = state.status or ADOPTED
-            versions.append(_Open(state.version, step, state, [*pending.states, state], status,
-                                  step if status != DRAFT else None, previous,
-                                  [*pending.commits, *commits],
-                                  collecting=status == DRAFT or proposed, proposed=proposed))
+            versions.append(
+                _Open(
+                    state.version,
+                    step,
+                    state,
+                    [*pending.states, state],
+                    status,
+                    step if status != DRAFT else None,
+                    previous,
+                    [*pending.commits, *commits],
+                    collecting=status == DRAFT or proposed,
+                    proposed=proposed,
+                )
+            )
             pending = _Pending()
             continue
         if last.collecting:
@@ -128,9 +153,16 @@ def walk(history: History, tip: str, since: str | None = None,
         if not (since is not None and not pending.commits):
             first = pending.first or pending.states[0].commit
             assert first is not None
-            unreleased = Version(pending.states[-1].version or "", first, pending.states[-1],
-                                 tuple(pending.states), UNRELEASED, None, previous,
-                                 tuple(pending.commits))
+            unreleased = Version(
+                pending.states[-1].version or "",
+                first,
+                pending.states[-1],
+                tuple(pending.states),
+                UNRELEASED,
+                None,
+                previous,
+                tuple(pending.commits),
+            )
     return Walk([v.freeze() for v in versions], unreleased)
 
 
@@ -141,8 +173,9 @@ def _base_state(history: History, since: str) -> State | None:
     return history.state(since)
 
 
-def _contributions(graph: dict[str, Commit], order: dict[str, int], sha: str,
-                   assigned: set[str]) -> list[Commit]:
+def _contributions(
+    graph: dict[str, Commit], order: dict[str, int], sha: str, assigned: set[str]
+) -> list[Commit]:
     """The commits that a first-parent step brings (itself and what it merges), oldest first;
     each commit is brought by one step only."""
     found: list[Commit] = []

@@ -163,19 +163,27 @@ _CSS = """
 
 def _html_item(item: Item) -> str:
     css = ' class="editorial"' if item.editorial else ""
-    out = [f"<li{css}>", f'<div class="lead"><strong>{html.escape(item.lead)}</strong> '
-           f"{html.escape(item.text)}"]
+    out = [
+        f"<li{css}>",
+        f'<div class="lead"><strong>{html.escape(item.lead)}</strong> {html.escape(item.text)}',
+    ]
     if item.note:
         out.append(f' <span class="note">{html.escape(item.note)}</span>')
     out.append("</div>")
     if item.who:
-        out.append('<ul class="who">' + "".join(f"<li>{html.escape(w)}</li>" for w in item.who)
-                   + "</ul>")
+        out.append(
+            '<ul class="who">' + "".join(f"<li>{html.escape(w)}</li>" for w in item.who) + "</ul>"
+        )
     if item.details:
-        out.append('<dl class="details">' + "".join(
-            (f"<dt>{html.escape(d.label)}</dt>" if d.label else "")
-            + f"<dd>{render_redline(d.segments, _tag, html.escape)}</dd>"
-            for d in item.details) + "</dl>")
+        out.append(
+            '<dl class="details">'
+            + "".join(
+                (f"<dt>{html.escape(d.label)}</dt>" if d.label else "")
+                + f"<dd>{render_redline(d.segments, _tag, html.escape)}</dd>"
+                for d in item.details
+            )
+            + "</dl>"
+        )
     out.append("</li>")
     return "".join(out)
 
@@ -183,12 +191,20 @@ def _html_item(item: Item) -> str:
 def html_page(texts: Sequence[Text], page: Page | None = None) -> str:
     lang = texts[0].lang if texts else "en"
     page = page or Page(texts[0].title if texts else "")
-    out = ["<!DOCTYPE html>", f'<html lang="{html.escape(lang)}">', "<head>",
-           '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-           f"<title>{html.escape(page.title)}</title>", f"<style>{_CSS}</style>", "</head>",
-           "<body>", '<header class="doc">', f"<h1>{html.escape(page.title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f"<title>{html.escape(page.title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        '<header class="doc">',
+        f"<h1>{html.escape(page.title)}</h1>",
+    ]
     out += [f"<p>{html.escape(line)}</p>" for line in page.lines]
     out += ["</header>", "<main>"]
     for text in texts:
@@ -218,8 +234,9 @@ def render_texts(texts: Sequence[Text], fmt: str, page: Page | None = None) -> s
     return markdown(texts)
 
 
-def output(entries: Sequence[Entry], fmt: str, audience: str, lang: str,
-           single: bool = False) -> str:
+def output(
+    entries: Sequence[Entry], fmt: str, audience: str, lang: str, single: bool = False
+) -> str:
     """What ``diff`` (one entry, ``single``) and ``changelog`` print: JSON, or the texts for
     the audience in ``lang`` (an HTML page headed by the policy's title, versions and date)."""
     from policy_rulebook.changelog import announce
@@ -231,19 +248,20 @@ def output(entries: Sequence[Entry], fmt: str, audience: str, lang: str,
     texts = [build(entry, lang) for entry in entries]
     page = None
     if fmt == "html":
-        page = announce.page(list(entries), lang, audience,
-                             long_date(lang, generation_date().isoformat()))
+        page = announce.page(
+            list(entries), lang, audience, long_date(lang, generation_date().isoformat())
+        )
     return render_texts(texts, fmt, page)
 
 
-def json_entries(entries: Sequence[Entry], single: bool, lang: str | None = None,
-                 audience: str = "legal") -> str:
+def json_entries(
+    entries: Sequence[Entry], single: bool, lang: str | None = None, audience: str = "legal"
+) -> str:
     """One diff as ``{"from", "to", "changes", ...}``, or a changelog as a list of those; with
     ``lang``, each entry says its language and audience and each change carries its label in
     that language and whether that audience's text shows it (``shown``)."""
     from policy_rulebook.changelog.announce import json_entry
 
-    dicts = [json_entry(entry, lang, audience) if lang else entry.to_dict()
-             for entry in entries]
+    dicts = [json_entry(entry, lang, audience) if lang else entry.to_dict() for entry in entries]
     payload = dicts[0] if single else dicts
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -68,17 +68,23 @@ class Snapshot:
         return cls(data, info.st_mtime_ns, info.st_size)
 
 
-def write_text(path: Path, text: str, *, refuse: Collection[Path] = (),
-               expected: Snapshot | None = None, keep_line_endings: bool = False) -> None:
+def write_text(
+    path: Path,
+    text: str,
+    *,
+    refuse: Collection[Path] = (),
+    expected: Snapshot | None = None,
+    keep_line_endings: bool = False,
+) -> None:
     """Write ``text`` as UTF-8 to ``path`` (see the module's promises)."""
     if keep_line_endings and _file_uses_crlf(path, expected):
         text = re.sub(r"\r?\n", "\r\n", text)
-    write_bytes(path, text.encode("utf-8", "surrogateescape"), refuse=refuse,
-                expected=expected)
+    write_bytes(path, text.encode("utf-8", "surrogateescape"), refuse=refuse, expected=expected)
 
 
-def write_bytes(path: Path, data: bytes, *, refuse: Collection[Path] = (),
-                expected: Snapshot | None = None) -> None:
+def write_bytes(
+    path: Path, data: bytes, *, refuse: Collection[Path] = (), expected: Snapshot | None = None
+) -> None:
     """Write ``data`` to ``path`` (see the module's promises); ``InputError`` if it cannot."""
     descriptor = _descriptor(path)
     if descriptor is not None:
@@ -106,8 +112,11 @@ def write_bytes(path: Path, data: bytes, *, refuse: Collection[Path] = (),
         return
     directory = target.parent
     if not directory.is_dir():
-        raise InputError(_("{path}: cannot write: the folder {directory} does not exist")
-                         .format(path=path, directory=directory))
+        raise InputError(
+            _("{path}: cannot write: the folder {directory} does not exist").format(
+                path=path, directory=directory
+            )
+        )
     _guard(path, lambda: _replace(target, data, info, expected, path))
 
 
@@ -135,8 +144,9 @@ def write_new(files: Mapping[Path, bytes]) -> None:
             try:
                 os.link(temporary, path)
             except FileExistsError:
-                raise InputError(_("{path} already exists: it is never overwritten")
-                                 .format(path=path)) from None
+                raise InputError(
+                    _("{path} already exists: it is never overwritten").format(path=path)
+                ) from None
             except OSError as error:
                 raise _error(path, error) from None
             placed.append(path)
@@ -155,6 +165,7 @@ def write_new(files: Mapping[Path, bytes]) -> None:
 
 # --- the parts --------------------------------------------------------------------------------
 
+
 def _descriptor(path: Path) -> int | None:
     text = str(path)
     if text in _STREAMS:
@@ -170,9 +181,12 @@ def _target(path: Path) -> Path:
     folder = path.parent.resolve()
     target = path.resolve()
     if folder != target.parent and folder not in target.parents:
-        raise InputError(_("{path}: not written: it is a symbolic link to {target}, outside its "
-                           "folder; give that path itself if it is meant")
-                         .format(path=path, target=target))
+        raise InputError(
+            _(
+                "{path}: not written: it is a symbolic link to {target}, outside its "
+                "folder; give that path itself if it is meant"
+            ).format(path=path, target=target)
+        )
     return target
 
 
@@ -180,14 +194,18 @@ def _refuse_inputs(path: Path, target: Path, refuse: Collection[Path]) -> None:
     for protected in refuse:
         with contextlib.suppress(OSError):
             if target.exists() and os.path.samefile(target, protected):
-                raise InputError(_("{path}: not written: it is one of the policy files that "
-                                   "were read; choose another output file").format(path=path))
+                raise InputError(
+                    _(
+                        "{path}: not written: it is one of the policy files that "
+                        "were read; choose another output file"
+                    ).format(path=path)
+                )
 
 
 def uses_crlf(data: bytes) -> bool:
     """Whether text ends its first line with CRLF (Windows line endings)."""
     first = data.find(b"\n")
-    return first > 0 and data[first - 1:first] == b"\r"
+    return first > 0 and data[first - 1 : first] == b"\r"
 
 
 def _file_uses_crlf(path: Path, expected: Snapshot | None) -> bool:
@@ -206,8 +224,11 @@ def _check_unchanged(path: Path, target: Path, expected: Snapshot) -> None:
     except OSError:
         now = None
     if now is None or now.mtime_ns != expected.mtime_ns or now.data != expected.data:
-        raise Changed(_("{path}: not written: the file changed while rulebook ran; run it "
-                        "again").format(path=path))
+        raise Changed(
+            _("{path}: not written: the file changed while rulebook ran; run it again").format(
+                path=path
+            )
+        )
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
@@ -258,8 +279,9 @@ def _temporary(directory: Path, name: str, data: bytes) -> str:
     return temporary
 
 
-def _replace(target: Path, data: bytes, info: os.stat_result | None,
-             expected: Snapshot | None, shown: Path) -> None:
+def _replace(
+    target: Path, data: bytes, info: os.stat_result | None, expected: Snapshot | None, shown: Path
+) -> None:
     temporary = _temporary(target.parent, target.name, data)
     try:
         if info is not None:

@@ -23,7 +23,8 @@ from policy_rulebook.core.model import ID_KINDS
 #: Two items whose content (all but the id) is at least this similar are one item renamed.
 RENAME_RATIO = 0.9
 ITEM_LISTS: frozenset[tuple[str, ...]] = frozenset(
-    path for paths in ID_KINDS.values() for path in paths)
+    path for paths in ID_KINDS.values() for path in paths
+)
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ def similarity(a: Any, b: Any) -> float:
 def deltas(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Delta]:
     """Every change from ``old`` to ``new`` (plain data), units first, then items; sections
     that are equal are not walked (each kind of item lives in one section)."""
-    differ = [s for s in union_keys(old, new)
-              if old.get(s) is not new.get(s) and old.get(s) != new.get(s)]
+    differ = [
+        s for s in union_keys(old, new) if old.get(s) is not new.get(s) and old.get(s) != new.get(s)
+    ]
     old = {s: old[s] for s in differ if s in old}
     new = {s: new[s] for s in differ if s in new}
     return [*_units(old, new), *_items(old, new)]
@@ -144,12 +146,21 @@ def _items(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
     came = [after[k] for k in after if k not in before]
     paired: set[int] = set()
     for a in gone:
-        match = next((b for b in came if id(b) not in paired and b.kind == a.kind
-                      and similarity(content(a.item), content(b.item)) >= RENAME_RATIO), None)
+        match = next(
+            (
+                b
+                for b in came
+                if id(b) not in paired
+                and b.kind == a.kind
+                and similarity(content(a.item), content(b.item)) >= RENAME_RATIO
+            ),
+            None,
+        )
         if match is not None:
             paired.update((id(a), id(match)))
-            yield _item("renamed", a, match,
-                        leaves_that_differ(content(a.item), content(match.item)))
+            yield _item(
+                "renamed", a, match, leaves_that_differ(content(a.item), content(match.item))
+            )
         else:
             yield _item("removed", a, None, ())
     for b in came:
@@ -157,13 +168,20 @@ def _items(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
             yield _item("added", None, b, ())
 
 
-def _item(kind: str, old: Located | None, new: Located | None,
-          fields: tuple[str, ...]) -> Delta:
+def _item(kind: str, old: Located | None, new: Located | None, fields: tuple[str, ...]) -> Delta:
     where = new or old
     assert where is not None
-    return Delta(kind, where.list_path[0], where.pointer, str(where.item["id"]), where.kind,
-                 fields, old.item if old else None, new.item if new else None,
-                 old.pointer if old is not None and new is not None else None)
+    return Delta(
+        kind,
+        where.list_path[0],
+        where.pointer,
+        str(where.item["id"]),
+        where.kind,
+        fields,
+        old.item if old else None,
+        new.item if new else None,
+        old.pointer if old is not None and new is not None else None,
+    )
 
 
 def _units(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
@@ -180,8 +198,13 @@ def _units(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Delta]:
                 continue
             va, vb = strip_item_lists(a.get(key), path), strip_item_lists(b.get(key), path)
             kind = "added" if key not in a else "removed" if key not in b else "changed"
-            fields = () if kind != "changed" else leaves_that_differ(
-                va, vb, "" if isinstance(va, dict) or isinstance(vb, dict) else key)
+            fields = (
+                ()
+                if kind != "changed"
+                else leaves_that_differ(
+                    va, vb, "" if isinstance(va, dict) or isinstance(vb, dict) else key
+                )
+            )
             if kind != "changed" or fields:
                 yield Delta(kind, section, pointer(*path), fields=fields, old=va, new=vb)
 
@@ -190,8 +213,11 @@ def strip_item_lists(value: Any, path: tuple[str, ...]) -> Any:
     """A unit without the item lists inside it (``tone_of_voice.principles``)."""
     if not isinstance(value, dict):
         return value
-    return {key: strip_item_lists(sub, (*path, key)) for key, sub in value.items()
-            if (*path, key) not in ITEM_LISTS}
+    return {
+        key: strip_item_lists(sub, (*path, key))
+        for key, sub in value.items()
+        if (*path, key) not in ITEM_LISTS
+    }
 
 
 def leaves_that_differ(old: Any, new: Any, prefix: str = "") -> tuple[str, ...]:
@@ -236,6 +262,9 @@ def is_editorial(delta: Delta | Any, marking: str | None = None) -> bool:
 def _leaf_values(value: Any, delta: Any) -> dict[str, Any]:
     if delta.item_kind is not None and isinstance(value, dict):
         return dict(leaves(content(value)))
-    prefix = "" if isinstance(delta.old, dict) or isinstance(delta.new, dict) else (
-        delta.path.split("/")[-1])
+    prefix = (
+        ""
+        if isinstance(delta.old, dict) or isinstance(delta.new, dict)
+        else (delta.path.split("/")[-1])
+    )
     return dict(leaves(value, prefix))

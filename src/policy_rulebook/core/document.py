@@ -149,9 +149,7 @@ class Document:
                     yield ptr, item
 
     def ids(self, kind: str) -> set[str]:
-        return {
-            item["id"] for _, item in self.iter_kind(kind) if isinstance(item.get("id"), str)
-        }
+        return {item["id"] for _, item in self.iter_kind(kind) if isinstance(item.get("id"), str)}
 
 
 def text_for(value: Any, language: str | None, primary: str | None) -> str | None:

@@ -66,8 +66,9 @@ def _small_edit(old: str, new: str) -> bool:
     if min(len(old), len(new)) < MIN_SPELLING_LENGTH:
         return False
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    changed = sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-                  if tag != "equal")
+    changed = sum(
+        max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    )
     return changed <= MAX_SPELLING_EDITS
 
 

@@ -25,17 +25,21 @@ import os
 import re
 
 #: Surrogates (unencodable), non-characters (U+FFFE/U+FFFF of every plane, U+FDD0-U+FDEF).
-_UNENCODABLE = (r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
-                r"\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff"
-                r"\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe"
-                r"\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
-                r"\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe"
-                r"\U0010ffff")
+_UNENCODABLE = (
+    r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
+    r"\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff"
+    r"\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe"
+    r"\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    r"\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe"
+    r"\U0010ffff"
+)
 #: What a terminal could act on: C0 (but tab and line feed), DEL and C1 (``\x9b`` is a
 #: one-character CSI), line and paragraph separators, bidi embeddings, overrides and isolates
 #: (text shown in another order than written), and what cannot be encoded.
-_TERMINAL = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                       rf"{_UNENCODABLE}]")
+_TERMINAL = re.compile(
+    rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    rf"{_UNENCODABLE}]"
+)
 _LINE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_UNENCODABLE}]")
 #: Not allowed in XML 1.0 at all, or a non-character.
 _XML = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_UNENCODABLE}]")
@@ -88,12 +92,12 @@ def markdown(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     body = text.lstrip(" ")
-    lead = text[:len(text) - len(body)]
+    lead = text[: len(text) - len(body)]
     if re.match(r"[-+](\s|$)", body) or re.fullmatch(r"[-=\s]+", body):
         return lead + "\\" + body
     number = re.match(r"(\d{1,9})[.)](\s|$)", body)
     if number:
-        return f"{lead}{number.group(1)}\\{body[len(number.group(1)):]}"
+        return f"{lead}{number.group(1)}\\{body[len(number.group(1)) :]}"
     return text
 
 

@@ -136,17 +136,27 @@ def _resolvers() -> dict[str, list[tuple[str, Any]]]:
 
     table = VersionedResolver(version=(1, 2)).versioned_resolver
     # ruamel compiles its patterns lazily, behind a wrapper that costs on every match.
-    return {first: [(tag, regexp.lazy_self()) for tag, regexp in entries]
-            for first, entries in table.items()}
+    return {
+        first: [(tag, regexp.lazy_self()) for tag, regexp in entries]
+        for first, entries in table.items()
+    }
 
 
 @cache
 def _event_types() -> tuple[type, ...]:
     from ruamel.yaml import events
 
-    return (events.ScalarEvent, events.MappingStartEvent, events.MappingEndEvent,
-            events.SequenceStartEvent, events.SequenceEndEvent, events.DocumentStartEvent,
-            events.DocumentEndEvent, events.StreamStartEvent, events.StreamEndEvent)
+    return (
+        events.ScalarEvent,
+        events.MappingStartEvent,
+        events.MappingEndEvent,
+        events.SequenceStartEvent,
+        events.SequenceEndEvent,
+        events.DocumentStartEvent,
+        events.DocumentEndEvent,
+        events.StreamStartEvent,
+        events.StreamEndEvent,
+    )
 
 
 def available() -> bool:
@@ -217,8 +227,17 @@ def _constructor() -> Any:
 
 
 def _build(get_event: Any) -> Parsed:
-    (scalar_t, map_start_t, map_end_t, seq_start_t, seq_end_t, doc_start_t, doc_end_t,
-     _stream_start_t, stream_end_t) = _event_types()
+    (
+        scalar_t,
+        map_start_t,
+        map_end_t,
+        seq_start_t,
+        seq_end_t,
+        doc_start_t,
+        doc_end_t,
+        _stream_start_t,
+        stream_end_t,
+    ) = _event_types()
     resolvers = _resolvers()
     plain_texts = _PLAIN_TEXTS
     get_event()  # stream start

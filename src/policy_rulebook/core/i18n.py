@@ -61,7 +61,8 @@ def from_environment() -> str:
 
 def _explicit_from_environment() -> str | None:
     return supported(os.environ.get(ENVIRONMENT_VARIABLE)) or (
-        DEFAULT if os.environ.get(ENVIRONMENT_VARIABLE) else None)
+        DEFAULT if os.environ.get(ENVIRONMENT_VARIABLE) else None
+    )
 
 
 def current() -> str:

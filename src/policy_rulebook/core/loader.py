@@ -49,11 +49,19 @@ MAX_ROUND_TRIP_CHARACTERS = 256 * 1024
 MAX_DEPTH = 64
 
 #: Codes of problems that make a file unusable for anything but a finding (fmt refuses it).
-BLOCKING = frozenset({
-    codes.YAML_SYNTAX, codes.DUPLICATE_KEY, codes.YAML_TAG, codes.ENCODING,
-    codes.FILE_TOO_LARGE, codes.TOO_MANY_ALIASES, codes.TOO_DEEP, codes.MERGE_KEY,
-    codes.SYMLINK_OUTSIDE,
-})
+BLOCKING = frozenset(
+    {
+        codes.YAML_SYNTAX,
+        codes.DUPLICATE_KEY,
+        codes.YAML_TAG,
+        codes.ENCODING,
+        codes.FILE_TOO_LARGE,
+        codes.TOO_MANY_ALIASES,
+        codes.TOO_DEEP,
+        codes.MERGE_KEY,
+        codes.SYMLINK_OUTSIDE,
+    }
+)
 
 _CORE = "tag:yaml.org,2002:"
 _HARMLESS_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
@@ -88,28 +96,40 @@ class _Composer(Composer):
         if isinstance(event, AliasEvent):
             target = self.anchors.get(event.anchor)
             if target is not None and getattr(target, "end_mark", True) is None:
-                raise Refused(codes.TOO_MANY_ALIASES,
-                              _("the alias `*{anchor}` is used inside the block it names, so "
-                                "the block never ends: remove the alias").format(
-                                    anchor=event.anchor), *where)
+                raise Refused(
+                    codes.TOO_MANY_ALIASES,
+                    _(
+                        "the alias `*{anchor}` is used inside the block it names, so "
+                        "the block never ends: remove the alias"
+                    ).format(anchor=event.anchor),
+                    *where,
+                )
             self.aliases += 1
             size = self.sizes.get(id(target), 1)
             self.aliased_nodes += size
             self.nodes += size
             if self.aliases > MAX_ALIASES or self.aliased_nodes > MAX_ALIASED_NODES:
-                raise Refused(codes.TOO_MANY_ALIASES,
-                              _("the file uses aliases (`*name`) far more than a policy "
-                                "needs (at most {MAX_ALIASES} aliases standing for at most "
-                                "{MAX_ALIASED_NODES:,} values): write the "
-                                "values out instead").format(
-                                    MAX_ALIASES=MAX_ALIASES, MAX_ALIASED_NODES=MAX_ALIASED_NODES),
-                              *where)
+                raise Refused(
+                    codes.TOO_MANY_ALIASES,
+                    _(
+                        "the file uses aliases (`*name`) far more than a policy "
+                        "needs (at most {MAX_ALIASES} aliases standing for at most "
+                        "{MAX_ALIASED_NODES:,} values): write the "
+                        "values out instead"
+                    ).format(MAX_ALIASES=MAX_ALIASES, MAX_ALIASED_NODES=MAX_ALIASED_NODES),
+                    *where,
+                )
             return super().compose_node(parent, index)
         if self.level >= MAX_DEPTH:
-            raise Refused(codes.TOO_DEEP,
-                          _("the file nests more than {MAX_DEPTH} levels deep, where a "
-                            "policy needs fewer than 10: check the indentation and the "
-                            "brackets").format(MAX_DEPTH=MAX_DEPTH), *where)
+            raise Refused(
+                codes.TOO_DEEP,
+                _(
+                    "the file nests more than {MAX_DEPTH} levels deep, where a "
+                    "policy needs fewer than 10: check the indentation and the "
+                    "brackets"
+                ).format(MAX_DEPTH=MAX_DEPTH),
+                *where,
+            )
         start = self.nodes
         self.nodes += 1
         self.level += 1
@@ -201,7 +221,7 @@ class _Scanner(RoundTripScanner):
                 start_mark = reader.get_mark()
                 end = _COMMENT_END.search(reader.buffer, reader.pointer)
                 stop = end.start() if end else len(reader.buffer)
-                comment = reader.buffer[reader.pointer:stop]
+                comment = reader.buffer[reader.pointer : stop]
                 # As ``srf(len(comment))`` does it, without a step per character: the slice
                 # holds no line break; a byte-order mark takes no column.
                 reader.pointer = stop
@@ -264,7 +284,7 @@ def discover(path: Path) -> list[Path]:
 
 
 def check_inside(path: Path) -> None:
-    """"Only the rulebook folder is read" must hold for the folder too: a policy path that
+    """ "Only the rulebook folder is read" must hold for the folder too: a policy path that
     goes through a symbolic link must end inside the working directory (the repository CI
     runs in) or, for a path outside it, inside the folder that holds it as written. Else an
     ``InputError`` that names the path, never what it links to or holds."""
@@ -276,11 +296,15 @@ def check_inside(path: Path) -> None:
     inside_cwd = lexical == cwd or cwd in lexical.parents
     boundary = cwd.resolve() if inside_cwd else lexical.parent.resolve()
     if not _inside(resolved, boundary):
-        raise InputError(_("{path}: not read: it goes through a symbolic link to a place "
-                           "outside {where}; rulebook reads only the policy folder").format(
-                               path=safe(str(path)),
-                               where=_("the working directory") if inside_cwd else
-                               safe(str(lexical.parent))))
+        raise InputError(
+            _(
+                "{path}: not read: it goes through a symbolic link to a place "
+                "outside {where}; rulebook reads only the policy folder"
+            ).format(
+                path=safe(str(path)),
+                where=_("the working directory") if inside_cwd else safe(str(lexical.parent)),
+            )
+        )
 
 
 def display_name(path: Path) -> str:
@@ -315,10 +339,15 @@ def _load(path: Path, max_bytes: int) -> Document:
         name = display_name(file)
         if root is not None and file.is_symlink() and not _inside(file.resolve(), root):
             document.problems.append(
-                _file_problem(name, codes.SYMLINK_OUTSIDE,
-                              _("the file is a link to a file outside the rulebook folder "
-                                "({value}), which rulebook does not read: copy the content "
-                                "into the folder instead").format(value=safe(str(file.resolve()))))
+                _file_problem(
+                    name,
+                    codes.SYMLINK_OUTSIDE,
+                    _(
+                        "the file is a link to a file outside the rulebook folder "
+                        "({value}), which rulebook does not read: copy the content "
+                        "into the folder instead"
+                    ).format(value=safe(str(file.resolve()))),
+                )
             )
             document.broken_files.append(name)
             continue
@@ -330,8 +359,9 @@ def _load(path: Path, max_bytes: int) -> Document:
             with file.open("rb") as stream:  # never more than the limit, even if it grows
                 raw = stream.read(max_bytes + 1)
         except OSError as error:
-            raise InputError(_("{name}: cannot read: {strerror}").format(
-                name=name, strerror=error.strerror)) from error
+            raise InputError(
+                _("{name}: cannot read: {strerror}").format(name=name, strerror=error.strerror)
+            ) from error
         load_text(document, name, raw, max_bytes=max_bytes)
     return document
 
@@ -342,10 +372,14 @@ def _inside(target: Path, root: Path) -> bool:
 
 def _too_large(document: Document, name: str, size: int, max_bytes: int) -> None:
     document.problems.append(
-        _file_problem(name, codes.FILE_TOO_LARGE,
-                      _("the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
-                        "split it or raise the limit (--max-file-size)").format(
-                            size=size, max_bytes=max_bytes))
+        _file_problem(
+            name,
+            codes.FILE_TOO_LARGE,
+            _(
+                "the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
+                "split it or raise the limit (--max-file-size)"
+            ).format(size=size, max_bytes=max_bytes),
+        )
     )
     document.broken_files.append(name)
 
@@ -360,12 +394,12 @@ class Parsed:
 
     @property
     def ok(self) -> bool:
-        return self.text is not None and not any(
-            p.code in BLOCKING for p in self.problems)
+        return self.text is not None and not any(p.code in BLOCKING for p in self.problems)
 
 
-def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
-          fast: bool = False) -> Parsed:
+def parse(
+    name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, fast: bool = False
+) -> Parsed:
     """Decode and parse one file's bytes with every limit applied; never raises.
 
     ``fast`` first tries the C fast path (``fastyaml``: the plain subset, with positions);
@@ -377,68 +411,138 @@ def parse(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES,
     try:
         text = decode(raw)
     except UnicodeDecodeError as error:
-        return Parsed(None, None, [_file_problem(
-            name, codes.ENCODING,
-            _("the file is not UTF-8 text (bad byte at offset {start}): save it as UTF-8").format(
-                start=error.start))])
+        return Parsed(
+            None,
+            None,
+            [
+                _file_problem(
+                    name,
+                    codes.ENCODING,
+                    _(
+                        "the file is not UTF-8 text (bad byte at offset {start}): save it as UTF-8"
+                    ).format(start=error.start),
+                )
+            ],
+        )
     if "\x00" in text:
-        return Parsed(None, None, [_file_problem(
-            name, codes.ENCODING, _("the file contains NUL bytes: it is not a text file"))])
+        return Parsed(
+            None,
+            None,
+            [
+                _file_problem(
+                    name, codes.ENCODING, _("the file contains NUL bytes: it is not a text file")
+                )
+            ],
+        )
     if fast:  # the plain subset through libyaml's events (bench); None: the round trip reads it
         quick = fastyaml.parse(text)
         if quick is not None:
             return Parsed(text, quick.data, _duplicate_findings(name, quick.duplicates, text))
     if len(text) > MAX_ROUND_TRIP_CHARACTERS:
-        return Parsed(text, None, [_file_problem(name, codes.FILE_TOO_LARGE, _(
-            "the file is {size:,} characters and uses what only the slow reader reads "
-            "(anchors, tags, tabs, YAML 1.1 line breaks, or a comment or long value it "
-            "cannot take quickly); above {limit:,} characters that reader is not used: "
-            "split the file or write it in plain YAML").format(
-                size=len(text), limit=MAX_ROUND_TRIP_CHARACTERS))])
+        return Parsed(
+            text,
+            None,
+            [
+                _file_problem(
+                    name,
+                    codes.FILE_TOO_LARGE,
+                    _(
+                        "the file is {size:,} characters and uses what only the slow reader reads "
+                        "(anchors, tags, tabs, YAML 1.1 line breaks, or a comment or long value it "
+                        "cannot take quickly); above {limit:,} characters that reader is not used: "
+                        "split the file or write it in plain YAML"
+                    ).format(size=len(text), limit=MAX_ROUND_TRIP_CHARACTERS),
+                )
+            ],
+        )
     yaml = make_yaml()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
             data = yaml.load(text)
     except Refused as error:
-        return Parsed(text, None, [Finding(name, error.line, error.column, error.code,
-                                           Severity.ERROR, error.message)])
+        return Parsed(
+            text,
+            None,
+            [Finding(name, error.line, error.column, error.code, Severity.ERROR, error.message)],
+        )
     except MarkedYAMLError as error:
         return Parsed(text, None, [_syntax_problem(name, error, text)])
     except ValueError as error:
-        why = ("a number in it has thousands of digits" if "digits" in str(error)
-               else str(error))
-        return Parsed(text, None, [_file_problem(
-            name, codes.YAML_SYNTAX, _("the file cannot be read: {why}").format(why=why))])
+        why = "a number in it has thousands of digits" if "digits" in str(error) else str(error)
+        return Parsed(
+            text,
+            None,
+            [
+                _file_problem(
+                    name, codes.YAML_SYNTAX, _("the file cannot be read: {why}").format(why=why)
+                )
+            ],
+        )
     except (YAMLError, RecursionError, TypeError) as error:
-        return Parsed(text, None, [_file_problem(
-            name, codes.YAML_SYNTAX, _("the file is not valid YAML: {error}").format(error=error))])
+        return Parsed(
+            text,
+            None,
+            [
+                _file_problem(
+                    name,
+                    codes.YAML_SYNTAX,
+                    _("the file is not valid YAML: {error}").format(error=error),
+                )
+            ],
+        )
     except Exception as error:  # the reader is third-party: whatever it trips over is a finding
-        return Parsed(text, None, [_file_problem(
-            name, codes.YAML_SYNTAX,
-            _("the YAML reader cannot read this file ({kind}: {error}); check the "
-              "directives (%YAML), the comments and the indentation").format(
-                  kind=type(error).__name__, error=error))])
+        return Parsed(
+            text,
+            None,
+            [
+                _file_problem(
+                    name,
+                    codes.YAML_SYNTAX,
+                    _(
+                        "the YAML reader cannot read this file ({kind}: {error}); check the "
+                        "directives (%YAML), the comments and the indentation"
+                    ).format(kind=type(error).__name__, error=error),
+                )
+            ],
+        )
     constructor = yaml.constructor
     merges: list[tuple[int, int]] = yaml.composer.merges
     problems = _duplicate_findings(name, constructor.duplicates, text)
     for tag, line, column in constructor.tags:
         problems.append(
-            Finding(name, line, column, codes.YAML_TAG, Severity.ERROR,
-                    _("the tag `{tag}` is not allowed: a policy holds only plain text, lists "
-                      "and mappings; remove the tag").format(tag=tag))
+            Finding(
+                name,
+                line,
+                column,
+                codes.YAML_TAG,
+                Severity.ERROR,
+                _(
+                    "the tag `{tag}` is not allowed: a policy holds only plain text, lists "
+                    "and mappings; remove the tag"
+                ).format(tag=tag),
+            )
         )
     for line, column in merges:
         problems.append(
-            Finding(name, line, column, codes.MERGE_KEY, Severity.ERROR,
-                    _("the merge key `<<` is not allowed: rulebook does not merge mappings, "
-                      "so write the fields out in full"))
+            Finding(
+                name,
+                line,
+                column,
+                codes.MERGE_KEY,
+                Severity.ERROR,
+                _(
+                    "the merge key `<<` is not allowed: rulebook does not merge mappings, "
+                    "so write the fields out in full"
+                ),
+            )
         )
     return Parsed(text, data, problems)
 
 
-def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_files(
+    source: str, files: Iterable[tuple[str, bytes]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
     """Load a rulebook from files already read (e.g. git blobs): ``(display name, bytes)``."""
     document = Document(source=source)
     for name, raw in files:
@@ -446,8 +550,9 @@ def load_files(source: str, files: Iterable[tuple[str, bytes]], *,
     return document
 
 
-def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]],
-                        text: str = "") -> list[Finding]:
+def _duplicate_findings(
+    name: str, duplicates: list[tuple[str, int, int]], text: str = ""
+) -> list[Finding]:
     found: list[Finding] = []
     item_line = -2
     for key, line, column in duplicates:
@@ -456,19 +561,40 @@ def _duplicate_findings(name: str, duplicates: list[tuple[str, int, int]],
                 item_line = line
                 continue
             item_line = line
-            found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR, _(
-                "`{key}` is repeated in the list item above: if a new item starts here, type "
-                "`- ` before `{key}` (and line it up with the `- ` of the item above)").format(
-                    key=key)))
+            found.append(
+                Finding(
+                    name,
+                    line,
+                    column,
+                    codes.DUPLICATE_KEY,
+                    Severity.ERROR,
+                    _(
+                        "`{key}` is repeated in the list item above: if a new item starts here, "
+                        "type "
+                        "`- ` before `{key}` (and line it up with the `- ` of the item above)"
+                    ).format(key=key),
+                )
+            )
             continue
-        found.append(Finding(name, line, column, codes.DUPLICATE_KEY, Severity.ERROR,
-                             _("the key `{key}` appears twice in the same mapping: only the "
-                               "first one counts; merge them or remove one").format(key=key)))
+        found.append(
+            Finding(
+                name,
+                line,
+                column,
+                codes.DUPLICATE_KEY,
+                Severity.ERROR,
+                _(
+                    "the key `{key}` appears twice in the same mapping: only the "
+                    "first one counts; merge them or remove one"
+                ).format(key=key),
+            )
+        )
     return found
 
 
-def load_text(document: Document, name: str, raw: bytes, *,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+def load_text(
+    document: Document, name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> None:
     """Parse one file's bytes and merge its sections into the document: the one way in for
     bytes, from disk or from git, so that every limit applies to both."""
     parsed = parse(name, raw, max_bytes=max_bytes, fast=True)
@@ -484,17 +610,27 @@ def load_text(document: Document, name: str, raw: bytes, *,
 def _merge(document: Document, name: str, data: Any) -> None:
     if data is None:
         document.problems.append(
-            _file_problem(name, codes.NOT_A_MAPPING,
-                          _("the file is empty: it should hold one or more sections, such as "
-                            "`meta:` or `conduct:`"))
+            _file_problem(
+                name,
+                codes.NOT_A_MAPPING,
+                _(
+                    "the file is empty: it should hold one or more sections, such as "
+                    "`meta:` or `conduct:`"
+                ),
+            )
         )
         return
     if not isinstance(data, dict):
         kind = _("a list") if isinstance(data, list) else _("a single value")
         document.problems.append(
-            _file_problem(name, codes.NOT_A_MAPPING,
-                          _("the file holds {kind}, but a rulebook file holds sections by "
-                            "name, such as `meta:` or `conduct:`").format(kind=kind))
+            _file_problem(
+                name,
+                codes.NOT_A_MAPPING,
+                _(
+                    "the file holds {kind}, but a rulebook file holds sections by "
+                    "name, such as `meta:` or `conduct:`"
+                ).format(kind=kind),
+            )
         )
         document.broken_files.append(name)
         return
@@ -505,20 +641,34 @@ def _merge(document: Document, name: str, data: Any) -> None:
         key_text = str(key)
         if key_text not in SECTIONS:
             document.problems.append(
-                Finding(name, line, column, codes.UNKNOWN_SECTION, Severity.ERROR,
-                        _("`{key_text}` is not a section of a rulebook; the sections are "
-                          "{items}").format(
-                              key_text=key_text, items=', '.join(SECTIONS)), pointer(key_text))
+                Finding(
+                    name,
+                    line,
+                    column,
+                    codes.UNKNOWN_SECTION,
+                    Severity.ERROR,
+                    _(
+                        "`{key_text}` is not a section of a rulebook; the sections are {items}"
+                    ).format(key_text=key_text, items=", ".join(SECTIONS)),
+                    pointer(key_text),
+                )
             )
             continue
         if key_text in document.sections:
             first = document.sections[key_text]
             document.problems.append(
-                Finding(name, line, column, codes.DUPLICATE_SECTION, Severity.ERROR,
-                        _("the section `{key_text}` is already defined in {file}:{line}: "
-                          "keep it in one file").format(
-                              key_text=key_text, file=first.file, line=first.line),
-                              pointer(key_text))
+                Finding(
+                    name,
+                    line,
+                    column,
+                    codes.DUPLICATE_SECTION,
+                    Severity.ERROR,
+                    _(
+                        "the section `{key_text}` is already defined in {file}:{line}: "
+                        "keep it in one file"
+                    ).format(key_text=key_text, file=first.file, line=first.line),
+                    pointer(key_text),
+                )
             )
             continue
         document.sections[key_text] = Section(key_text, name, line, column, node)
@@ -535,14 +685,34 @@ def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Findin
     context = f" ({error.context})" if error.context else ""
     if mark is not None:
         start = error.context_mark
-        mistake = yaml_mistakes.explain(text, yaml_mistakes.ReaderError(
-            str(error.problem or ""), str(error.context or ""), mark.line, mark.column,
-            start.line if start is not None else None,
-            start.column if start is not None else None))
+        mistake = yaml_mistakes.explain(
+            text,
+            yaml_mistakes.ReaderError(
+                str(error.problem or ""),
+                str(error.context or ""),
+                mark.line,
+                mark.column,
+                start.line if start is not None else None,
+                start.column if start is not None else None,
+            ),
+        )
         if mistake is not None:  # plain words first, the reader's own after them
-            return Finding(name, mistake.line, mistake.column, codes.YAML_SYNTAX,
-                           Severity.ERROR, f"{mistake.message} ({what}{context})")
-    return Finding(name, line, column, codes.YAML_SYNTAX, Severity.ERROR,
-                   _("the YAML cannot be read: {what}{context}. Check the indentation and "
-                     "the quotes on this line and the one before").format(
-                         what=what, context=context))
+            return Finding(
+                name,
+                mistake.line,
+                mistake.column,
+                codes.YAML_SYNTAX,
+                Severity.ERROR,
+                f"{mistake.message} ({what}{context})",
+            )
+    return Finding(
+        name,
+        line,
+        column,
+        codes.YAML_SYNTAX,
+        Severity.ERROR,
+        _(
+            "the YAML cannot be read: {what}{context}. Check the indentation and "
+            "the quotes on this line and the one before"
+        ).format(what=what, context=context),
+    )

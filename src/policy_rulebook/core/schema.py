@@ -31,8 +31,9 @@ def validator_for(schema: dict[str, Any], formats: tuple[str, ...] = ("date",)) 
     from jsonschema import Draft202012Validator, FormatChecker  # heavy: only when validating
     from referencing import Registry
 
-    return Draft202012Validator(schema, registry=Registry(),
-                                format_checker=FormatChecker(list(formats)))
+    return Draft202012Validator(
+        schema, registry=Registry(), format_checker=FormatChecker(list(formats))
+    )
 
 
 def _refuse_retrieval(uri: str) -> Any:
@@ -46,8 +47,9 @@ def fast_validator_for(schema: dict[str, Any]) -> Any:
         import jsonschema_rs
     except ImportError:
         return None
-    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
-                                              retriever=_refuse_retrieval)
+    return jsonschema_rs.Draft202012Validator(
+        schema, validate_formats=True, retriever=_refuse_retrieval
+    )
 
 
 def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:

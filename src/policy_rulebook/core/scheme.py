@@ -51,7 +51,8 @@ class Scheme:
     scenarios: list[Scenario] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     _predecessors: tuple[tuple[int, int], dict[str, list[str]]] | None = field(
-        default=None, repr=False, compare=False)
+        default=None, repr=False, compare=False
+    )
 
     @property
     def start_known(self) -> bool:
@@ -100,8 +101,9 @@ class Scheme:
     def can_end(self) -> set[str]:
         """Nodes from which some path ends: at an outcome, or at a node that is not a question
         or a question with a branch to an unknown node (those are reported elsewhere)."""
-        ending = {n for n, node in self.nodes.items()
-                  if node.kind != "question" or len(self.edges(n)) < 2}
+        ending = {
+            n for n, node in self.nodes.items() if node.kind != "question" or len(self.edges(n)) < 2
+        }
         todo = list(ending)
         while todo:
             for source in self.predecessors(todo.pop()):
@@ -129,8 +131,9 @@ class Scheme:
         if not self.start_known or self.start is None:
             return
 
-        def walk(node_id: str, answers: tuple[str, ...],
-                 visited: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+        def walk(
+            node_id: str, answers: tuple[str, ...], visited: tuple[str, ...]
+        ) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
             visited = (*visited, node_id)
             edges = self.edges(node_id)
             if not edges:
@@ -162,8 +165,10 @@ class Scheme:
     def scenarios_for(self, node_ids: Sequence[str]) -> list[Scenario]:
         """The scenarios of these nodes, in the order of the nodes (then of the file)."""
         wanted = list(node_ids)
-        return sorted((s for s in self.scenarios if s.node in wanted),
-                      key=lambda s: wanted.index(s.node) if s.node in wanted else 0)
+        return sorted(
+            (s for s in self.scenarios if s.node in wanted),
+            key=lambda s: wanted.index(s.node) if s.node in wanted else 0,
+        )
 
 
 def build(document: Document) -> Scheme | None:
@@ -172,27 +177,32 @@ def build(document: Document) -> Scheme | None:
     if not isinstance(reactions, dict):
         return None
     start = reactions.get("start")
-    scheme = Scheme(start=start if isinstance(start, str) else None,
-                    languages=document.languages)
+    scheme = Scheme(start=start if isinstance(start, str) else None, languages=document.languages)
     for ptr, _, item in document.iter_list(("reactions", "nodes")):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
         node_id = str(item["id"])
         if node_id in scheme.nodes:
             continue
-        kind: Kind = ("question" if "question" in item
-                      else "outcome" if "outcome" in item else "other")
+        kind: Kind = (
+            "question" if "question" in item else "outcome" if "outcome" in item else "other"
+        )
         yes, no = item.get("yes"), item.get("no")
-        scheme.nodes[node_id] = Node(node_id, ptr, kind, item,
-                                     yes if isinstance(yes, str) else None,
-                                     no if isinstance(no, str) else None)
+        scheme.nodes[node_id] = Node(
+            node_id,
+            ptr,
+            kind,
+            item,
+            yes if isinstance(yes, str) else None,
+            no if isinstance(no, str) else None,
+        )
     for ptr, _, item in document.iter_list(("reactions", "scenarios")):
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             target = item.get("node")
-            scheme.scenarios.append(Scenario(str(item["id"]), ptr,
-                                             target if isinstance(target, str) else None, item))
+            scheme.scenarios.append(
+                Scenario(str(item["id"]), ptr, target if isinstance(target, str) else None, item)
+            )
     return scheme
-
 
 
 def format_cycle(cycle: list[str]) -> str:

@@ -62,12 +62,18 @@ class _Walker:
 def _compiled_root() -> dict[str, _Walker]:
     root = load_schema()
     memo: dict[tuple[int, bool], _Walker] = {}
-    return {name: _compile(schema, root, memo, False)
-            for name, schema in root.get("properties", {}).items()}
+    return {
+        name: _compile(schema, root, memo, False)
+        for name, schema in root.get("properties", {}).items()
+    }
 
 
-def _compile(schema: dict[str, Any], root: dict[str, Any],
-             memo: dict[tuple[int, bool], _Walker], resolved: bool) -> _Walker:
+def _compile(
+    schema: dict[str, Any],
+    root: dict[str, Any],
+    memo: dict[tuple[int, bool], _Walker],
+    resolved: bool,
+) -> _Walker:
     # ``schema`` is a dict of the cached root schema, so its id is stable; a branch of anyOf
     # is walked as resolved (a branch that is itself a $ref to a text is not a text).
     key = (id(schema), resolved)
@@ -81,13 +87,14 @@ def _compile(schema: dict[str, Any], root: dict[str, Any],
     target = resolve(target, root)
     if "anyOf" in target:
         walker.any_of = [
-            (tuple(resolve(branch, root).get("required", [])),
-             _compile(branch, root, memo, True))
+            (tuple(resolve(branch, root).get("required", [])), _compile(branch, root, memo, True))
             for branch in target["anyOf"]
         ]
         return walker
-    walker.properties = {key: _compile(value, root, memo, False)
-                         for key, value in target.get("properties", {}).items()}
+    walker.properties = {
+        key: _compile(value, root, memo, False)
+        for key, value in target.get("properties", {}).items()
+    }
     if isinstance(target.get("items"), dict):
         walker.items = _compile(target["items"], root, memo, False)
     return walker
@@ -123,6 +130,5 @@ def text_label(ptr: str) -> str:
     \\`distribution\\``` (a text in a list has no name of its own)."""
     tokens = split_pointer(ptr)
     if len(tokens) > 1 and tokens[-1].isdigit():
-        return _("item {number} of `{list}`").format(number=int(tokens[-1]) + 1,
-                                                      list=tokens[-2])
+        return _("item {number} of `{list}`").format(number=int(tokens[-1]) + 1, list=tokens[-2])
     return f"`{tokens[-1]}`" if tokens else _("the text")

@@ -61,9 +61,14 @@ def _tab(lines: list[str], error: ReaderError) -> Mistake | None:
     for number in range(min(error.line, len(lines) - 1), -1, -1):
         indent = re.match(r"[ \t]*", lines[number]).group()  # type: ignore[union-attr]
         if "\t" in indent:
-            return Mistake(number + 1, indent.index("\t") + 1, _(
-                "this line is indented with a tab, and YAML only accepts spaces: replace the "
-                "tab with spaces (as many as the line above)"))
+            return Mistake(
+                number + 1,
+                indent.index("\t") + 1,
+                _(
+                    "this line is indented with a tab, and YAML only accepts spaces: replace the "
+                    "tab with spaces (as many as the line above)"
+                ),
+            )
     return None
 
 
@@ -71,10 +76,15 @@ def _invisible(lines: list[str], error: ReaderError) -> Mistake | None:
     for number in range(min(error.line, len(lines) - 1), max(error.line - 2, -1), -1):
         found = _INVISIBLE.search(lines[number])
         if found is not None:
-            return Mistake(number + 1, found.start() + 1, _(
-                "this line holds an invisible character pasted from Word or a web page (a "
-                "non-breaking or zero-width space) where YAML expects a normal space: delete "
-                "it and type a normal space"))
+            return Mistake(
+                number + 1,
+                found.start() + 1,
+                _(
+                    "this line holds an invisible character pasted from Word or a web page (a "
+                    "non-breaking or zero-width space) where YAML expects a normal space: delete "
+                    "it and type a normal space"
+                ),
+            )
     return None
 
 
@@ -83,11 +93,16 @@ def _colon(lines: list[str], error: ReaderError) -> Mistake | None:
         return None
     line = lines[error.line]
     value = re.match(r"\s*(?:- +)?[^\s:#'\"]+:[ \t]+", line)
-    if value is None or line[value.end():value.end() + 1] in ('"', "'"):
+    if value is None or line[value.end() : value.end() + 1] in ('"', "'"):
         return None
-    return Mistake(error.line + 1, value.end() + 1, _(
-        "this text holds a colon followed by a space (`: `), which YAML reads as the start of "
-        "a new field: put the text between double quotes, like `nl: \"Let op: ...\"`"))
+    return Mistake(
+        error.line + 1,
+        value.end() + 1,
+        _(
+            "this text holds a colon followed by a space (`: `), which YAML reads as the start of "
+            'a new field: put the text between double quotes, like `nl: "Let op: ..."`'
+        ),
+    )
 
 
 def _alias_or_anchor(lines: list[str], error: ReaderError) -> Mistake | None:
@@ -98,26 +113,44 @@ def _alias_or_anchor(lines: list[str], error: ReaderError) -> Mistake | None:
     line = lines[error.line]
     found = re.search(r"(?<=[:\-] )[*&]|^\s*[*&]", line)
     column = found.start() if found else error.column
-    return Mistake(error.line + 1, column + 1, (_(
-        "this text starts with `*`, which YAML reads as a reference to another part of the "
-        "file: put the text between double quotes, like `nl: \"*Nieuw* ...\"`") if alias else _(
-        "this text starts with `&`, which YAML reads as a label for this part of the file: put "
-        "the text between double quotes, like `nl: \"& meer\"`")))
+    return Mistake(
+        error.line + 1,
+        column + 1,
+        (
+            _(
+                "this text starts with `*`, which YAML reads as a reference to another part of the "
+                'file: put the text between double quotes, like `nl: "*Nieuw* ..."`'
+            )
+            if alias
+            else _(
+                "this text starts with `&`, which YAML reads as a label for this part of the file: "
+                "put "
+                'the text between double quotes, like `nl: "& meer"`'
+            )
+        ),
+    )
 
 
 def _unclosed_quote(lines: list[str], error: ReaderError) -> Mistake | None:
     if "while scanning a quoted scalar" not in error.context or error.context_line is None:
         return None
     line, column = error.context_line, error.context_column or 0
-    quote = lines[line][column:column + 1] if line < len(lines) else '"'
-    return Mistake(line + 1, column + 1, _(
-        "the quote {quote} that opens this text is never closed: put the same quote at the end "
-        "of the text, on this line").format(quote=quote or '"'))
+    quote = lines[line][column : column + 1] if line < len(lines) else '"'
+    return Mistake(
+        line + 1,
+        column + 1,
+        _(
+            "the quote {quote} that opens this text is never closed: put the same quote at the end "
+            "of the text, on this line"
+        ).format(quote=quote or '"'),
+    )
 
 
 def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
-    if not ("expected <block end>" in error.problem or (
-            "mapping values are not allowed" in error.problem)):
+    if not (
+        "expected <block end>" in error.problem
+        or ("mapping values are not allowed" in error.problem)
+    ):
         return None
     if error.line >= len(lines) or error.line == 0:
         return None
@@ -130,16 +163,27 @@ def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
         start = item.end() if item else len(above) - len(above.lstrip(" "))
         if start == here:
             return None  # aligned: not an indentation mistake
-        return Mistake(error.line + 1, here + 1, _(
-            "this line is indented {here} spaces where the line above starts at {start}: in "
-            "a list item, every field starts exactly under the first letter after `- `; move "
-            "this line to line up with the one above").format(here=here, start=start))
+        return Mistake(
+            error.line + 1,
+            here + 1,
+            _(
+                "this line is indented {here} spaces where the line above starts at {start}: in "
+                "a list item, every field starts exactly under the first letter after `- `; move "
+                "this line to line up with the one above"
+            ).format(here=here, start=start),
+        )
     return None
 
 
 #: In order: the first that recognises the error words it.
 RECOGNISERS: tuple[Recogniser, ...] = (
-    _tab, _invisible, _unclosed_quote, _alias_or_anchor, _colon, _indentation)
+    _tab,
+    _invisible,
+    _unclosed_quote,
+    _alias_or_anchor,
+    _colon,
+    _indentation,
+)
 
 
 def explain(text: str, error: ReaderError) -> Mistake | None:

@@ -13,8 +13,14 @@ from typing import Any
 
 #: The fixed number of each section.
 SECTION_NUMBERS: dict[str, int] = {
-    "brand": 1, "conduct": 2, "legal": 3, "contact": 4, "roles": 5, "reactions": 6,
-    "house_rules": 7, "channels": 8,
+    "brand": 1,
+    "conduct": 2,
+    "legal": 3,
+    "contact": 4,
+    "roles": 5,
+    "reactions": 6,
+    "house_rules": 7,
+    "channels": 8,
 }
 
 #: The lists of items, with their fixed sub-number (None: the items are numbered directly

@@ -44,18 +44,28 @@ class Revisions:
     def __init__(self, first_id: int = 1) -> None:
         self._ids = itertools.count(first_id)
 
-    def insert(self, paragraph: Any, text: str, author: str, date: str | None,
-               bold: bool = False) -> Any:
+    def insert(
+        self, paragraph: Any, text: str, author: str, date: str | None, bold: bool = False
+    ) -> Any:
         """Append ``text`` as a tracked insertion by ``author`` on ``date``."""
         return self._wrap(paragraph, "ins", "t", text, author, date, bold)
 
-    def delete(self, paragraph: Any, text: str, author: str, date: str | None,
-               bold: bool = False) -> Any:
+    def delete(
+        self, paragraph: Any, text: str, author: str, date: str | None, bold: bool = False
+    ) -> Any:
         """Append ``text`` as a tracked deletion (struck through in Word) by ``author``."""
         return self._wrap(paragraph, "del", "delText", text, author, date, bold)
 
-    def _wrap(self, paragraph: Any, kind: str, text_tag: str, text: str, author: str,
-              date: str | None, bold: bool) -> Any:
+    def _wrap(
+        self,
+        paragraph: Any,
+        kind: str,
+        text_tag: str,
+        text: str,
+        author: str,
+        date: str | None,
+        bold: bool,
+    ) -> Any:
         from docx.oxml import OxmlElement
 
         mark = OxmlElement(f"w:{kind}")
@@ -80,8 +90,15 @@ class Revisions:
 
 def _xml_safe(text: str) -> str:
     """Text that XML 1.0 can hold: other control characters become U+FFFD."""
-    return "".join(c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd")
-                   or c >= "\U00010000" else "\ufffd" for c in text)
+    return "".join(
+        c
+        if c in "\t\n\r"
+        or (" " <= c <= "\ud7ff")
+        or ("\ue000" <= c <= "\ufffd")
+        or c >= "\U00010000"
+        else "\ufffd"
+        for c in text
+    )
 
 
 def _runs_text(element: Any, accept: bool) -> Iterable[str]:
@@ -121,7 +138,10 @@ def revisions(paragraph: Any) -> list[tuple[str, str, str | None, str]]:
     for child in getattr(paragraph, "_p", paragraph).iterchildren():
         if child.tag in (_w("ins"), _w("del")):
             kind = "ins" if child.tag == _w("ins") else "del"
-            text = "".join(_runs_text(child, kind == "ins")) if kind == "ins" else \
-                "".join(t.text or "" for t in child.iter(_w("delText")))
+            text = (
+                "".join(_runs_text(child, kind == "ins"))
+                if kind == "ins"
+                else "".join(t.text or "" for t in child.iter(_w("delText")))
+            )
             found.append((kind, child.get(_w("author")), child.get(_w("date")), text))
     return found

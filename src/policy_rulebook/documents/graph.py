@@ -33,8 +33,11 @@ def choose_language(scheme: Scheme, language: str | None) -> str | None:
     if language is None:
         return scheme.languages[0] if scheme.languages else None
     if scheme.languages and language not in scheme.languages:
-        raise InputError(_("the policy is not written in `{language}`: its languages are "
-                           "{items}").format(language=language, items=', '.join(scheme.languages)))
+        raise InputError(
+            _("the policy is not written in `{language}`: its languages are {items}").format(
+                language=language, items=", ".join(scheme.languages)
+            )
+        )
     return language
 
 
@@ -43,16 +46,27 @@ def render(scheme: Scheme, output_format: str, language: str | None) -> str:
         return mermaid(scheme, language)
     if output_format == "dot":
         return dot(scheme, language)
-    raise InputError(_("unknown format `{output_format}`: use {items}").format(
-        output_format=output_format, items=' or '.join(FORMATS)))
+    raise InputError(
+        _("unknown format `{output_format}`: use {items}").format(
+            output_format=output_format, items=" or ".join(FORMATS)
+        )
+    )
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-_MERMAID_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;",
-                     "`": "#96;", "|": "#124;", "\\": "#92;"}
+_MERMAID_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",
+    "|": "#124;",
+    "\\": "#92;",
+}
 
 
 def mermaid_text(text: str) -> str:
@@ -77,8 +91,10 @@ def mermaid(scheme: Scheme, language: str | None) -> str:
             lines.append(f'    {mermaid_id(node_id)}(["{label}"])')
     for node_id in scheme.nodes:
         for answer, target in scheme.edges(node_id):
-            lines.append(f'    {mermaid_id(node_id)} -->|"{mermaid_text(words[answer])}"| '
-                         f"{mermaid_id(target)}")
+            lines.append(
+                f'    {mermaid_id(node_id)} -->|"{mermaid_text(words[answer])}"| '
+                f"{mermaid_id(target)}"
+            )
     lines.append("    classDef question fill:#fff7d6,stroke:#8a6d00,color:#1a1a1a")
     lines.append("    classDef outcome fill:#e3f1e6,stroke:#2e6b3a,color:#1a1a1a")
     lines.append("    classDef start stroke-width:3px")
@@ -124,7 +140,8 @@ def dot(scheme: Scheme, language: str | None) -> str:
         lines.append(f'    {_dot_id(node_id)} [{shape}{extra}, label="{label}"];')
     for node_id in scheme.nodes:
         for answer, target in scheme.edges(node_id):
-            lines.append(f'    {_dot_id(node_id)} -> {_dot_id(target)} '
-                         f'[label="{dot_text(words[answer])}"];')
+            lines.append(
+                f'    {_dot_id(node_id)} -> {_dot_id(target)} [label="{dot_text(words[answer])}"];'
+            )
     lines.append("}")
     return "\n".join(lines) + "\n"

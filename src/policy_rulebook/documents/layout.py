@@ -92,8 +92,7 @@ class _EdgeView:
 
 
 def _lines(scheme: Scheme, node_id: str, language: str | None) -> tuple[str, ...]:
-    wrapped = textwrap.wrap(scheme.label(node_id, language), CHARS_PER_LINE,
-                            break_long_words=False)
+    wrapped = textwrap.wrap(scheme.label(node_id, language), CHARS_PER_LINE, break_long_words=False)
     return tuple(wrapped) or (node_id,)
 
 
@@ -125,19 +124,32 @@ def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) 
         if best.crossings == 0:
             break
     assert best is not None
-    centre, points, back, width, height = (best.centre, best.points, best.back, best.width,
-                                           best.height)
+    centre, points, back, width, height = (
+        best.centre,
+        best.points,
+        best.back,
+        best.width,
+        best.height,
+    )
     boxes = {}
     for node_id in order:
         x, y = centre[node_id]
-        boxes[node_id] = Box(node_id, scheme.nodes[node_id].kind, x - BOX_WIDTH / 2,
-                             y - heights[node_id] / 2, BOX_WIDTH, heights[node_id],
-                             lines[node_id], node_id == scheme.start)
+        boxes[node_id] = Box(
+            node_id,
+            scheme.nodes[node_id].kind,
+            x - BOX_WIDTH / 2,
+            y - heights[node_id] / 2,
+            BOX_WIDTH,
+            heights[node_id],
+            lines[node_id],
+            node_id == scheme.start,
+        )
     routed = _route(boxes, labels, points, back)
     for edge in routed:
         width = max(width, max(x for x, _ in edge.points) + MARGIN + GAP_X)
-    return Layout(round(width, 1), round(height + 2 * MARGIN, 1), tuple(boxes.values()),
-                  tuple(routed))
+    return Layout(
+        round(width, 1), round(height + 2 * MARGIN, 1), tuple(boxes.values()), tuple(routed)
+    )
 
 
 @dataclass
@@ -150,8 +162,9 @@ class _Placed:
     crossings: int
 
 
-def _place(scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]],
-           heights: dict[str, float]) -> _Placed:
+def _place(
+    scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]], heights: dict[str, float]
+) -> _Placed:
     """grandalf's Sugiyama layout of each connected part, the parts side by side."""
     from grandalf.graphs import Edge as GEdge
     from grandalf.graphs import Vertex, graph_core
@@ -176,8 +189,10 @@ def _place(scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]],
     # objects, whose order (and so the drawing) would change from run to run.
     for part in _parts(list(scheme.nodes), list(edges)):
         members = set(part)
-        component = graph_core([vertices[n] for n in nodes if n in members],
-                               [e for k, e in edges.items() if k[0] in members])
+        component = graph_core(
+            [vertices[n] for n in nodes if n in members],
+            [e for k, e in edges.items() if k[0] in members],
+        )
         sugiyama = SugiyamaLayout(component)
         sugiyama.xspace, sugiyama.yspace = GAP_X, GAP_Y
         sugiyama.dw, sugiyama.dh = SLOT_WIDTH, 1
@@ -187,10 +202,14 @@ def _place(scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]],
         sugiyama.draw(8)
         back |= {(e.v[0].data, e.v[1].data) for e in sugiyama.alt_e}
         dummies = [p for e in component.sE for p in e.view.points[1:-1]]
-        left = min([v.view.xy[0] - v.view.w / 2 for v in component.sV]
-                   + [x - SLOT_WIDTH for x, _ in dummies])
-        right = max([v.view.xy[0] + v.view.w / 2 for v in component.sV]
-                    + [x + SLOT_WIDTH for x, _ in dummies])
+        left = min(
+            [v.view.xy[0] - v.view.w / 2 for v in component.sV]
+            + [x - SLOT_WIDTH for x, _ in dummies]
+        )
+        right = max(
+            [v.view.xy[0] + v.view.w / 2 for v in component.sV]
+            + [x + SLOT_WIDTH for x, _ in dummies]
+        )
         shift = offset_x - left
         for vertex in component.sV:
             centre[vertex.data] = (vertex.view.xy[0] + shift, vertex.view.xy[1] + MARGIN)
@@ -200,8 +219,9 @@ def _place(scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]],
         height = max(height, max(v.view.xy[1] + v.view.h / 2 for v in component.sV))
     points = {key: edge.view.points for key, edge in edges.items()}
     forward = [p for key, p in points.items() if key not in back]
-    return _Placed(centre, points, back, offset_x - 2 * GAP_X + MARGIN, height,
-                   _layer_crossings(forward))
+    return _Placed(
+        centre, points, back, offset_x - 2 * GAP_X + MARGIN, height, _layer_crossings(forward)
+    )
 
 
 def _parts(order: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
@@ -236,18 +256,26 @@ def _layer_crossings(lines: list[list[Point]]) -> int:
     return count
 
 
-def _route(boxes: dict[str, Box], labels: dict[tuple[str, str], list[str]],
-           points: dict[tuple[str, str], list[Point]],
-           back: set[tuple[str, str]]) -> list[Edge]:
-    """Ports, drops and curves for every edge, from grandalf's points (centre, dummies, centre).
-    """
+def _route(
+    boxes: dict[str, Box],
+    labels: dict[tuple[str, str], list[str]],
+    points: dict[tuple[str, str], list[Point]],
+    back: set[tuple[str, str]],
+) -> list[Edge]:
+    """Ports, drops and curves for every edge, from grandalf's points (centre, dummies, centre)."""
     inner = {key: line[1:-1] for key, line in points.items()}
     edges = set(points)
     # Where each forward edge heads first (out of the source) and last (into the target).
-    heading_out = {k: (inner[k][0][0] if inner[k] else boxes[k[1]].x + boxes[k[1]].width / 2)
-                   for k in labels if k in edges and k not in back}
-    heading_in = {k: (inner[k][-1][0] if inner[k] else boxes[k[0]].x + boxes[k[0]].width / 2)
-                  for k in labels if k in edges and k not in back}
+    heading_out = {
+        k: (inner[k][0][0] if inner[k] else boxes[k[1]].x + boxes[k[1]].width / 2)
+        for k in labels
+        if k in edges and k not in back
+    }
+    heading_in = {
+        k: (inner[k][-1][0] if inner[k] else boxes[k[0]].x + boxes[k[0]].width / 2)
+        for k in labels
+        if k in edges and k not in back
+    }
     layer_half: dict[int, float] = {}
     for box in boxes.values():
         middle = round(box.y + box.height / 2)
@@ -273,13 +301,15 @@ def _route(boxes: dict[str, Box], labels: dict[tuple[str, str], list[str]],
             lx, anchor = x1 - 5, "end"
         else:
             lx, anchor = x1 + 5, "start"
-        routed.append(Edge(source, target, label, _path(line), lx, y1 + DROP / 2 + 4,
-                           anchor, tuple(line)))
+        routed.append(
+            Edge(source, target, label, _path(line), lx, y1 + DROP / 2 + 4, anchor, tuple(line))
+        )
     return routed
 
 
-def _ports(boxes: dict[str, Box], heading: dict[tuple[str, str], float],
-           side: int) -> dict[tuple[str, str], float]:
+def _ports(
+    boxes: dict[str, Box], heading: dict[tuple[str, str], float], side: int
+) -> dict[tuple[str, str], float]:
     """The x where each edge meets the box at ``side`` (0: source bottom, 1: target top),
     spread over the middle of the box in the order of where the edges come from or go."""
     ports: dict[tuple[str, str], float] = {}
@@ -352,13 +382,15 @@ def _segments(points: list[Point]) -> Iterator[tuple[Point, Point]]:
 
 def _cross(p: Point, q: Point, r: Point, s: Point) -> bool:
     """Whether segments pq and rs properly cross (touching ends do not count)."""
+
     def orient(a: Point, b: Point, c: Point) -> float:
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
 
     d1, d2 = orient(r, s, p), orient(r, s, q)
     d3, d4 = orient(p, q, r), orient(p, q, s)
-    return ((d1 > 1e-9 and d2 < -1e-9) or (d1 < -1e-9 and d2 > 1e-9)) and \
-        ((d3 > 1e-9 and d4 < -1e-9) or (d3 < -1e-9 and d4 > 1e-9))
+    return ((d1 > 1e-9 and d2 < -1e-9) or (d1 < -1e-9 and d2 > 1e-9)) and (
+        (d3 > 1e-9 and d4 < -1e-9) or (d3 < -1e-9 and d4 > 1e-9)
+    )
 
 
 def crossings(result: Layout) -> int:
@@ -366,8 +398,9 @@ def crossings(result: Layout) -> int:
     lines = [polyline(e) for e in result.edges]
     count = 0
     for first, second in itertools.combinations(lines, 2):
-        count += sum(1 for p, q in _segments(first) for r, s in _segments(second)
-                     if _cross(p, q, r, s))
+        count += sum(
+            1 for p, q in _segments(first) for r, s in _segments(second) if _cross(p, q, r, s)
+        )
     return count
 
 
@@ -384,10 +417,15 @@ def label_overlaps(result: Layout) -> list[tuple[str, str]]:
     found = []
     for edge in result.edges:
         left, top, right, bottom = label_box(edge)
-        hit = any(_segment_in_box(p, q, (left, top, right, bottom))
-                  for other in result.edges for p, q in _segments(polyline(other)))
-        hit = hit or any(b.x < right and left < b.x + b.width and b.y < bottom
-                         and top < b.y + b.height for b in result.boxes)
+        hit = any(
+            _segment_in_box(p, q, (left, top, right, bottom))
+            for other in result.edges
+            for p, q in _segments(polyline(other))
+        )
+        hit = hit or any(
+            b.x < right and left < b.x + b.width and b.y < bottom and top < b.y + b.height
+            for b in result.boxes
+        )
         if hit:
             found.append((edge.source, edge.target))
     return found

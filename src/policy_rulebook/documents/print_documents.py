@@ -24,11 +24,15 @@ def _weasyprint() -> Any:
     try:
         import weasyprint
     except ImportError:
-        raise InputError(_("--format pdf needs WeasyPrint: {command}").format(
-            command=PDF_EXTRA)) from None
+        raise InputError(
+            _("--format pdf needs WeasyPrint: {command}").format(command=PDF_EXTRA)
+        ) from None
     except OSError as error:  # installed, but pango/harfbuzz are missing
-        raise InputError(_("--format pdf needs WeasyPrint's system libraries (pango): "
-                           "{error}").format(error=str(error).splitlines()[0])) from None
+        raise InputError(
+            _("--format pdf needs WeasyPrint's system libraries (pango): {error}").format(
+                error=str(error).splitlines()[0]
+            )
+        ) from None
     return weasyprint
 
 

@@ -27,28 +27,46 @@ from policy_rulebook.documents.docx_revisions import Revisions
 #: The words of the document around the policy's own, per language (others: English).
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "redline": "Wijzigingen met revisiemarkeringen", "organisation": "Organisatie",
-        "versions": "Versies", "version": "Versie", "committed": "Vastgelegd op",
-        "status": "Status", "adopted_on": "Goedgekeurd op", "effective_from": "Van kracht vanaf",
-        "approval": "Goedkeuring", "approval_line": "{decision} door {by} op {date}",
+        "redline": "Wijzigingen met revisiemarkeringen",
+        "organisation": "Organisatie",
+        "versions": "Versies",
+        "version": "Versie",
+        "committed": "Vastgelegd op",
+        "status": "Status",
+        "adopted_on": "Goedgekeurd op",
+        "effective_from": "Van kracht vanaf",
+        "approval": "Goedkeuring",
+        "approval_line": "{decision} door {by} op {date}",
         "approval_missing": "nog niet goedgekeurd",
-        "editorial": "redactioneel", "uncommitted": "niet gecommit",
+        "editorial": "redactioneel",
+        "uncommitted": "niet gecommit",
         "how": "De wijzigingen staan als revisies in dit document: in Word onder Controleren, "
-               "in LibreOffice onder Bewerken > Wijzigingen bijhouden. Alles aanvaarden geeft "
-               "de tekst van de nieuwe versie.",
-        "draft": "ontwerp", "adopted": "goedgekeurd", "retired": "ingetrokken",
+        "in LibreOffice onder Bewerken > Wijzigingen bijhouden. Alles aanvaarden geeft "
+        "de tekst van de nieuwe versie.",
+        "draft": "ontwerp",
+        "adopted": "goedgekeurd",
+        "retired": "ingetrokken",
     },
     "en": {
-        "redline": "Changes with tracked revisions", "organisation": "Organisation",
-        "versions": "Versions", "version": "Version", "committed": "Committed on",
-        "status": "Status", "adopted_on": "Adopted on", "effective_from": "Effective from",
-        "approval": "Approval", "approval_line": "{decision} by {by} on {date}",
+        "redline": "Changes with tracked revisions",
+        "organisation": "Organisation",
+        "versions": "Versions",
+        "version": "Version",
+        "committed": "Committed on",
+        "status": "Status",
+        "adopted_on": "Adopted on",
+        "effective_from": "Effective from",
+        "approval": "Approval",
+        "approval_line": "{decision} by {by} on {date}",
         "approval_missing": "not approved yet",
-        "editorial": "editorial", "uncommitted": "not committed",
+        "editorial": "editorial",
+        "uncommitted": "not committed",
         "how": "The changes are revisions in this document: in Word under Review, in "
-               "LibreOffice under Edit > Track Changes. Accepting all gives the text of the "
-               "new version.",
-        "draft": "draft", "adopted": "adopted", "retired": "retired",
+        "LibreOffice under Edit > Track Changes. Accepting all gives the text of the "
+        "new version.",
+        "draft": "draft",
+        "adopted": "adopted",
+        "retired": "retired",
     },
 }
 
@@ -115,8 +133,7 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
     return out.getvalue()
 
 
-def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any],
-                lang: str) -> None:
+def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], lang: str) -> None:
     w = words(lang)
     primary = primary_language(data)
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
@@ -137,9 +154,12 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any],
     if entries:
         oldest, newest = entries[-1], entries[0]
         first = oldest.old or oldest.new
-        row(w["versions"], phrase(lang, "from_to", old=str(first.version),
-                                  new=str(newest.new.version))
-            if first.version != newest.new.version else str(newest.new.version))
+        row(
+            w["versions"],
+            phrase(lang, "from_to", old=str(first.version), new=str(newest.new.version))
+            if first.version != newest.new.version
+            else str(newest.new.version),
+        )
         for endpoint in dict.fromkeys([first, newest.new]):
             stamp = long_date(lang, endpoint.date) if endpoint.date else w["uncommitted"]
             commit = f" ({endpoint.commit[:7]})" if endpoint.commit else ""
@@ -156,8 +176,7 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any],
     document.add_paragraph(w["how"])
 
 
-def approval_line(meta: dict[str, Any], lang: str,
-                  roles: dict[str, Any] | None = None) -> str:
+def approval_line(meta: dict[str, Any], lang: str, roles: dict[str, Any] | None = None) -> str:
     """``meta.approval`` ({by, decision, date}) in words, the role by its name where ``roles``
     (the policy's ``roles``) has it; "not approved yet" without an approval."""
     w = words(lang)
@@ -172,6 +191,7 @@ def approval_line(meta: dict[str, Any], lang: str,
     for role in team if isinstance(team, list) else ():
         if isinstance(role, dict) and role.get("id") == by:
             by = localized(role.get("name"), lang, primary) or by
-    line = w["approval_line"].format(decision=decision, by=by,
-                                     date=long_date(lang, str(date)) if date else "?")
+    line = w["approval_line"].format(
+        decision=decision, by=by, date=long_date(lang, str(date)) if date else "?"
+    )
     return line[0].upper() + line[1:]

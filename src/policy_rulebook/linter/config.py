@@ -73,7 +73,7 @@ _SHORT = 60  # characters of a value quoted in a message
 def _short(value: Any) -> str:
     """A value for a message: its repr, cut (a 14 MB value makes no one-line error)."""
     text = repr(value)
-    return text if len(text) <= _SHORT else text[:_SHORT - 5] + "...'" + text[-1:]
+    return text if len(text) <= _SHORT else text[: _SHORT - 5] + "...'" + text[-1:]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -85,16 +85,23 @@ def _read_bytes(path: Path) -> bytes:
         if path.is_symlink():
             folder, target = path.absolute().parent.resolve(), path.resolve()
             if folder not in target.parents:
-                raise InputError(_("{path}: not read: it is a link to a file outside its "
-                                   "folder").format(path=terminal(str(path))))
+                raise InputError(
+                    _("{path}: not read: it is a link to a file outside its folder").format(
+                        path=terminal(str(path))
+                    )
+                )
         with path.open("rb") as stream:
             raw = stream.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
-        raise InputError(_("{path}: cannot read: {reason}").format(
-            path=path, reason=error.strerror)) from None
+        raise InputError(
+            _("{path}: cannot read: {reason}").format(path=path, reason=error.strerror)
+        ) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise InputError(_("{path}: the configuration file is larger than {limit:,} bytes; "
-                           "it is not read").format(path=path, limit=MAX_CONFIG_BYTES))
+        raise InputError(
+            _(
+                "{path}: the configuration file is larger than {limit:,} bytes; it is not read"
+            ).format(path=path, limit=MAX_CONFIG_BYTES)
+        )
     return raw
 
 
@@ -109,17 +116,27 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise InputError(_("{path}: not UTF-8 text (bad byte at offset {offset}): save it as "
-                           "UTF-8").format(path=path, offset=error.start)) from None
+        raise InputError(
+            _("{path}: not UTF-8 text (bad byte at offset {offset}): save it as UTF-8").format(
+                path=path, offset=error.start
+            )
+        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(_("{path}: not valid TOML: {error}").format(
-            path=path, error=error)) from None
+        raise InputError(
+            _("{path}: not valid TOML: {error}").format(path=path, error=error)
+        ) from None
     except RecursionError:
-        raise InputError(_("{path}: not read: it nests deeper than {depth} levels").format(
-            path=path, depth=MAX_DEPTH)) from None
+        raise InputError(
+            _("{path}: not read: it nests deeper than {depth} levels").format(
+                path=path, depth=MAX_DEPTH
+            )
+        ) from None
     if _depth(data) > MAX_DEPTH:
-        raise InputError(_("{path}: not read: it nests deeper than {depth} levels").format(
-            path=path, depth=MAX_DEPTH))
+        raise InputError(
+            _("{path}: not read: it nests deeper than {depth} levels").format(
+                path=path, depth=MAX_DEPTH
+            )
+        )
     return data
 
 
@@ -141,10 +158,15 @@ def _read_yaml(path: Path) -> Any:
     parsed = parse(str(path), _read_bytes(path), max_bytes=MAX_CONFIG_BYTES, fast=True)
     if parsed.problems:
         first = parsed.problems[0]
-        raise InputError(_("{path}: not valid YAML at line {line}, column {column}: {message} "
-                           "({code})").format(
-            path=path, line=first.line, column=first.column, code=first.code,
-            message=first.message))
+        raise InputError(
+            _("{path}: not valid YAML at line {line}, column {column}: {message} ({code})").format(
+                path=path,
+                line=first.line,
+                column=first.column,
+                code=first.code,
+                message=first.message,
+            )
+        )
     return parsed.data
 
 
@@ -159,20 +181,26 @@ def read(path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(_("{path}: the configuration must be a mapping of keys to values").format(
-            path=path))
+        raise InputError(
+            _("{path}: the configuration must be a mapping of keys to values").format(path=path)
+        )
     values = {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
     for key in ("select", "ignore"):
         if isinstance(values.get(key), list) and len(values[key]) > MAX_CODES:
-            raise InputError(_("{path}: `{key}` lists {count:,} codes, more than {limit}: use "
-                               "prefixes such as RB3").format(path=path, key=key,
-                                                              count=len(values[key]),
-                                                              limit=MAX_CODES))
+            raise InputError(
+                _(
+                    "{path}: `{key}` lists {count:,} codes, more than {limit}: use "
+                    "prefixes such as RB3"
+                ).format(path=path, key=key, count=len(values[key]), limit=MAX_CODES)
+            )
     _validate(path, where, values)
     largest = values.get("max-file-size", 0)
     if isinstance(largest, int) and largest > MAX_FILE_SIZE:
-        raise InputError(_("{path}: `max-file-size`: more than the largest size, {limit:,} "
-                           "bytes (1G)").format(path=path, limit=MAX_FILE_SIZE))
+        raise InputError(
+            _("{path}: `max-file-size`: more than the largest size, {limit:,} bytes (1G)").format(
+                path=path, limit=MAX_FILE_SIZE
+            )
+        )
     return values
 
 
@@ -184,29 +212,39 @@ def _validate(path: Path, where: str, data: dict[str, Any]) -> None:
 
     schema = load_schema(CONFIG_SCHEMA)
     prefix = f"{path}: {where + ' ' if where else ''}"
-    error = jsonschema.exceptions.best_match(
-        validator_for(schema, formats=()).iter_errors(data))
+    error = jsonschema.exceptions.best_match(validator_for(schema, formats=()).iter_errors(data))
     if error is not None:
         raise InputError(prefix + _explain(error, schema))
     for key in ("select", "ignore"):
         for value in data.get(key, []):
             if not any(code.startswith(value) for code in BY_CODE):
-                raise InputError(prefix + _("`{key}`: {value} matches no check (`rulebook "
-                                          "rules` lists them)").format(key=key,
-                                                                       value=_short(value)))
+                raise InputError(
+                    prefix
+                    + _("`{key}`: {value} matches no check (`rulebook rules` lists them)").format(
+                        key=key, value=_short(value)
+                    )
+                )
     if "profile" in data:
         from policy_rulebook.linter import profiles
 
         profiles.check_spec(data["profile"], tuple(BY_CODE), prefix)
     for code in data.get("severity", {}):
         if code not in BY_CODE:
-            raise InputError(prefix + _("`severity`: {code} is not the code of a check "
-                                        "(`rulebook rules` lists them)").format(
-                                            code=_short(code)))
+            raise InputError(
+                prefix
+                + _(
+                    "`severity`: {code} is not the code of a check (`rulebook rules` lists them)"
+                ).format(code=_short(code))
+            )
 
 
-_TYPES = {"string": "a text", "boolean": "true or false", "object": "a mapping (key: value)",
-          "array": "a list", "integer": "a whole number"}
+_TYPES = {
+    "string": "a text",
+    "boolean": "true or false",
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "integer": "a whole number",
+}
 
 
 def _explain(error: Any, schema: dict[str, Any]) -> str:
@@ -217,33 +255,41 @@ def _explain(error: Any, schema: dict[str, Any]) -> str:
         known = ", ".join(schema["properties"])
         unknown = sorted(set(error.instance) - set(schema["properties"]))
         return _("unknown key `{key}` (the keys are {known})").format(
-            key=_short(unknown[0])[1:-1], known=known)
+            key=_short(unknown[0])[1:-1], known=known
+        )
     if error.validator == "enum":
         return f"{key}: {_short(error.instance)} is not allowed: use one of " + ", ".join(
-            str(v) for v in error.validator_value)
+            str(v) for v in error.validator_value
+        )
     if error.validator == "type" and isinstance(error.validator_value, str):
         wanted = _TYPES.get(error.validator_value, error.validator_value)
         return _("{key}: {value} should be {wanted}").format(
-            key=key, value=_short(error.instance), wanted=wanted)
+            key=key, value=_short(error.instance), wanted=wanted
+        )
     if error.validator == "pattern" and path and path[0] in ("select", "ignore"):
         return _("{key}: {value} is not a code or prefix such as RB301 or RB3").format(
-            key=key, value=_short(error.instance))
+            key=key, value=_short(error.instance)
+        )
     if error.validator == "pattern" and path == ["today"]:
         return _("{key}: {value} is not a date in the form YYYY-MM-DD").format(
-            key=key, value=_short(error.instance))
+            key=key, value=_short(error.instance)
+        )
     if error.validator in ("pattern", "propertyNames") and path[:1] == ["severity"]:
         return _("`severity`: {value} is not a code such as RB301").format(
-            value=_short(error.instance))
+            value=_short(error.instance)
+        )
     return f"{key}: {error.message}"
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(part.strip().upper() for value in values for part in value.split(",")
-                 if part.strip())
+    return tuple(
+        part.strip().upper() for value in values for part in value.split(",") if part.strip()
+    )
 
 
-def settings(file_values: Mapping[str, Any], source: Path | None,
-             options: Mapping[str, Any]) -> Settings:
+def settings(
+    file_values: Mapping[str, Any], source: Path | None, options: Mapping[str, Any]
+) -> Settings:
     """Merge: defaults, then the file, then the options that were given (not None)."""
     base = source.parent if source else Path()
     merged: dict[str, Any] = {"source": source}
@@ -252,11 +298,18 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
         root = base.resolve()
         target = merged["path"].resolve()
         if target != root and root not in target.parents:
-            raise InputError(_("{source}: `path`: the policy must be inside the folder of the "
-                               "configuration file (after following links)").format(
-                                   source=source))
-    for key, attribute in (("format", "output_format"), ("max-file-size", "max_file_size"),
-                           ("show-suppressed", "show_suppressed"), ("profile", "profile")):
+            raise InputError(
+                _(
+                    "{source}: `path`: the policy must be inside the folder of the "
+                    "configuration file (after following links)"
+                ).format(source=source)
+            )
+    for key, attribute in (
+        ("format", "output_format"),
+        ("max-file-size", "max_file_size"),
+        ("show-suppressed", "show_suppressed"),
+        ("profile", "profile"),
+    ):
         if key in file_values:
             merged[attribute] = file_values[key]
     for key in ("select", "ignore"):
@@ -270,8 +323,11 @@ def settings(file_values: Mapping[str, Any], source: Path | None,
         try:
             merged["today"] = dt.date.fromisoformat(file_values["today"])
         except ValueError:
-            raise InputError(_("{source}: `today`: {value} is not a real date").format(
-                source=source, value=_short(file_values["today"]))) from None
+            raise InputError(
+                _("{source}: `today`: {value} is not a real date").format(
+                    source=source, value=_short(file_values["today"])
+                )
+            ) from None
     for key, value in options.items():
         if value is None or value == ():
             continue
@@ -287,8 +343,11 @@ def _check_selectors(name: str, values: Sequence[str]) -> None:
 
     for value in values:
         if not any(code.startswith(value) for code in BY_CODE):
-            raise InputError(_("{option}: {value} matches no check (`rulebook rules` lists "
-                               "them)").format(option=name, value=_short(value)))
+            raise InputError(
+                _("{option}: {value} matches no check (`rulebook rules` lists them)").format(
+                    option=name, value=_short(value)
+                )
+            )
 
 
 def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings:

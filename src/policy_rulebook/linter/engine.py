@@ -43,8 +43,9 @@ class Report:
         return any(strict or f.severity is Severity.ERROR for f in self.findings)
 
 
-def run_checks(document: Document, context: Context,
-               checks: Sequence[Check] = CHECKS) -> list[Finding]:
+def run_checks(
+    document: Document, context: Context, checks: Sequence[Check] = CHECKS
+) -> list[Finding]:
     context = _with_codes(context)
     found: set[Finding] = set()
     for check in checks:
@@ -52,22 +53,32 @@ def run_checks(document: Document, context: Context,
     return sorted(found, key=_reading_order)
 
 
-def lint(document: Document, context: Context | None = None,
-         checks: Iterable[Check] = CHECKS,
-         profile: str | Mapping[str, Any] | None = None) -> Report:
+def lint(
+    document: Document,
+    context: Context | None = None,
+    checks: Iterable[Check] = CHECKS,
+    profile: str | Mapping[str, Any] | None = None,
+) -> Report:
     """Lint a document. ``profile`` is the configuration's ``profile:`` (it adjusts the
     policy's ``meta.profile``); the profile decides which coverage checks run."""
     from policy_rulebook.linter import profiles, suppressions
 
     context = _with_codes(context or Context())
     active = profiles.attach(document, profile)
-    checks = tuple(check for check in checks
-                   if (active.runs(check.code) if active is not None
-                       else check.code not in profiles.bound_checks()))
+    checks = tuple(
+        check
+        for check in checks
+        if (
+            active.runs(check.code)
+            if active is not None
+            else check.code not in profiles.bound_checks()
+        )
+    )
     enabled = tuple(check.code for check in checks)
     findings = run_checks(document, context, checks)
     kept, silenced, unused = suppressions.apply(
-        document, context.today, findings, context.codes, enabled)
+        document, context.today, findings, context.codes, enabled
+    )
     if suppressions.UNUSED in enabled:
         kept = sorted([*kept, *unused], key=_reading_order)
     if context.changed_only and context.baseline is not None:

@@ -16,8 +16,11 @@ from policy_rulebook.core.i18n import N_, _, current
 from policy_rulebook.linter.checks import CHECKS, Check
 
 #: The headings of a check's docs, translated where shown (the bodies are in English).
-HEADINGS = {"What it checks": N_("What it checks"), "Why": N_("Why"),
-            "How to fix": N_("How to fix")}
+HEADINGS = {
+    "What it checks": N_("What it checks"),
+    "Why": N_("Why"),
+    "How to fix": N_("How to fix"),
+}
 
 
 def doc_sections(check: Check) -> dict[str, str]:
@@ -71,11 +74,15 @@ def find(query: str, checks: Sequence[Check] = CHECKS) -> Check:
         if wanted.upper() == check.code or wanted.lower() == check.name:
             return check
     candidates = [c.code for c in checks] + [c.name for c in checks]
-    close = difflib.get_close_matches(wanted.upper() if wanted[:2].upper() == "RB" else wanted,
-                                      candidates, n=3, cutoff=0.6)
+    close = difflib.get_close_matches(
+        wanted.upper() if wanted[:2].upper() == "RB" else wanted, candidates, n=3, cutoff=0.6
+    )
     hint = f": did you mean {', '.join(close)}?" if close else ""
-    raise InputError(_("no check with the code or name {wanted!r}{hint} (`rulebook rules` "
-                       "lists them all)").format(wanted=wanted, hint=hint))
+    raise InputError(
+        _(
+            "no check with the code or name {wanted!r}{hint} (`rulebook rules` lists them all)"
+        ).format(wanted=wanted, hint=hint)
+    )
 
 
 def profiles_label(check: Check) -> str:
@@ -94,12 +101,19 @@ def render_rules(checks: Sequence[Check] = CHECKS) -> str:
     name_width = max(len(c.name) for c in checks)
     labels = {c.code: profiles_label(c) for c in checks}
     label_width = max(len(label) for label in labels.values())
-    lines = [f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  "
-             f"{labels[c.code]:<{label_width}}  {_(c.summary)}" for c in checks]
-    lines.append(_("{count} checks. The fourth column names the organisation profiles "
-                   "(meta.profile) that run a check: all = every policy, any-profile = every "
-                   "policy with a profile. Run `rulebook explain CODE` for what one checks, why, "
-                   "and how to fix it.").format(count=len(checks)))
+    lines = [
+        f"{c.code}  {c.name:<{name_width}}  {c.severity.value:<7}  "
+        f"{labels[c.code]:<{label_width}}  {_(c.summary)}"
+        for c in checks
+    ]
+    lines.append(
+        _(
+            "{count} checks. The fourth column names the organisation profiles "
+            "(meta.profile) that run a check: all = every policy, any-profile = every "
+            "policy with a profile. Run `rulebook explain CODE` for what one checks, why, "
+            "and how to fix it."
+        ).format(count=len(checks))
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -111,17 +125,22 @@ def render_explain(check: Check) -> str:
     from policy_rulebook.linter.reporters.text import severity_word
 
     label = profiles_label(check)
-    parts = [title, _("Default severity: {severity}.").format(
-                 severity=severity_word(check.severity)),
-             _("Profiles: every policy.") if label == "all" else
-             _("Profiles: every policy with a meta.profile.") if label == "any-profile" else
-             _("Profiles: only {profiles} (meta.profile).").format(profiles=label)]
+    parts = [
+        title,
+        _("Default severity: {severity}.").format(severity=severity_word(check.severity)),
+        _("Profiles: every policy.")
+        if label == "all"
+        else _("Profiles: every policy with a meta.profile.")
+        if label == "any-profile"
+        else _("Profiles: only {profiles} (meta.profile).").format(profiles=label),
+    ]
     for heading, text in translated_sections(check).items():
         parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
     parts.append(_("Fails (this gives the finding):") + "\n" + textwrap.indent(check.bad, "    "))
     parts.append(_("Passes:") + "\n" + textwrap.indent(check.good, "    "))
     if not check.code.startswith("RB05"):  # the suppression checks cannot be silenced
-        parts.append(_("Silence it for one item, with a reason:") + "\n"
-                     f"    # rulebook: ignore[{check.code}] reason: "
-                     + _("why this is acceptable"))
+        parts.append(
+            _("Silence it for one item, with a reason:") + "\n"
+            f"    # rulebook: ignore[{check.code}] reason: " + _("why this is acceptable")
+        )
     return "\n\n".join(parts) + "\n"

@@ -54,8 +54,9 @@ class Suppression:
         return Finding(self.file, self.line, self.column, code, severity, message, self.target)
 
     def in_force(self, today: dt.date) -> bool:
-        return (not self.problem and bool(self.reason)
-                and (self.until is None or self.until >= today))
+        return (
+            not self.problem and bool(self.reason) and (self.until is None or self.until >= today)
+        )
 
     def covers(self, finding: Finding) -> bool:
         """The finding is on the target item or inside it; a finding without a pointer (such
@@ -86,7 +87,8 @@ def comment_start(line: str) -> int:
         was_fresh = fresh
         if quote:
             escaped = (quote == '"' and char == "\\") or (
-                quote == "'" and char == "'" and line[index + 1:index + 2] == "'")
+                quote == "'" and char == "'" and line[index + 1 : index + 2] == "'"
+            )
             if escaped:
                 index += 1  # skip the escaped character
             elif char == quote:
@@ -153,8 +155,11 @@ def parse(document: Document, known: Collection[str]) -> list[Suppression]:
             own_line = not line[:start].strip()
             target_line = _next_content_line(text_lines, number) if own_line else number
             target = items.get(target_line, "")
-            found.append(_parse_one(source.name, number, start + 1, target, target_line,
-                                    marker.group("body"), known))
+            found.append(
+                _parse_one(
+                    source.name, number, start + 1, target, target_line, marker.group("body"), known
+                )
+            )
     return found
 
 
@@ -167,31 +172,59 @@ def _next_content_line(lines: Sequence[str], number: int) -> int:
     return 0
 
 
-def _parse_one(file: str, line: int, column: int, target: str, target_line: int, body: str,
-               known: Collection[str]) -> Suppression:
+def _parse_one(
+    file: str,
+    line: int,
+    column: int,
+    target: str,
+    target_line: int,
+    body: str,
+    known: Collection[str],
+) -> Suppression:
     def bad(problem: str, codes: tuple[str, ...] = ()) -> Suppression:
-        return Suppression(file, line, column, target, codes, problem=problem,
-                           target_line=target_line)
+        return Suppression(
+            file, line, column, target, codes, problem=problem, target_line=target_line
+        )
 
     directive = _DIRECTIVE.match(body)
     if directive is None:
-        return bad(_("this `# rulebook:` comment is not a suppression: write it as "
-                     "`{EXAMPLE}`").format(EXAMPLE=EXAMPLE))
+        return bad(
+            _("this `# rulebook:` comment is not a suppression: write it as `{EXAMPLE}`").format(
+                EXAMPLE=EXAMPLE
+            )
+        )
     codes = tuple(c for c in re.split(r"[\s,]+", directive.group("codes").upper()) if c)
     if not codes:
-        return bad(_("the suppression names no code: put the code of the finding between the "
-                     "brackets, like `ignore[RB301]`"))
+        return bad(
+            _(
+                "the suppression names no code: put the code of the finding between the "
+                "brackets, like `ignore[RB301]`"
+            )
+        )
     for code in codes:
         if not _CODE.match(code) or code not in known:
-            return bad(_("`{code}` is not the code of a check (`rulebook rules` "
-                         "lists them)").format(
-                code=code), codes)
+            return bad(
+                _("`{code}` is not the code of a check (`rulebook rules` lists them)").format(
+                    code=code
+                ),
+                codes,
+            )
         if code in OWN_CODES:
-            return bad(_("{code} is about suppressions themselves and cannot be silenced: "
-                         "fix the suppression instead").format(code=code), codes)
+            return bad(
+                _(
+                    "{code} is about suppressions themselves and cannot be silenced: "
+                    "fix the suppression instead"
+                ).format(code=code),
+                codes,
+            )
     if not target_line:
-        return bad(_("the suppression is not on an item: put it on the line of the item's "
-                     "key, or on its own line directly before it"), codes)
+        return bad(
+            _(
+                "the suppression is not on an item: put it on the line of the item's "
+                "key, or on its own line directly before it"
+            ),
+            codes,
+        )
     rest = directive.group("rest")
     until: dt.date | None = None
     until_match = _UNTIL.search(rest)
@@ -201,15 +234,22 @@ def _parse_one(file: str, line: int, column: int, target: str, target_line: int,
                 raise ValueError("not YYYY-MM-DD")  # 3.11 would also take 20270630
             until = dt.date.fromisoformat(until_match.group("date"))
         except ValueError:
-            return bad(_("`until: {value}` is not a date: write it as YYYY-MM-DD, like "
-                         "`until: 2027-06-30`").format(value=until_match.group('date')), codes)
-        rest = (rest[:until_match.start()] + rest[until_match.end():]).strip()
+            return bad(
+                _(
+                    "`until: {value}` is not a date: write it as YYYY-MM-DD, like "
+                    "`until: 2027-06-30`"
+                ).format(value=until_match.group("date")),
+                codes,
+            )
+        rest = (rest[: until_match.start()] + rest[until_match.end() :]).strip()
     reason = ""
     if rest:
         reason_match = _REASON.match(rest)
         if reason_match is None:
-            return bad(_("write the reason after `reason:`, like `{EXAMPLE}`").format(
-                EXAMPLE=EXAMPLE), codes)
+            return bad(
+                _("write the reason after `reason:`, like `{EXAMPLE}`").format(EXAMPLE=EXAMPLE),
+                codes,
+            )
         reason = reason_match.group("reason").strip()
     return Suppression(file, line, column, target, codes, reason, until, target_line=target_line)
 
@@ -221,19 +261,34 @@ def problems(document: Document, today: dt.date, known: Collection[str]) -> Iter
         if s.problem:
             yield s.finding(MALFORMED, Severity.ERROR, s.problem)
         elif not s.reason:
-            yield s.finding(NO_REASON, Severity.ERROR,
-                            _("the suppression of {codes} gives no reason, so it silences "
-                              "nothing: add `reason:` and say why this is acceptable (legal "
-                              "reviews the waivers)").format(codes=codes))
+            yield s.finding(
+                NO_REASON,
+                Severity.ERROR,
+                _(
+                    "the suppression of {codes} gives no reason, so it silences "
+                    "nothing: add `reason:` and say why this is acceptable (legal "
+                    "reviews the waivers)"
+                ).format(codes=codes),
+            )
         elif s.until is not None and s.until < today:
-            yield s.finding(EXPIRED, Severity.WARNING,
-                            _("the suppression of {codes} expired on {date}, so it silences "
-                              "nothing: fix the finding, or review the waiver and set a new "
-                              "`until:` date").format(codes=codes, date=s.until.isoformat()))
+            yield s.finding(
+                EXPIRED,
+                Severity.WARNING,
+                _(
+                    "the suppression of {codes} expired on {date}, so it silences "
+                    "nothing: fix the finding, or review the waiver and set a new "
+                    "`until:` date"
+                ).format(codes=codes, date=s.until.isoformat()),
+            )
 
 
-def apply(document: Document, today: dt.date, findings: Iterable[Finding], known: Collection[str],
-          enabled: Collection[str]) -> tuple[list[Finding], list[Suppressed], list[Finding]]:
+def apply(
+    document: Document,
+    today: dt.date,
+    findings: Iterable[Finding],
+    known: Collection[str],
+    enabled: Collection[str],
+) -> tuple[list[Finding], list[Suppressed], list[Finding]]:
     """Split findings into kept and silenced; also the RB052 findings for unused codes.
 
     ``known`` are the codes of all checks, ``enabled`` those that ran: a suppression of a code
@@ -244,8 +299,14 @@ def apply(document: Document, today: dt.date, findings: Iterable[Finding], known
     kept: list[Finding] = []
     silenced: list[Suppressed] = []
     for finding in findings:
-        match = next((i for i, s in enumerate(active)
-                      if finding.code not in OWN_CODES and s.covers(finding)), None)
+        match = next(
+            (
+                i
+                for i, s in enumerate(active)
+                if finding.code not in OWN_CODES and s.covers(finding)
+            ),
+            None,
+        )
         if match is None:
             kept.append(finding)
             continue
@@ -253,19 +314,31 @@ def apply(document: Document, today: dt.date, findings: Iterable[Finding], known
         used.add((match, finding.code))
         silenced.append(Suppressed(finding, s.reason, s.until, s.file, s.line))
     unused = [
-        s.finding(UNUSED, Severity.WARNING,
-                  (_("the suppression of {code} silences nothing: there is no {code} finding "
-                     "on this item (any more); remove it") if s.target else
-                   _("the suppression of {code} silences nothing: there is no {code} finding "
-                     "on this line (any more); remove it")).format(code=code))
-        for index, s in enumerate(active) for code in s.codes
+        s.finding(
+            UNUSED,
+            Severity.WARNING,
+            (
+                _(
+                    "the suppression of {code} silences nothing: there is no {code} finding "
+                    "on this item (any more); remove it"
+                )
+                if s.target
+                else _(
+                    "the suppression of {code} silences nothing: there is no {code} finding "
+                    "on this line (any more); remove it"
+                )
+            ).format(code=code),
+        )
+        for index, s in enumerate(active)
+        for code in s.codes
         if code in enabled and (index, code) not in used
     ]
     return kept, silenced, unused
 
 
-def findings_of(code: str, document: Document, today: dt.date,
-                known: Collection[str]) -> list[Finding]:
+def findings_of(
+    code: str, document: Document, today: dt.date, known: Collection[str]
+) -> list[Finding]:
     """The findings of one of RB050, RB051, RB053 (for that check's ``run``; ``known``: the
     codes of all checks, which the engine passes in the check context)."""
     return [f for f in problems(document, today, known) if f.code == code]

@@ -23,5 +23,9 @@ def people(document: Document) -> Iterator[tuple[str, str, dict[str, Any], bool]
             yield pointer("contact", key), label, person, True
     for ptr, _index, person in document.iter_list(("contact", "escalation")):
         if isinstance(person, dict):
-            yield ptr, _("the escalation contact `{id}`").format(
-                id=person.get("id", "?")), person, False
+            yield (
+                ptr,
+                _("the escalation contact `{id}`").format(id=person.get("id", "?")),
+                person,
+                False,
+            )

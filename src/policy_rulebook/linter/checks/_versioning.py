@@ -23,11 +23,27 @@ if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lin
 #: Meta keys that say when and how a version applies, not what it says.
 NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
 #: Keys whose change alters what the policy does, not only how it is worded.
-STRUCTURAL = frozenset({
-    "yes", "no", "action", "owner", "backup", "node", "house_rules", "start", "register",
-    "applies_to_private_accounts", "basis", "reference", "url", "languages", "platform",
-    "handle", "organisation",
-})
+STRUCTURAL = frozenset(
+    {
+        "yes",
+        "no",
+        "action",
+        "owner",
+        "backup",
+        "node",
+        "house_rules",
+        "start",
+        "register",
+        "applies_to_private_accounts",
+        "basis",
+        "reference",
+        "url",
+        "languages",
+        "platform",
+        "handle",
+        "organisation",
+    }
+)
 LEVELS = ("none", "patch", "minor", "major")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
 _CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
@@ -53,7 +69,8 @@ def content_changes(document: Document, baseline: Baseline) -> list[Delta]:
 
 def marking(delta: Delta, baseline: Baseline) -> str | None:
     return baseline.marked.get(delta.path) or (
-        baseline.marked.get(delta.old_path) if delta.old_path else None)
+        baseline.marked.get(delta.old_path) if delta.old_path else None
+    )
 
 
 def needed(delta: Delta, mark: str | None = None) -> str:
@@ -110,19 +127,29 @@ def current_version(document: Document) -> str | None:
 
 def describe(delta: Delta) -> str:
     what = (delta.item_kind or "field").replace("-", " ")
-    verb = {"added": "added", "removed": "removed", "moved": "moved",
-            "renamed": "given a new id", "changed": "changed"}[delta.kind]
+    verb = {
+        "added": "added",
+        "removed": "removed",
+        "moved": "moved",
+        "renamed": "given a new id",
+        "changed": "changed",
+    }[delta.kind]
     return f"the {what} `{delta.label}` was {verb}"
 
 
-def changed_only(findings: list[Any], document: Document, baseline: Baseline,
-                 keep_codes: frozenset[str]) -> list[Any]:
+def changed_only(
+    findings: list[Any], document: Document, baseline: Baseline, keep_codes: frozenset[str]
+) -> list[Any]:
     """The findings on what was added or changed (or on what holds a change); findings on a
     whole file (no path) and ``keep_codes`` are kept."""
     found = changes(document, baseline)
     inside = [c.path for c in found if c.kind != "removed"]
     around = [p for c in found for p in (c.path, c.old_path) if p]
-    return [f for f in findings
-            if not f.path or f.code in keep_codes
-            or any(f.path == p or f.path.startswith(p + "/") for p in inside)
-            or any(p.startswith(f.path + "/") for p in around)]
+    return [
+        f
+        for f in findings
+        if not f.path
+        or f.code in keep_codes
+        or any(f.path == p or f.path.startswith(p + "/") for p in inside)
+        or any(p.startswith(f.path + "/") for p in around)
+    ]

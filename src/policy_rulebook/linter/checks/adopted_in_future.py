@@ -27,13 +27,20 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
     adopted = meta_date(document, "adopted_on")
-    if document.get("meta", "status") == "adopted" and adopted is not None and (
-            adopted > context.today):
+    if (
+        document.get("meta", "status") == "adopted"
+        and adopted is not None
+        and (adopted > context.today)
+    ):
         yield CHECK.finding(
-            document, "/meta/adopted_on",
-            _("the policy is marked adopted, but its adoption date {adopted} is still to come "
-              "(today is {today}): keep `status: draft` until the decision, or correct the "
-              "date").format(adopted=adopted.isoformat(), today=context.today.isoformat()))
+            document,
+            "/meta/adopted_on",
+            _(
+                "the policy is marked adopted, but its adoption date {adopted} is still to come "
+                "(today is {today}): keep `status: draft` until the decision, or correct the "
+                "date"
+            ).format(adopted=adopted.isoformat(), today=context.today.isoformat()),
+        )
 
 
 CHECK: Check = make_check(

@@ -37,15 +37,22 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     primary, backup = document.get("contact", "primary"), document.get("contact", "backup")
     if not isinstance(primary, dict) or not isinstance(backup, dict):
         return
-    same = [field for field in ("name", "email", "phone")
-            if _normal(field, primary.get(field)) and
-            _normal(field, primary.get(field)) == _normal(field, backup.get(field))]
+    same = [
+        field
+        for field in ("name", "email", "phone")
+        if _normal(field, primary.get(field))
+        and _normal(field, primary.get(field)) == _normal(field, backup.get(field))
+    ]
     if same:
         yield CHECK.finding(
-            document, "/contact/backup",
-            _("the contact backup has the same {fields} as the primary contact: name a "
-              "different person, with their own e-mail and phone, who answers when the "
-              "primary contact is away").format(fields=", ".join(same)))
+            document,
+            "/contact/backup",
+            _(
+                "the contact backup has the same {fields} as the primary contact: name a "
+                "different person, with their own e-mail and phone, who answers when the "
+                "primary contact is away"
+            ).format(fields=", ".join(same)),
+        )
 
 
 CHECK: Check = make_check(

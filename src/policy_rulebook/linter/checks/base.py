@@ -44,26 +44,54 @@ class Check:
     bad: str
     good: str
 
-    def finding(self, document: Document, ptr: str, message: str,
-                severity: Severity | None = None) -> Finding:
+    def finding(
+        self, document: Document, ptr: str, message: str, severity: Severity | None = None
+    ) -> Finding:
         """A finding of this check at the node a JSON pointer names."""
         where = document.position(ptr)
-        return Finding(where.file, where.line, where.column, self.code,
-                       severity or self.severity, message, ptr)
+        return Finding(
+            where.file, where.line, where.column, self.code, severity or self.severity, message, ptr
+        )
 
 
-def make_check(module_doc: str | None, *, code: str, name: str, severity: Severity,
-               summary: str, run: CheckFunction, bad: str, good: str) -> Check:
-    return Check(code, name, severity, summary, run, inspect.cleandoc(module_doc or ""),
-                 inspect.cleandoc(bad), inspect.cleandoc(good))
+def make_check(
+    module_doc: str | None,
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    run: CheckFunction,
+    bad: str,
+    good: str,
+) -> Check:
+    return Check(
+        code,
+        name,
+        severity,
+        summary,
+        run,
+        inspect.cleandoc(module_doc or ""),
+        inspect.cleandoc(bad),
+        inspect.cleandoc(good),
+    )
 
 
-def loader_check(module_doc: str | None, *, code: str, name: str, summary: str,
-                 bad: str, good: str) -> Check:
+def loader_check(
+    module_doc: str | None, *, code: str, name: str, summary: str, bad: str, good: str
+) -> Check:
     """A check whose findings the loader makes while reading files (syntax, encoding, ...)."""
 
     def run(document: Document, context: Context) -> Iterable[Finding]:
         return [problem for problem in document.problems if problem.code == code]
 
-    return make_check(module_doc, code=code, name=name, severity=Severity.ERROR,
-                      summary=summary, run=run, bad=bad, good=good)
+    return make_check(
+        module_doc,
+        code=code,
+        name=name,
+        severity=Severity.ERROR,
+        summary=summary,
+        run=run,
+        bad=bad,
+        good=good,
+    )

@@ -24,9 +24,14 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 def run(document: Document, context: Context) -> Iterable[Finding]:
     contact = document.get("contact")
     if isinstance(contact, dict) and not contact.get("backup"):
-        yield CHECK.finding(document, "/contact",
-                            _("the contact point has no backup: add `backup:` with a second "
-                              "person staff can reach when the communications officer is away"))
+        yield CHECK.finding(
+            document,
+            "/contact",
+            _(
+                "the contact point has no backup: add `backup:` with a second "
+                "person staff can reach when the communications officer is away"
+            ),
+        )
 
 
 CHECK: Check = make_check(

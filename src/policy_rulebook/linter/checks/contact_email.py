@@ -32,14 +32,23 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         email = person.get("email")
         if email is None:
             if required:
-                yield CHECK.finding(document, ptr + "/email",
-                                    _("{label} has no e-mail address: staff need one way to "
-                                      "reach them in writing; add `email:`").format(label=label))
+                yield CHECK.finding(
+                    document,
+                    ptr + "/email",
+                    _(
+                        "{label} has no e-mail address: staff need one way to "
+                        "reach them in writing; add `email:`"
+                    ).format(label=label),
+                )
         elif not isinstance(email, str) or not EMAIL.match(email.strip()):
-            yield CHECK.finding(document, ptr + "/email",
-                                _("the e-mail address of {label} ({email!s}) does not look "
-                                  "like one: write it as name@domain.be").format(
-                                      label=label, email=email))
+            yield CHECK.finding(
+                document,
+                ptr + "/email",
+                _(
+                    "the e-mail address of {label} ({email!s}) does not look "
+                    "like one: write it as name@domain.be"
+                ).format(label=label, email=email),
+            )
 
 
 CHECK: Check = make_check(

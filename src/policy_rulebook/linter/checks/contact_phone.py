@@ -38,15 +38,23 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         phone = person.get("phone")
         if phone is None:
             if required:
-                yield CHECK.finding(document, ptr + "/phone",
-                                    _("{label} has no phone number: staff need to be able to "
-                                      "call when a post escalates; add `phone:`").format(
-                                          label=label))
+                yield CHECK.finding(
+                    document,
+                    ptr + "/phone",
+                    _(
+                        "{label} has no phone number: staff need to be able to "
+                        "call when a post escalates; add `phone:`"
+                    ).format(label=label),
+                )
         elif isinstance(phone, str) and not plausible_phone(phone):  # a number: RB100 says
-            yield CHECK.finding(document, ptr + "/phone",
-                                _("the phone number of {label} ({phone!s}) does not look "
-                                  "like one: write it like +32 3 123 45 67 or 03 123 45 67")
-                                .format(label=label, phone=phone))
+            yield CHECK.finding(
+                document,
+                ptr + "/phone",
+                _(
+                    "the phone number of {label} ({phone!s}) does not look "
+                    "like one: write it like +32 3 123 45 67 or 03 123 45 67"
+                ).format(label=label, phone=phone),
+            )
 
 
 CHECK: Check = make_check(

@@ -32,8 +32,7 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 #: What a reader cannot see besides what ``core.escape`` shows as escapes: invisible
 #: characters that hide or fake words (a name that looks equal but is not).
-_INVISIBLE = ("\u061c\u115f\u1160\u180e\u200b\u200c\u200e\u200f\u2060-\u2064"
-              "\u3164\ufeff\uffa0")
+_INVISIBLE = "\u061c\u115f\u1160\u180e\u200b\u200c\u200e\u200f\u2060-\u2064\u3164\ufeff\uffa0"
 _HIDDEN = re.compile(f"[{_INVISIBLE}\U000e0000-\U000e007f]")
 
 
@@ -68,7 +67,8 @@ def _may_hold_control(document: Document) -> bool:
     """A control character reaches a value only written raw or as a backslash escape in a
     double-quoted text: a source without either needs no walk."""
     return any("\\" in f.text or has_control(f.text) for f in document.files) or not (
-        document.files)
+        document.files
+    )
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -78,9 +78,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         for ptr, text in _hits(section.node, (name,)):
             visible = shown(text)
             visible = visible if len(visible) <= 60 else visible[:57] + "..."
-            yield CHECK.finding(document, ptr,
-                                _("the text holds invisible control characters ({shown}): "
-                                  "remove them").format(shown=visible))
+            yield CHECK.finding(
+                document,
+                ptr,
+                _("the text holds invisible control characters ({shown}): remove them").format(
+                    shown=visible
+                ),
+            )
 
 
 CHECK: Check = make_check(

@@ -40,7 +40,7 @@ def welcomes_criticism(text: str, language: str) -> bool | None:
         if not mentions(clause, language, "criticism"):
             continue
         for found in welcome.finditer(clause):
-            near = clause[:found.start()].split()[-3:] + clause[found.end():].split()[:2]
+            near = clause[: found.start()].split()[-3:] + clause[found.end() :].split()[:2]
             if not mentions(" ".join(near), language, "negation"):
                 return True
     return False
@@ -50,14 +50,21 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     intro = document.get("house_rules", "intro")
     if intro is None:
         return
-    silent = [language for language, text in versions(document, intro).items()
-              if welcomes_criticism(text, language) is False]
+    silent = [
+        language
+        for language, text in versions(document, intro).items()
+        if welcomes_criticism(text, language) is False
+    ]
     if silent:
         yield CHECK.finding(
-            document, pointer("house_rules", "intro"),
-            _("the intro of the house rules does not say that criticism is welcome "
-              "({languages}): say so, e.g. \"Reacties zijn welkom, ook kritiek.\", so that nobody "
-              "reads the rules as a way to remove criticism").format(languages=", ".join(silent)))
+            document,
+            pointer("house_rules", "intro"),
+            _(
+                "the intro of the house rules does not say that criticism is welcome "
+                '({languages}): say so, e.g. "Reacties zijn welkom, ook kritiek.", so that nobody '
+                "reads the rules as a way to remove criticism"
+            ).format(languages=", ".join(silent)),
+        )
 
 
 CHECK: Check = make_check(

@@ -35,10 +35,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     if len(donts) >= MINIMUM and len(dos) * RATIO < len(donts):
         yield CHECK.finding(
-            document, pointer("conduct", "dos"),
-            _("advice: the policy has {donts} don'ts but only {dos} do's; turn some "
-              "prohibitions into tips, so that staff read what they can do as well as what "
-              "they must not").format(donts=len(donts), dos=len(dos)))
+            document,
+            pointer("conduct", "dos"),
+            _(
+                "advice: the policy has {donts} don'ts but only {dos} do's; turn some "
+                "prohibitions into tips, so that staff read what they can do as well as what "
+                "they must not"
+            ).format(donts=len(donts), dos=len(dos)),
+        )
 
 
 CHECK: Check = make_check(

@@ -34,11 +34,15 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             if item_id in first_seen:
                 where = document.position(first_seen[item_id])
                 yield CHECK.finding(
-                    document, ptr + "/id",
-                    _("the id `{item_id}` is already used by another {kind} at "
-                      "{file}:{line}: every {kind} needs its own id").format(
-                        item_id=item_id, kind=_(KIND_NAMES[kind]), file=where.file,
-                        line=where.line))
+                    document,
+                    ptr + "/id",
+                    _(
+                        "the id `{item_id}` is already used by another {kind} at "
+                        "{file}:{line}: every {kind} needs its own id"
+                    ).format(
+                        item_id=item_id, kind=_(KIND_NAMES[kind]), file=where.file, line=where.line
+                    ),
+                )
             else:
                 first_seen[item_id] = ptr
 

@@ -28,10 +28,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     adopted, effective = meta_date(document, "adopted_on"), meta_date(document, "effective_from")
     if adopted is not None and effective is not None and effective < adopted:
         yield CHECK.finding(
-            document, "/meta/effective_from",
-            _("the policy takes effect on {effective}, before it was adopted on {adopted}: a "
-              "version cannot bind staff before its adoption; correct one of the dates").format(
-                effective=effective.isoformat(), adopted=adopted.isoformat()))
+            document,
+            "/meta/effective_from",
+            _(
+                "the policy takes effect on {effective}, before it was adopted on {adopted}: a "
+                "version cannot bind staff before its adoption; correct one of the dates"
+            ).format(effective=effective.isoformat(), adopted=adopted.isoformat()),
+        )
 
 
 CHECK: Check = make_check(

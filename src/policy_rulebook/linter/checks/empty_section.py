@@ -27,9 +27,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for name, section in document.sections.items():
         if section.node is None or (isinstance(section.node, (dict, list)) and not section.node):
             what = _(SECTION_TITLES[name])
-            yield CHECK.finding(document, pointer(name),
-                                _("the section `{name}` is empty: it should hold the {what}")
-                                .format(name=name, what=what))
+            yield CHECK.finding(
+                document,
+                pointer(name),
+                _("the section `{name}` is empty: it should hold the {what}").format(
+                    name=name, what=what
+                ),
+            )
 
 
 CHECK: Check = make_check(

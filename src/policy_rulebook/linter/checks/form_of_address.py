@@ -58,19 +58,28 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     language, primary = dutch[0], document.primary_language
     for ptr, value in _public_texts(document):
-        text = value if isinstance(value, str) and language == primary else (
-            value.get(language) if isinstance(value, dict) else None)
+        text = (
+            value
+            if isinstance(value, str) and language == primary
+            else (value.get(language) if isinstance(value, dict) else None)
+        )
         if not isinstance(text, str):
             continue
         found = _forms(register).search(text)
         if found:
             where = ptr + pointer(language) if isinstance(value, dict) else ptr
             yield CHECK.finding(
-                document, where,
-                _("the text says {word!r}, but the tone of voice is {register} ({form}): "
-                  "address the reader the same way everywhere").format(
-                    word=found.group(0), register=register,
-                    form="je/jij/jouw" if register == "informal" else "u/uw"))
+                document,
+                where,
+                _(
+                    "the text says {word!r}, but the tone of voice is {register} ({form}): "
+                    "address the reader the same way everywhere"
+                ).format(
+                    word=found.group(0),
+                    register=register,
+                    form="je/jij/jouw" if register == "informal" else "u/uw",
+                ),
+            )
 
 
 CHECK: Check = make_check(

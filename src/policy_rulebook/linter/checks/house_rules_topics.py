@@ -40,14 +40,21 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if document.get("house_rules", "rules") is None:
         return
     for key, label in TOPICS.items():
-        if not any(mentions(all_texts([rule.get("id", ""), rule.get("category"),
-                                       rule.get("text")]), None, key)
-                   or (key == "rule_threats" and rule.get("action") == "report")
-                   for rule in rules):
+        if not any(
+            mentions(
+                all_texts([rule.get("id", ""), rule.get("category"), rule.get("text")]), None, key
+            )
+            or (key == "rule_threats" and rule.get("action") == "report")
+            for rule in rules
+        ):
             yield CHECK.finding(
-                document, "/house_rules/rules",
-                _("the house rules have no rule on {topic}: add one, so that moderators know "
-                  "what to do with such posts").format(topic=_(label)))
+                document,
+                "/house_rules/rules",
+                _(
+                    "the house rules have no rule on {topic}: add one, so that moderators know "
+                    "what to do with such posts"
+                ).format(topic=_(label)),
+            )
 
 
 CHECK: Check = make_check(

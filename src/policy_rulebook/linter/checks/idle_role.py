@@ -31,8 +31,11 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 def _approves_policy(document: Document, role: dict[str, object]) -> bool:
     """Whether the role approves or owns the policy: named in meta.owner / meta.approval, or
     its description says so. Such a role needs no task, and removing it would be bad advice."""
-    meta = all_texts(document.get("meta", "owner")) + "\n" + all_texts(
-        document.get("meta", "approval"))
+    meta = (
+        all_texts(document.get("meta", "owner"))
+        + "\n"
+        + all_texts(document.get("meta", "approval"))
+    )
     names = [str(role.get("id", "")), *all_texts(role.get("name")).splitlines()]
     if any(name.strip() and name.strip().lower() in meta.lower() for name in names):
         return True
@@ -49,11 +52,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 used.add(item[field])
     for ptr, role in document.iter_kind("role"):
         role_id = role.get("id")
-        if isinstance(role_id, str) and role_id not in used and not _approves_policy(
-                document, role):
-            yield CHECK.finding(document, ptr,
-                                _("the role `{role_id}` has no task: make it the owner or "
-                                  "backup of a task, or remove it").format(role_id=role_id))
+        if (
+            isinstance(role_id, str)
+            and role_id not in used
+            and not _approves_policy(document, role)
+        ):
+            yield CHECK.finding(
+                document,
+                ptr,
+                _(
+                    "the role `{role_id}` has no task: make it the owner or "
+                    "backup of a task, or remove it"
+                ).format(role_id=role_id),
+            )
 
 
 CHECK: Check = make_check(

@@ -28,10 +28,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for ptr, item in document.iter_kind("legal-item"):
         basis = item.get("basis")
         if not basis:
-            yield CHECK.finding(document, ptr,
-                                _("the legal item `{value}` cites no legal basis: add "
-                                  "`basis:` with the law, article or code it rests on").format(
-                                      value=item.get('id', '?')))
+            yield CHECK.finding(
+                document,
+                ptr,
+                _(
+                    "the legal item `{value}` cites no legal basis: add "
+                    "`basis:` with the law, article or code it rests on"
+                ).format(value=item.get("id", "?")),
+            )
 
 
 CHECK: Check = make_check(

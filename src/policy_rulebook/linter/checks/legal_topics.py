@@ -44,15 +44,20 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 def _keywords(topic: str) -> re.Pattern[str]:
     """A topic's keywords, each matching the start of a word (persoonsgegeven*)."""
     keywords = profiles.topics()[topic]["keywords"]
-    return re.compile("|".join(_entry(str(k).rstrip("*") + "*") for words in keywords.values()
-                               for k in words), re.IGNORECASE)
+    return re.compile(
+        "|".join(_entry(str(k).rstrip("*") + "*") for words in keywords.values() for k in words),
+        re.IGNORECASE,
+    )
 
 
 def missing_topics(document: Document, wanted: Iterable[str]) -> list[str]:
     table = profiles.topics()
     texts = [all_texts(item) for _ptr, item in document.iter_kind("legal-item")]
-    return [topic for topic in wanted if topic in table
-            and not any(_keywords(topic).search(text) for text in texts)]
+    return [
+        topic
+        for topic in wanted
+        if topic in table and not any(_keywords(topic).search(text) for text in texts)
+    ]
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -65,12 +70,15 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for topic in missing_topics(document, profile.legal_topics):
         title = table[topic]["title"].get(language) or table[topic]["title"]["en"]
         yield CHECK.finding(
-            document, ptr,
+            document,
+            ptr,
             # The source (law and article) is data in English: `rulebook explain RB602` and
             # linter/data/legal_topics.yaml give it; the message stays in the reader's language.
-            _("the legal section has no item on {title}, which the {profile} profile needs: "
-              "add an item with its basis and consequence").format(
-                title=title, profile=profile.id))
+            _(
+                "the legal section has no item on {title}, which the {profile} profile needs: "
+                "add an item with its basis and consequence"
+            ).format(title=title, profile=profile.id),
+        )
 
 
 CHECK: Check = make_check(

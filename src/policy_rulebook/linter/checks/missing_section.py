@@ -42,12 +42,22 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for name in REQUIRED_SECTIONS:
         if name not in document.sections:
             anchor = document.sections.get("meta")
-            file = anchor.file if anchor else (
-                document.files[0].name if document.files else document.source)
-            yield Finding(file, 1, 1, CHECK.code, CHECK.severity,
-                          _("the policy has no {title}: add a `{name}` section {hint}").format(
-                              title=_(SECTION_TITLES[name]), name=name, hint=_(HINTS[name])),
-                          pointer(name))
+            file = (
+                anchor.file
+                if anchor
+                else (document.files[0].name if document.files else document.source)
+            )
+            yield Finding(
+                file,
+                1,
+                1,
+                CHECK.code,
+                CHECK.severity,
+                _("the policy has no {title}: add a `{name}` section {hint}").format(
+                    title=_(SECTION_TITLES[name]), name=name, hint=_(HINTS[name])
+                ),
+                pointer(name),
+            )
 
 
 CHECK: Check = make_check(

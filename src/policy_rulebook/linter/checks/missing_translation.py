@@ -55,20 +55,29 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             field = text_label(ptr)
             others = ", ".join(languages[1:])
             yield CHECK.finding(
-                document, ptr,
-                _("the text of {field} is a plain string, so it counts as {primary} only: "
-                  "write it as a map with {languages} ({others} missing)").format(
-                      field=field, primary=languages[0], languages=", ".join(languages),
-                      others=others))
+                document,
+                ptr,
+                _(
+                    "the text of {field} is a plain string, so it counts as {primary} only: "
+                    "write it as a map with {languages} ({others} missing)"
+                ).format(
+                    field=field, primary=languages[0], languages=", ".join(languages), others=others
+                ),
+            )
         elif isinstance(value, dict) and value:
             missing = [lang for lang in languages if lang not in value]
             if missing:
                 field = text_label(ptr)
                 yield CHECK.finding(
-                    document, ptr,
-                    _("the text of {field} has no {missing} version: every text needs each "
-                      "language of meta.languages ({languages})").format(
-                        field=field, missing=", ".join(missing), languages=", ".join(languages)))
+                    document,
+                    ptr,
+                    _(
+                        "the text of {field} has no {missing} version: every text needs each "
+                        "language of meta.languages ({languages})"
+                    ).format(
+                        field=field, missing=", ".join(missing), languages=", ".join(languages)
+                    ),
+                )
 
 
 CHECK: Check = make_check(

@@ -31,27 +31,46 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 def run(document: Document, context: Context) -> Iterable[Finding]:
     tasks = document.get("roles", "tasks")
     if not isinstance(tasks, list) or any(
-            is_placeholder(text) for _ptr, task in document.iter_kind("task")
-            for text in all_texts(task.get("name")).splitlines()):
+        is_placeholder(text)
+        for _ptr, task in document.iter_kind("task")
+        for text in all_texts(task.get("name")).splitlines()
+    ):
         return  # a task list still being written (RB103 says so): judge it once written
-    moderation = [(ptr, task) for ptr, task in document.iter_kind("task")
-                  if mentions(" ".join((str(task.get("id", "")).replace("-", " "),
-                                        all_texts(task.get("name")),
-                                        all_texts(task.get("description")))),
-                              None, "moderation")]
+    moderation = [
+        (ptr, task)
+        for ptr, task in document.iter_kind("task")
+        if mentions(
+            " ".join(
+                (
+                    str(task.get("id", "")).replace("-", " "),
+                    all_texts(task.get("name")),
+                    all_texts(task.get("description")),
+                )
+            ),
+            None,
+            "moderation",
+        )
+    ]
     if not moderation:
         yield CHECK.finding(
-            document, "/roles/tasks",
-            _("no task covers moderation or web care: add a task (e.g. `moderation`: answer "
-              "comments and apply the house rules) with an `owner:` role"))
+            document,
+            "/roles/tasks",
+            _(
+                "no task covers moderation or web care: add a task (e.g. `moderation`: answer "
+                "comments and apply the house rules) with an `owner:` role"
+            ),
+        )
         return
     if not any(isinstance(task.get("owner"), str) and task["owner"] for _ptr, task in moderation):
         ptr, task = moderation[0]
         yield CHECK.finding(
-            document, ptr,
-            _("the moderation task `{id}` has no owner: give it an `owner:` role, so that "
-              "somebody answers comments and applies the house rules").format(
-                id=task.get("id", "?")))
+            document,
+            ptr,
+            _(
+                "the moderation task `{id}` has no owner: give it an `owner:` role, so that "
+                "somebody answers comments and applies the house rules"
+            ).format(id=task.get("id", "?")),
+        )
 
 
 CHECK: Check = make_check(

@@ -37,13 +37,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if node_id != scheme.start and all(b in stuck for b in before):
             continue  # not where the trap begins
         trapped = sorted(scheme.reachable(node_id), key=order.index)
-        how = (_("the questions {trapped} only lead to each other").format(
-                   trapped=node_list(trapped)) if len(trapped) > 1
-               else _("`{node_id}` only leads to itself").format(node_id=node_id))
+        how = (
+            _("the questions {trapped} only lead to each other").format(trapped=node_list(trapped))
+            if len(trapped) > 1
+            else _("`{node_id}` only leads to itself").format(node_id=node_id)
+        )
         yield CHECK.finding(
-            document, scheme.nodes[node_id].ptr,
-            _("from the question `{node_id}` no answer ever leads to an outcome: {how}; "
-              "point a branch at an outcome").format(node_id=node_id, how=how))
+            document,
+            scheme.nodes[node_id].ptr,
+            _(
+                "from the question `{node_id}` no answer ever leads to an outcome: {how}; "
+                "point a branch at an outcome"
+            ).format(node_id=node_id, how=how),
+        )
 
 
 CHECK: Check = make_check(

@@ -43,11 +43,16 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     expressions are worth running: a policy holds thousands of texts and almost none holds a
     placeholder, so one search of plain strings spares the slow word-bounded alternation."""
     words = data.load("words.yaml")
-    listed = sorted({str(e).lower().strip("*") for entries in words["placeholders"].values()
-                     for e in entries}, key=len, reverse=True)
+    listed = sorted(
+        {str(e).lower().strip("*") for entries in words["placeholders"].values() for e in entries},
+        key=len,
+        reverse=True,
+    )
     marks = sorted({str(mark) for mark in words["placeholder_marks"]}, key=len, reverse=True)
-    return (re.compile("|".join(re.escape(cue) for cue in listed)),
-            re.compile("|".join(re.escape(mark) for mark in marks)))
+    return (
+        re.compile("|".join(re.escape(cue) for cue in listed)),
+        re.compile("|".join(re.escape(mark) for mark in marks)),
+    )
 
 
 def unfinished(text: str) -> str | None:
@@ -72,8 +77,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             for language, text in value.items():
                 if not isinstance(text, str) or not _suspect(text):
                     continue  # the message (and its field name) only for a text that fails
-                message = _judge(_("{field} in `{language}`").format(
-                    field=text_label(ptr), language=language), text)
+                message = _judge(
+                    _("{field} in `{language}`").format(field=text_label(ptr), language=language),
+                    text,
+                )
                 if message:
                     yield CHECK.finding(document, ptr + pointer(language), message)
             if not value:
@@ -89,16 +96,20 @@ def _judge(field: str, text: str) -> str | None:
         return _message(field, text)
     mark = unfinished(text)
     if mark is not None:
-        return _("the text of {field} is unfinished: it holds the placeholder {mark!r}; write "
-                 "the real text (or the real link)").format(field=field, mark=mark)
+        return _(
+            "the text of {field} is unfinished: it holds the placeholder {mark!r}; write "
+            "the real text (or the real link)"
+        ).format(field=field, mark=mark)
     return None
 
 
 def _message(field: str, text: str) -> str:
     if not text.strip():
         return _("the text of {field} is empty: write the real text").format(field=field)
-    return _("the text of {field} is only a placeholder ({text!r}), which counts as empty: "
-             "write the real text").format(field=field, text=text.strip())
+    return _(
+        "the text of {field} is only a placeholder ({text!r}), which counts as empty: "
+        "write the real text"
+    ).format(field=field, text=text.strip())
 
 
 CHECK: Check = make_check(
@@ -106,8 +117,9 @@ CHECK: Check = make_check(
     code="RB103",
     name="placeholder-text",
     severity=Severity.ERROR,
-    summary=N_("a text is empty, a placeholder or holds one (TODO, TBD, n.t.b., [link], "
-               "lorem ipsum)"),
+    summary=N_(
+        "a text is empty, a placeholder or holds one (TODO, TBD, n.t.b., [link], lorem ipsum)"
+    ),
     run=run,
     bad="""
     brand:

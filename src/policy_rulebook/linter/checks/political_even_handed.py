@@ -38,19 +38,24 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         labels = versions(document, rule.get("category"))
         political = any(word in rule_id for word in ("politic", "politiek", "election")) or any(
             mentions(f"{labels.get(language, '')} {text}", language, "political")
-            for language, text in texts.items())
+            for language, text in texts.items()
+        )
         if not political:
             continue
-        judged = {language: mentions(f"{labels.get(language, '')} {text}", language,
-                                     "even_handed")
-                  for language, text in texts.items()}
+        judged = {
+            language: mentions(f"{labels.get(language, '')} {text}", language, "even_handed")
+            for language, text in texts.items()
+        }
         if judged and not any(judged.values()) and any(v is False for v in judged.values()):
             yield CHECK.finding(
-                document, f"{ptr}/text",
-                _("the house rule `{id}` is about political posts but does not say that it "
-                  "applies to every party alike: as a public body, ban political posts from all "
-                  "sides or from none; add e.g. \"whatever the party\" / \"van welke partij ook\""
-                  ).format(id=rule_id))
+                document,
+                f"{ptr}/text",
+                _(
+                    "the house rule `{id}` is about political posts but does not say that it "
+                    "applies to every party alike: as a public body, ban political posts from all "
+                    'sides or from none; add e.g. "whatever the party" / "van welke partij ook"'
+                ).format(id=rule_id),
+            )
 
 
 CHECK: Check = make_check(

@@ -40,17 +40,20 @@ PARTS = {
 def run(document: Document, context: Context) -> Iterable[Finding]:
     rules = document.get("house_rules")
     if not isinstance(rules, dict) or not any(
-            rule.get("action") in ("remove", "hide")
-            for _ptr, rule in document.iter_kind("house-rule")):
+        rule.get("action") in ("remove", "hide") for _ptr, rule in document.iter_kind("house-rule")
+    ):
         return
     text = all_texts(rules)
     missing = [_(label) for key, label in PARTS.items() if not mentions(text, None, key)]
     if missing:
         yield CHECK.finding(
-            document, pointer("house_rules", "intro") if "intro" in rules else "/house_rules",
-            _("the house rules remove posts but do not say {missing}: add it to the intro, so "
-              "that a removal can be checked and contested").format(
-                missing=_(" and ").join(missing)))
+            document,
+            pointer("house_rules", "intro") if "intro" in rules else "/house_rules",
+            _(
+                "the house rules remove posts but do not say {missing}: add it to the intro, so "
+                "that a removal can be checked and contested"
+            ).format(missing=_(" and ").join(missing)),
+        )
 
 
 CHECK: Check = make_check(

@@ -31,20 +31,30 @@ RULE_ACTIONS = ("remove", "hide", "report")
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
     # An outcome that no branch leads to is RB706's finding, not one to remove by.
-    targets = {str(node.get(branch)) for _ptr, node in document.iter_kind("node")
-               for branch in ("yes", "no")} | {str(document.get("reactions", "start"))}
-    removing = [(ptr, node) for ptr, node in document.iter_kind("node")
-                if node.get("action") in REMOVING and str(node.get("id")) in targets]
+    targets = {
+        str(node.get(branch))
+        for _ptr, node in document.iter_kind("node")
+        for branch in ("yes", "no")
+    } | {str(document.get("reactions", "start"))}
+    removing = [
+        (ptr, node)
+        for ptr, node in document.iter_kind("node")
+        if node.get("action") in REMOVING and str(node.get("id")) in targets
+    ]
     if not removing:
         return
     if any(rule.get("action") in RULE_ACTIONS for _ptr, rule in document.iter_kind("house-rule")):
         return
     for ptr, node in removing:
         yield CHECK.finding(
-            document, f"{ptr}/action",
-            _("the outcome `{id}` removes or hides posts, but the policy has no house rule to "
-              "remove them by: add `house_rules` with the rules you remove by, and publish "
-              "them on your pages").format(id=node.get("id", "?")))
+            document,
+            f"{ptr}/action",
+            _(
+                "the outcome `{id}` removes or hides posts, but the policy has no house rule to "
+                "remove them by: add `house_rules` with the rules you remove by, and publish "
+                "them on your pages"
+            ).format(id=node.get("id", "?")),
+        )
 
 
 CHECK: Check = make_check(

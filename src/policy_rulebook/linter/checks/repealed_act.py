@@ -51,13 +51,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             act = repealed(all_texts(entry.get("title")) + " " + str(entry.get("reference", "")))
             if act is not None:
                 yield CHECK.finding(
-                    document, f"{ptr}/basis/{index}/title",
+                    document,
+                    f"{ptr}/basis/{index}/title",
                     # the source that repealed it is data in English (data/repealed_acts.yaml)
-                    _("the legal item `{id}` cites {was}, which is no longer in force since "
-                      "{since}: cite {now} instead").format(
+                    _(
+                        "the legal item `{id}` cites {was}, which is no longer in force since "
+                        "{since}: cite {now} instead"
+                    ).format(
                         id=item.get("id", "?"),
                         was=act["was"].get(language) or act["was"]["en"],
-                        since=act["since"], now=act["now"].get(language) or act["now"]["en"]))
+                        since=act["since"],
+                        now=act["now"].get(language) or act["now"]["en"],
+                    ),
+                )
 
 
 CHECK: Check = make_check(

@@ -48,10 +48,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             continue
         if similarity(content(retired.item), content(located.item)) >= RENAME_RATIO:
             continue  # the same item brought back
-        yield CHECK.finding(document, located.pointer, _(
-            "the id `{id}` belonged to another {kind} that was removed (it was last in version "
-            "{version}); retired ids stay retired: give this one a new id").format(
-            id=key[1], kind=key[0].replace("-", " "), version=retired.version))
+        yield CHECK.finding(
+            document,
+            located.pointer,
+            _(
+                "the id `{id}` belonged to another {kind} that was removed (it was last in version "
+                "{version}); retired ids stay retired: give this one a new id"
+            ).format(id=key[1], kind=key[0].replace("-", " "), version=retired.version),
+        )
 
 
 _META = """
@@ -102,11 +106,16 @@ def _lines(text: str) -> str:
 def _example(new_id: str) -> str:
     return _lines(
         "    # commit: version 1.0.0 has a house rule no-advertising"
-        + _META.format(version="1.0.0") + _HOUSE_RULES + _ADVERTISING
+        + _META.format(version="1.0.0")
+        + _HOUSE_RULES
+        + _ADVERTISING
         + "    # commit: version 2.0.0 removes it (the base revision)"
-        + _META.format(version="2.0.0") + _HOUSE_RULES
+        + _META.format(version="2.0.0")
+        + _HOUSE_RULES
         + f"    # now: version 2.1.0 adds a house rule about elections as {new_id}"
-        + _META.format(version="2.1.0") + _HOUSE_RULES + _ELECTIONS.format(id=new_id)
+        + _META.format(version="2.1.0")
+        + _HOUSE_RULES
+        + _ELECTIONS.format(id=new_id)
     )
 
 

@@ -33,10 +33,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return  # the schema check reports a malformed date
     if review_by < context.today:
         days = (context.today - review_by).days
-        yield CHECK.finding(document, "/meta/review_by",
-                            _("the policy was due for review on {date}, {days} day(s) ago: "
-                              "review it and set the next `review_by` date").format(
-                                  date=review_by.isoformat(), days=days))
+        yield CHECK.finding(
+            document,
+            "/meta/review_by",
+            _(
+                "the policy was due for review on {date}, {days} day(s) ago: "
+                "review it and set the next `review_by` date"
+            ).format(date=review_by.isoformat(), days=days),
+        )
 
 
 CHECK: Check = make_check(

@@ -31,13 +31,20 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 continue  # an unknown field may be a misspelt reason: the schema reports it
             if rule.get("rationale") is None and rule.get("example") is None:
                 yield CHECK.finding(
-                    document, ptr,
-                    (_("the do `{id}` gives no reason and no example: add `rationale:` "
-                       "(why) or `example:` (what it looks like), so that staff understand it")
-                     if list_name == "dos" else
-                     _("the don't `{id}` gives no reason and no example: add `rationale:` "
-                       "(why) or `example:` (what it looks like), so that staff understand it")
-                     ).format(id=rule.get("id", ptr)))
+                    document,
+                    ptr,
+                    (
+                        _(
+                            "the do `{id}` gives no reason and no example: add `rationale:` "
+                            "(why) or `example:` (what it looks like), so that staff understand it"
+                        )
+                        if list_name == "dos"
+                        else _(
+                            "the don't `{id}` gives no reason and no example: add `rationale:` "
+                            "(why) or `example:` (what it looks like), so that staff understand it"
+                        )
+                    ).format(id=rule.get("id", ptr)),
+                )
 
 
 CHECK: Check = make_check(

@@ -32,10 +32,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for node_id, node in scheme.nodes.items():
         if node.kind == "question" and node.yes is not None and node.yes == node.no:
             yield CHECK.finding(
-                document, f"{node.ptr}/no",
-                _("both answers to the question `{node_id}` lead to `{yes}`, so the question "
-                  "makes no difference: point yes or no at another step, or remove the "
-                  "question").format(node_id=node_id, yes=node.yes))
+                document,
+                f"{node.ptr}/no",
+                _(
+                    "both answers to the question `{node_id}` lead to `{yes}`, so the question "
+                    "makes no difference: point yes or no at another step, or remove the "
+                    "question"
+                ).format(node_id=node_id, yes=node.yes),
+            )
 
 
 CHECK: Check = make_check(

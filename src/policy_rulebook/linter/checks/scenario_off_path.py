@@ -33,11 +33,14 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for scenario in scheme.scenarios:
         if scenario.node in scheme.nodes and scenario.node not in reachable:
             yield CHECK.finding(
-                document, f"{scenario.ptr}/node",
-                _("the scenario `{id}` belongs to `{node}`, which no path from the start "
-                  "`{start}` reaches, so nobody following the scheme sees it: tie it to a "
-                  "step on the way, or make that step reachable").format(
-                      id=scenario.id, node=scenario.node, start=scheme.start))
+                document,
+                f"{scenario.ptr}/node",
+                _(
+                    "the scenario `{id}` belongs to `{node}`, which no path from the start "
+                    "`{start}` reaches, so nobody following the scheme sees it: tie it to a "
+                    "step on the way, or make that step reachable"
+                ).format(id=scenario.id, node=scenario.node, start=scheme.start),
+            )
 
 
 CHECK: Check = make_check(

@@ -94,8 +94,11 @@ def describe(ptr: str, document: Document) -> str:
         if isinstance(node, list) and token.isdigit() and int(token) < len(node):
             node = node[int(token)]
             item_id = node.get("id") if isinstance(node, dict) else None
-            words.append(str(item_id) if isinstance(item_id, str)
-                         else _("item {number}").format(number=int(token) + 1))
+            words.append(
+                str(item_id)
+                if isinstance(item_id, str)
+                else _("item {number}").format(number=int(token) + 1)
+            )
         else:
             node = node.get(token) if isinstance(node, dict) else None
             words.append(token)
@@ -164,12 +167,16 @@ def as_iso_date(value: object) -> str | None:
 def _quote_hint(where: str, value: bool | int | float) -> str:
     """A text YAML read as a number or as true/false: the one fix is quotes."""
     if isinstance(value, bool):
-        return _("{where} should be a text, but YAML read it as {value} (yes, no, on and off "
-                 "mean true or false in YAML): put the text between double quotes, like "
-                 "\"ja\"").format(where=where, value=str(value).lower())
-    return _("{where} should be a text, but YAML read it as the number {value}: put it "
-             "between double quotes, like \"0479 12 34 56\", so that it stays as written "
-             "(with its leading zero)").format(where=where, value=value)
+        return _(
+            "{where} should be a text, but YAML read it as {value} (yes, no, on and off "
+            "mean true or false in YAML): put the text between double quotes, like "
+            '"ja"'
+        ).format(where=where, value=str(value).lower())
+    return _(
+        "{where} should be a text, but YAML read it as the number {value}: put it "
+        'between double quotes, like "0479 12 34 56", so that it stays as written '
+        "(with its leading zero)"
+    ).format(where=where, value=value)
 
 
 def _closest_branch(error: Any) -> list[Any] | None:
@@ -178,8 +185,11 @@ def _closest_branch(error: Any) -> list[Any] | None:
     branches: dict[int, list[Any]] = {}
     for sub in error.context or ():
         branches.setdefault(int(sub.schema_path[0]), []).append(sub)
-    fitting = [errs for errs in branches.values()
-               if not any(e.validator == "type" and not e.relative_path for e in errs)]
+    fitting = [
+        errs
+        for errs in branches.values()
+        if not any(e.validator == "type" and not e.relative_path for e in errs)
+    ]
     return min(fitting, key=len) if fitting else None
 
 
@@ -193,67 +203,115 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     if validator == "required":
         properties = schema.get("properties", {})
         for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance and not any(
-                    without_invisible(str(key)) == name for key in error.instance):
+            if (
+                isinstance(error.instance, dict)
+                and name not in error.instance
+                and not any(without_invisible(str(key)) == name for key in error.instance)
+            ):
                 help_text = resolve(properties.get(name, {}), root).get("description", "")
                 hint = f" ({_(help_text)})" if help_text else ""
-                yield (pointer(*error.absolute_path, name),
-                       _("{where} has no `{name}`{hint}: add `{name}:`").format(
-                           where=where, name=name, hint=hint))
+                yield (
+                    pointer(*error.absolute_path, name),
+                    _("{where} has no `{name}`{hint}: add `{name}:`").format(
+                        where=where, name=name, hint=hint
+                    ),
+                )
     elif validator == "additionalProperties":
         known = list(schema.get("properties", {}))
         for name in error.instance:
             if name in known:
                 continue
             if without_invisible(str(name)) in known:
-                yield (pointer(*error.absolute_path, name),
-                       _("the field name `{name}` holds an invisible character pasted from Word "
-                         "or a web page (a zero-width or non-breaking space): delete the name "
-                         "and type it again").format(name=without_invisible(str(name))))
+                yield (
+                    pointer(*error.absolute_path, name),
+                    _(
+                        "the field name `{name}` holds an invisible character pasted from Word "
+                        "or a web page (a zero-width or non-breaking space): delete the name "
+                        "and type it again"
+                    ).format(name=without_invisible(str(name))),
+                )
                 continue
             close = difflib.get_close_matches(str(name), known, n=1)
             guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
-            yield (pointer(*error.absolute_path, name),
-                   _("`{name}` is not a field of {where}: {guess}the fields are {fields}").format(
-                       name=name, where=where, guess=guess,
-                       fields=", ".join(f"`{k}`" for k in known)))
+            yield (
+                pointer(*error.absolute_path, name),
+                _("`{name}` is not a field of {where}: {guess}the fields are {fields}").format(
+                    name=name, where=where, guess=guess, fields=", ".join(f"`{k}`" for k in known)
+                ),
+            )
     elif validator == "anyOf":
         branch = _closest_branch(error)
         if branch is None:
-            yield ptr, _("{where} should be {expected}, but it is {actual}").format(
-                where=where, expected=_expected(schema), actual=_kind_of(error.instance))
+            yield (
+                ptr,
+                _("{where} should be {expected}, but it is {actual}").format(
+                    where=where, expected=_expected(schema), actual=_kind_of(error.instance)
+                ),
+            )
         else:
             for sub in branch:
                 yield from _messages(sub, document)
-    elif validator == "type" and schema.get("type") == "string" and isinstance(
-            error.instance, (bool, int, float)):
+    elif (
+        validator == "type"
+        and schema.get("type") == "string"
+        and isinstance(error.instance, (bool, int, float))
+    ):
         yield ptr, _quote_hint(where, error.instance)
-    elif validator == "type" and schema.get("type") == "boolean" and isinstance(
-            error.instance, str):
-        yield ptr, _("{where} is an answer that YAML only understands as true or false, but it "
-                     "is the text `{value}`: write true (for yes, ja, oui) or false (for no, "
-                     "nee, non), without quotes").format(where=where, value=error.instance)
+    elif (
+        validator == "type" and schema.get("type") == "boolean" and isinstance(error.instance, str)
+    ):
+        yield (
+            ptr,
+            _(
+                "{where} is an answer that YAML only understands as true or false, but it "
+                "is the text `{value}`: write true (for yes, ja, oui) or false (for no, "
+                "nee, non), without quotes"
+            ).format(where=where, value=error.instance),
+        )
     elif validator == "type":
-        yield ptr, _("{where} should be {expected}, but it is {actual}").format(
-            where=where, expected=_expected(schema), actual=_kind_of(error.instance))
+        yield (
+            ptr,
+            _("{where} should be {expected}, but it is {actual}").format(
+                where=where, expected=_expected(schema), actual=_kind_of(error.instance)
+            ),
+        )
     elif validator == "enum":
         options = ", ".join(f"`{v}`" for v in error.validator_value)
-        yield ptr, _("{where} is `{value}`, but it must be one of {options}").format(
-            where=where, value=error.instance, options=options)
+        yield (
+            ptr,
+            _("{where} is `{value}`, but it must be one of {options}").format(
+                where=where, value=error.instance, options=options
+            ),
+        )
     elif validator == "pattern":
-        message = (_(schema["errorMessage"]) if schema.get("errorMessage") else
-                   _("it must match {pattern}").format(pattern=error.validator_value))
+        message = (
+            _(schema["errorMessage"])
+            if schema.get("errorMessage")
+            else _("it must match {pattern}").format(pattern=error.validator_value)
+        )
         iso = as_iso_date(error.instance)
         if iso is not None and "date" in str(schema.get("title", "")).lower() + message.lower():
             message += " " + _("Write `{iso}`.").format(iso=iso)
-        yield ptr, _("{where} is `{value}`: {message}").format(
-            where=where, value=error.instance, message=message)
+        yield (
+            ptr,
+            _("{where} is `{value}`: {message}").format(
+                where=where, value=error.instance, message=message
+            ),
+        )
     elif validator == "format":
-        yield ptr, _("{where} is `{value}`, which is not a real {format}").format(
-            where=where, value=error.instance, format=error.validator_value)
+        yield (
+            ptr,
+            _("{where} is `{value}`, which is not a real {format}").format(
+                where=where, value=error.instance, format=error.validator_value
+            ),
+        )
     elif validator == "minItems":
-        yield ptr, _("{where} needs at least {count} item(s)").format(
-            where=where, count=error.validator_value)
+        yield (
+            ptr,
+            _("{where} needs at least {count} item(s)").format(
+                where=where, count=error.validator_value
+            ),
+        )
     elif validator == "uniqueItems":
         yield ptr, _("{where} lists the same value twice: keep each once").format(where=where)
     elif validator in ("minLength", "minProperties"):
@@ -268,8 +326,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if is_valid_fast(instance):
             continue
         said: set[str] = set()  # one finding per value: a bad date breaks pattern and format
-        for error in sorted(_validator().iter_errors(instance),
-                            key=lambda e: e.validator == "format"):
+        for error in sorted(
+            _validator().iter_errors(instance), key=lambda e: e.validator == "format"
+        ):
             for ptr, message in _messages(error, document):
                 if ptr in said and error.validator == "format":
                     continue

@@ -34,14 +34,20 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         node = scheme.nodes[cycle[0]]
         last = scheme.nodes[cycle[-2]]
         answers = [a for a, t in scheme.edges(last.id) if t == cycle[0]]
-        how = (_("answering {answer} at `{node}`").format(answer=answers[0], node=last.id)
-               if answers else f"`{last.id}`")
+        how = (
+            _("answering {answer} at `{node}`").format(answer=answers[0], node=last.id)
+            if answers
+            else f"`{last.id}`"
+        )
         yield CHECK.finding(
-            document, node.ptr,
-            _("the reaction scheme goes round in a circle: {cycle}; {how} leads back to "
-              "`{first}`, so a colleague who answers that way never reaches an outcome: "
-              "point that branch at the next step").format(
-                cycle=format_cycle(cycle), how=how, first=cycle[0]))
+            document,
+            node.ptr,
+            _(
+                "the reaction scheme goes round in a circle: {cycle}; {how} leads back to "
+                "`{first}`, so a colleague who answers that way never reaches an outcome: "
+                "point that branch at the next step"
+            ).format(cycle=format_cycle(cycle), how=how, first=cycle[0]),
+        )
 
 
 CHECK: Check = make_check(

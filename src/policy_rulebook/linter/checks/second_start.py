@@ -32,15 +32,19 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     for node_id, node in scheme.nodes.items():
         if node.kind == "outcome" or node_id == scheme.start or scheme.predecessors(node_id):
             continue
-        below = sorted(scheme.reachable(node_id) - scheme.reachable() - {node_id},
-                       key=list(scheme.nodes).index)
+        below = sorted(
+            scheme.reachable(node_id) - scheme.reachable() - {node_id}, key=list(scheme.nodes).index
+        )
         also = _(" (and with it {below})").format(below=node_list(below)) if below else ""
         yield CHECK.finding(
-            document, node.ptr,
-            _("the question `{node_id}` is a second start: no yes or no leads to it, so "
-              "nobody who starts at `{start}` ever gets there{also}; point a branch at it, "
-              "make it the start, or remove it").format(
-                  node_id=node_id, start=scheme.start, also=also))
+            document,
+            node.ptr,
+            _(
+                "the question `{node_id}` is a second start: no yes or no leads to it, so "
+                "nobody who starts at `{start}` ever gets there{also}; point a branch at it, "
+                "make it the start, or remove it"
+            ).format(node_id=node_id, start=scheme.start, also=also),
+        )
 
 
 CHECK: Check = make_check(

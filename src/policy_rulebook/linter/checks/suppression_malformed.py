@@ -27,8 +27,7 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
-    return suppressions.findings_of(suppressions.MALFORMED, document, context.today,
-                                    context.codes)
+    return suppressions.findings_of(suppressions.MALFORMED, document, context.today, context.codes)
 
 
 CHECK: Check = make_check(

@@ -33,7 +33,8 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 #: (a value starting with a quote, `|`, `>`, `{` or `[` keeps its `#`).
 _CANDIDATE = re.compile(
     r"^[ \t]*(?:-[ \t]+)*(?:[^\s\"'#{}\[\],&*!|>-][^:#\n]*:[ \t]+)?"
-    r"(?P<value>[^\s\"'#{}\[\],&*!|>](?:[^\n:]|:(?![ \t]))*?)(?P<comment>[ \t]#)")
+    r"(?P<value>[^\s\"'#{}\[\],&*!|>](?:[^\n:]|:(?![ \t]))*?)(?P<comment>[ \t]#)"
+)
 
 
 def _candidates(document: Document) -> dict[tuple[str, int], tuple[int, str]]:
@@ -49,10 +50,10 @@ def _candidates(document: Document) -> dict[tuple[str, int], tuple[int, str]]:
             end = text.find("\n", at)
             end = len(text) if end == -1 else end
             line = text[start:end]
-            if line[:at - start].strip():  # text before the #: not a comment line
+            if line[: at - start].strip():  # text before the #: not a comment line
                 match = _CANDIDATE.match(line)
                 if match is not None:
-                    word = re.split(r"[\s#]", line[match.end("comment"):])[0]
+                    word = re.split(r"[\s#]", line[match.end("comment") :])[0]
                     number = text.count("\n", 0, start) + 1
                     found[(source.name, number)] = (match.start("comment") + 2, word)
             at = text.find("#", end)
@@ -67,11 +68,15 @@ def _values(node: Any, ptr: str, lines: list[int]) -> Iterator[tuple[str, int]]:
     if positions is None or not isinstance(node, (dict, list)):
         return
     if isinstance(node, dict):
-        entries = [(pointer(str(key)), positions.key(key)[0] + 1, positions.value(key)[0] + 1,
-                    value) for key, value in node.items()]
+        entries = [
+            (pointer(str(key)), positions.key(key)[0] + 1, positions.value(key)[0] + 1, value)
+            for key, value in node.items()
+        ]
     else:
-        entries = [(f"/{index}", positions.item(index)[0] + 1, positions.item(index)[0] + 1,
-                    value) for index, value in enumerate(node)]
+        entries = [
+            (f"/{index}", positions.item(index)[0] + 1, positions.item(index)[0] + 1, value)
+            for index, value in enumerate(node)
+        ]
     for number, (token, first, line, value) in enumerate(entries):
         end = entries[number + 1][1] if number + 1 < len(entries) else None
         at = bisect.bisect_left(lines, first)
@@ -99,15 +104,27 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 continue
             column, word = where
             hashtag = bool(word) and (word[0].isalnum() or word[0] == "_")
-            yield Finding(section.file, line, column, CHECK.code, CHECK.severity,
-                          (_("the text of {field} is cut short at `#{word}`: YAML reads ` #` "
-                             "as the start of a comment, so the hashtag and everything after "
-                             "it are lost; put the whole text between double quotes")
-                           if hashtag else
-                           _("the text of {field} is followed by a comment on the same line, "
-                             "which is easily taken for part of the text: put the text "
-                             "between double quotes, or the comment on its own line above"))
-                          .format(field=text_label(text_ptr), word=word), ptr)
+            yield Finding(
+                section.file,
+                line,
+                column,
+                CHECK.code,
+                CHECK.severity,
+                (
+                    _(
+                        "the text of {field} is cut short at `#{word}`: YAML reads ` #` "
+                        "as the start of a comment, so the hashtag and everything after "
+                        "it are lost; put the whole text between double quotes"
+                    )
+                    if hashtag
+                    else _(
+                        "the text of {field} is followed by a comment on the same line, "
+                        "which is easily taken for part of the text: put the text "
+                        "between double quotes, or the comment on its own line above"
+                    )
+                ).format(field=text_label(text_ptr), word=word),
+                ptr,
+            )
 
 
 CHECK: Check = make_check(

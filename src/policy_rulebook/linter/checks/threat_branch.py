@@ -40,7 +40,8 @@ def _handles_threats(item: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> 
         return True
     target = nodes.get(str(item.get("yes", "")), {})
     return target.get("action") == "escalate" or bool(
-        mentions(all_texts(target), None, "escalation"))
+        mentions(all_texts(target), None, "escalation")
+    )
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -48,16 +49,22 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     nodes = {str(node.get("id")): node for _ptr, node in document.iter_kind("node")}
     items = [node for node in nodes.values()] + [
-        scenario for _ptr, scenario in document.iter_kind("scenario")]
+        scenario for _ptr, scenario in document.iter_kind("scenario")
+    ]
     if not any(_handles_threats(item, nodes) for item in items):
-        ptr = "/reactions/nodes" if document.get("reactions", "nodes") is not None else (
-            "/reactions")
+        ptr = (
+            "/reactions/nodes" if document.get("reactions", "nodes") is not None else ("/reactions")
+        )
         yield CHECK.finding(
-            document, ptr,
-            _("the reaction scheme has no branch for threats or emergencies: add a question "
-              "(\"does the post contain a threat or an emergency?\") that leads to an outcome "
-              "with `action: escalate`: take a screenshot, do not engage, alert the legal "
-              "department, call 112 in an emergency"))
+            document,
+            ptr,
+            _(
+                "the reaction scheme has no branch for threats or emergencies: add a question "
+                '("does the post contain a threat or an emergency?") that leads to an outcome '
+                "with `action: escalate`: take a screenshot, do not engage, alert the legal "
+                "department, call 112 in an emergency"
+            ),
+        )
 
 
 CHECK: Check = make_check(

@@ -33,10 +33,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             for language in value:
                 if language not in languages:
                     yield CHECK.finding(
-                        document, ptr + pointer(str(language)),
-                        _("`{language}` is not a language of this policy (meta.languages: "
-                          "{items}): declare it there or correct the code").format(
-                              language=language, items=', '.join(languages)))
+                        document,
+                        ptr + pointer(str(language)),
+                        _(
+                            "`{language}` is not a language of this policy (meta.languages: "
+                            "{items}): declare it there or correct the code"
+                        ).format(language=language, items=", ".join(languages)),
+                    )
 
 
 CHECK: Check = make_check(

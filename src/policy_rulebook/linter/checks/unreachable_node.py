@@ -36,15 +36,18 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         before = scheme.predecessors(node_id)
         if before:
             yield CHECK.finding(
-                document, node.ptr,
-                ngettext("the question `{node_id}` cannot be reached from the start `{start}`: "
-                         "only {before} leads to it, and no path from the start goes there; "
-                         "point a branch of a reachable question at it, or remove it",
-                         "the question `{node_id}` cannot be reached from the start `{start}`: "
-                         "only {before} lead to it, and no path from the start goes there; "
-                         "point a branch of a reachable question at it, or remove it",
-                         len(before)).format(
-                    node_id=node_id, start=scheme.start, before=node_list(before)))
+                document,
+                node.ptr,
+                ngettext(
+                    "the question `{node_id}` cannot be reached from the start `{start}`: "
+                    "only {before} leads to it, and no path from the start goes there; "
+                    "point a branch of a reachable question at it, or remove it",
+                    "the question `{node_id}` cannot be reached from the start `{start}`: "
+                    "only {before} lead to it, and no path from the start goes there; "
+                    "point a branch of a reachable question at it, or remove it",
+                    len(before),
+                ).format(node_id=node_id, start=scheme.start, before=node_list(before)),
+            )
 
 
 CHECK: Check = make_check(

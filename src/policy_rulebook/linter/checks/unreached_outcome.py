@@ -34,14 +34,22 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if node.kind != "outcome" or node_id in reachable:
             continue
         before = scheme.predecessors(node_id)
-        why = (ngettext("only {before} leads to it, and it is not reachable from the start",
-                        "only {before} lead to it, and they are not reachable from the start",
-                        len(before)).format(before=node_list(before))
-               if before else _("no yes or no leads to it"))
+        why = (
+            ngettext(
+                "only {before} leads to it, and it is not reachable from the start",
+                "only {before} lead to it, and they are not reachable from the start",
+                len(before),
+            ).format(before=node_list(before))
+            if before
+            else _("no yes or no leads to it")
+        )
         yield CHECK.finding(
-            document, node.ptr,
-            _("the outcome `{node_id}` is never reached: {why}; point a branch at it or "
-              "remove it").format(node_id=node_id, why=why))
+            document,
+            node.ptr,
+            _(
+                "the outcome `{node_id}` is never reached: {why}; point a branch at it or remove it"
+            ).format(node_id=node_id, why=why),
+        )
 
 
 CHECK: Check = make_check(

@@ -35,18 +35,22 @@ def _targets(document: Document, kind: str) -> set[str] | None:
     return document.ids(kind)
 
 
-def _check(document: Document, ptr: str, value: Any, kind: str, known: set[str],
-           owner: str) -> Iterable[Finding]:
+def _check(
+    document: Document, ptr: str, value: Any, kind: str, known: set[str], owner: str
+) -> Iterable[Finding]:
     if not isinstance(value, str) or value in known:
         return
     close = difflib.get_close_matches(value, sorted(known), n=1)
     guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
     listed = ", ".join(f"`{k}`" for k in sorted(known)[:12]) or _("none yet")
-    yield CHECK.finding(document, ptr,
-                        _("{owner} refers to the {kind} `{value}`, but no {kind} has that id: "
-                          "{guess}the ids are {listed}").format(
-                            owner=owner, kind=_(KIND_NAMES[kind]), value=value, guess=guess,
-                            listed=listed))
+    yield CHECK.finding(
+        document,
+        ptr,
+        _(
+            "{owner} refers to the {kind} `{value}`, but no {kind} has that id: "
+            "{guess}the ids are {listed}"
+        ).format(owner=owner, kind=_(KIND_NAMES[kind]), value=value, guess=guess, listed=listed),
+    )
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -64,16 +68,16 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             value = item[field]
             if isinstance(value, list):
                 for index, entry in enumerate(value):
-                    yield from _check(document, f"{ptr}/{field}/{index}", entry, kind, known,
-                                      owner)
+                    yield from _check(document, f"{ptr}/{field}/{index}", entry, kind, known, owner)
             else:
                 yield from _check(document, f"{ptr}/{field}", value, kind, known, owner)
     for path, field, kind in SINGLE_REFERENCES:
         known = cache.get(kind) if kind in cache else _targets(document, kind)
         holder = document.get(*path)
         if known is not None and isinstance(holder, dict) and field in holder:
-            yield from _check(document, pointer(*path, field), holder[field], kind, known,
-                              f"`{field}`")
+            yield from _check(
+                document, pointer(*path, field), holder[field], kind, known, f"`{field}`"
+            )
 
 
 CHECK: Check = make_check(
@@ -81,8 +85,9 @@ CHECK: Check = make_check(
     code="RB202",
     name="unresolved-reference",
     severity=Severity.ERROR,
-    summary=N_("a reference (owner, start, yes/no, node, house rule) names an id that does "
-               "not exist"),
+    summary=N_(
+        "a reference (owner, start, yes/no, node, house rule) names an id that does not exist"
+    ),
     run=run,
     bad="""
     roles:

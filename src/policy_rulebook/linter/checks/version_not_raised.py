@@ -53,16 +53,29 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         return
     need = max((v.needed(c, v.marking(c, base)) for c in content), key=v.LEVELS.index)
     example = next(c for c in content if v.needed(c, v.marking(c, base)) == need)
-    message = (_("the policy changed since {rev} ({count}; {example}) but "
-                 "meta.version is still {version}: raise it to at least {suggested}")
-               if level == "none" else
-               _("the policy changed since {rev} ({count}; {example}) but "
-                 "meta.version went down to {version}: raise it to at least {suggested}"))
-    count = (_("1 change") if len(content) == 1 else
-             _("{count} changes").format(count=len(content)))
-    yield CHECK.finding(document, "/meta/version", message.format(
-        rev=base.rev, count=count, example=v.describe(example), version=new,
-        suggested=v.suggest(base.version, need)))
+    message = (
+        _(
+            "the policy changed since {rev} ({count}; {example}) but "
+            "meta.version is still {version}: raise it to at least {suggested}"
+        )
+        if level == "none"
+        else _(
+            "the policy changed since {rev} ({count}; {example}) but "
+            "meta.version went down to {version}: raise it to at least {suggested}"
+        )
+    )
+    count = _("1 change") if len(content) == 1 else _("{count} changes").format(count=len(content))
+    yield CHECK.finding(
+        document,
+        "/meta/version",
+        message.format(
+            rev=base.rev,
+            count=count,
+            example=v.describe(example),
+            version=new,
+            suggested=v.suggest(base.version, need),
+        ),
+    )
 
 
 CHECK: Check = make_check(

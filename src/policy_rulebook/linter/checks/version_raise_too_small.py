@@ -46,11 +46,21 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     if v.LEVELS.index(level) >= v.LEVELS.index(need):
         return
     example = next(c for c in content if v.needed(c, v.marking(c, base)) == need)
-    yield CHECK.finding(document, "/meta/version", _(
-        "meta.version went from {old} to {new} (a {level} release), but {example}, which "
-        "needs at least a {need} release: set it to {suggested} or higher").format(
-        old=base.version, new=new, level=level, example=v.describe(example), need=need,
-        suggested=v.suggest(base.version, need)))
+    yield CHECK.finding(
+        document,
+        "/meta/version",
+        _(
+            "meta.version went from {old} to {new} (a {level} release), but {example}, which "
+            "needs at least a {need} release: set it to {suggested} or higher"
+        ).format(
+            old=base.version,
+            new=new,
+            level=level,
+            example=v.describe(example),
+            need=need,
+            suggested=v.suggest(base.version, need),
+        ),
+    )
 
 
 _META = """
@@ -93,8 +103,10 @@ def _lines(text: str) -> str:
 def _example(version: str) -> str:
     base = _META.format(version="2.0.0") + _HOUSE_RULES + _ADVERTISING
     now = _META.format(version=version) + _HOUSE_RULES
-    return _lines(f"    # commit: the base revision has two house rules{base}"
-            f"    # now: a house rule is removed, version {version}{now}")
+    return _lines(
+        f"    # commit: the base revision has two house rules{base}"
+        f"    # now: a house rule is removed, version {version}{now}"
+    )
 
 
 CHECK: Check = make_check(

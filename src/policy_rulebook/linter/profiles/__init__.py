@@ -50,7 +50,8 @@ def _read(name: str) -> dict[str, Any]:
     from policy_rulebook.linter import data
 
     raw: dict[str, Any] = data.parse(
-        resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8"))
+        resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    )
     return raw
 
 
@@ -74,8 +75,9 @@ def _merge(base: Profile | None, raw: Mapping[str, Any], name: str) -> Profile:
     topics = list(base.legal_topics if base else ())
     topics += [t for t in raw.get("legal_topics", ()) if t not in topics]
     title = raw.get("title") or (base.title if base else {"en": name})
-    return Profile(name, dict(title), frozenset(checks), frozenset(disable), tuple(topics),
-                   raw.get("extends"))
+    return Profile(
+        name, dict(title), frozenset(checks), frozenset(disable), tuple(topics), raw.get("extends")
+    )
 
 
 @cache
@@ -102,15 +104,21 @@ def check_spec(spec: str | Mapping[str, Any], known_codes: Sequence[str], where:
         spec = {"extends": spec}
     name = spec.get("extends")
     if name is not None and name not in NAMES:
-        raise InputError(_("{where}`profile`: {name!r} is not a profile (the profiles are "
-                           "{names})").format(where=where, name=name, names=", ".join(NAMES)))
+        raise InputError(
+            _("{where}`profile`: {name!r} is not a profile (the profiles are {names})").format(
+                where=where, name=name, names=", ".join(NAMES)
+            )
+        )
     known_topics = topics()
     for key in ("require", "disable"):
         for item in spec.get(key, ()):
             if item not in known_codes and item not in known_topics:
-                raise InputError(_("{where}`profile.{key}`: {item!r} is neither the code of a "
-                                   "check nor a legal topic ({topics})").format(
-                    where=where, key=key, item=item, topics=", ".join(known_topics)))
+                raise InputError(
+                    _(
+                        "{where}`profile.{key}`: {item!r} is neither the code of a "
+                        "check nor a legal topic ({topics})"
+                    ).format(where=where, key=key, item=item, topics=", ".join(known_topics))
+                )
 
 
 def customise(base: Profile | None, spec: str | Mapping[str, Any] | None) -> Profile | None:
@@ -141,8 +149,9 @@ def customise(base: Profile | None, spec: str | Mapping[str, Any] | None) -> Pro
             wanted = [t for t in wanted if t != item]
         else:
             disable.add(item)
-    return replace(base, checks=frozenset(checks), disable=frozenset(disable),
-                   legal_topics=tuple(wanted))
+    return replace(
+        base, checks=frozenset(checks), disable=frozenset(disable), legal_topics=tuple(wanted)
+    )
 
 
 def of_document(document: Document) -> Profile | None:

@@ -21,8 +21,7 @@ class Reporter(Protocol):
 
     name: str
 
-    def render(self, report: Report, color: bool = False,
-               show_suppressed: bool = False) -> str:
+    def render(self, report: Report, color: bool = False, show_suppressed: bool = False) -> str:
         """The whole report as text. ``show_suppressed``: also list the waived findings
         (json and sarif always include them)."""
         ...

@@ -21,8 +21,12 @@ escape_property = escape.github_property
 def command(kind: str, finding: Finding, title: str, message: str) -> str:
     properties = ",".join(
         f"{key}={escape_property(str(value))}"
-        for key, value in (("file", finding.file), ("line", max(finding.line, 1)),
-                           ("col", max(finding.column, 1)), ("title", title))
+        for key, value in (
+            ("file", finding.file),
+            ("line", max(finding.line, 1)),
+            ("col", max(finding.column, 1)),
+            ("title", title),
+        )
     )
     return f"::{kind} {properties}::{escape_data(message)}"
 
@@ -51,9 +55,16 @@ def suppressed_lines(report: Report) -> list[str]:
     lines = []
     for s in report.suppressed:
         until = " " + _("(until {date})").format(date=s.until.isoformat()) if s.until else ""
-        lines.append(command("notice", s.finding, f"{_title(report, s.finding.code)} (suppressed)",
-                             _("{message}. Waived: {reason}{until}").format(
-                                 message=s.finding.message, reason=s.reason, until=until)))
+        lines.append(
+            command(
+                "notice",
+                s.finding,
+                f"{_title(report, s.finding.code)} (suppressed)",
+                _("{message}. Waived: {reason}{until}").format(
+                    message=s.finding.message, reason=s.reason, until=until
+                ),
+            )
+        )
     return lines
 
 

@@ -25,22 +25,41 @@ class JunitReporter:
         codes = list(report.checks) or list(report.rules)
         codes += sorted({f.code for f in report.findings} - set(codes))
         failing = {f.code for f in report.findings}
-        suites = ET.Element("testsuites", name="rulebook", tests=str(len(codes)),
-                            failures=str(len(failing)), errors="0")
-        suite = ET.SubElement(suites, "testsuite", name="rulebook", tests=str(len(codes)),
-                              failures=str(len(failing)), errors="0", skipped="0")
+        suites = ET.Element(
+            "testsuites",
+            name="rulebook",
+            tests=str(len(codes)),
+            failures=str(len(failing)),
+            errors="0",
+        )
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            name="rulebook",
+            tests=str(len(codes)),
+            failures=str(len(failing)),
+            errors="0",
+            skipped="0",
+        )
         for code in codes:
             rule = report.rules.get(code)
-            case = ET.SubElement(suite, "testcase", classname="rulebook",
-                                 name=_text(f"{code} {rule.name}" if rule else code))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname="rulebook",
+                name=_text(f"{code} {rule.name}" if rule else code),
+            )
             for f in report.findings:
                 if f.code != code:
                     continue
                 where = f"{f.file}:{f.line}:{f.column}"
-                failure = ET.SubElement(case, "failure", type=f.severity.value,
-                                        message=_text(f"{where}: {f.message}"))
-                failure.text = _text(f"{where}: {f.severity.value} {f.code} {f.message}"
-                                     + (f"\n(at {f.path})" if f.path else ""))
+                failure = ET.SubElement(
+                    case, "failure", type=f.severity.value, message=_text(f"{where}: {f.message}")
+                )
+                failure.text = _text(
+                    f"{where}: {f.severity.value} {f.code} {f.message}"
+                    + (f"\n(at {f.path})" if f.path else "")
+                )
         ET.SubElement(suite, "system-out").text = summary_line(report)
         ET.indent(suites)
         return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

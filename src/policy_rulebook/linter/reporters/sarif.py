@@ -56,28 +56,36 @@ def rule(code: str, known: Rule | None) -> dict[str, Any]:
     }
 
 
-def result(finding: Finding, rule_index: dict[str, int],
-           suppressed: Suppressed | None = None) -> dict[str, Any]:
+def result(
+    finding: Finding, rule_index: dict[str, int], suppressed: Suppressed | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
         "level": _LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact_uri(finding.file),
-                "region": {"startLine": max(finding.line, 1),
-                           "startColumn": max(finding.column, 1)},
-            },
-        }],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_uri(finding.file),
+                    "region": {
+                        "startLine": max(finding.line, 1),
+                        "startColumn": max(finding.column, 1),
+                    },
+                },
+            }
+        ],
     }
     if finding.path:
         data["locations"][0]["logicalLocations"] = [
-            {"fullyQualifiedName": finding.path, "kind": "member"}]
+            {"fullyQualifiedName": finding.path, "kind": "member"}
+        ]
     if suppressed is not None:
         justification = suppressed.reason + (
             " " + _("(until {date})").format(date=suppressed.until.isoformat())
-            if suppressed.until else "")
+            if suppressed.until
+            else ""
+        )
         data["suppressions"] = [{"kind": "inSource", "justification": justification}]
     return data
 
@@ -97,18 +105,23 @@ def render(report: Report, color: bool = False) -> str:
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "rulebook",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [rule(code, report.rules.get(code)) for code in codes],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {
-                "description": {"text": "The directory rulebook ran in."}}},
-            "results": [result(f, rule_index, s) for f, s in pairs],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "rulebook",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": [rule(code, report.rules.get(code)) for code in codes],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {"description": {"text": "The directory rulebook ran in."}}
+                },
+                "results": [result(f, rule_index, s) for f, s in pairs],
+            }
+        ],
     }
     return escape.json_text(json.dumps(_clean(log), indent=2, ensure_ascii=False) + "\n")
 

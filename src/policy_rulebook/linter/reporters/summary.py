@@ -10,18 +10,28 @@ from policy_rulebook.linter.engine import Report
 def summary_line(report: Report) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = ngettext("{count} file", "{count} files", len(report.files)).format(
-        count=len(report.files))
-    waived = (" " + _("{count} suppressed.").format(count=len(report.suppressed))
-              if report.suppressed else "")
+        count=len(report.files)
+    )
+    waived = (
+        " " + _("{count} suppressed.").format(count=len(report.suppressed))
+        if report.suppressed
+        else ""
+    )
     if not report.findings:
         return _("No findings in {files}.").format(files=files) + waived
-    return _("{findings} ({errors}, {warnings}) in {files}.").format(
-        findings=ngettext("{count} finding", "{count} findings", len(report.findings)).format(
-            count=len(report.findings)),
-        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
-        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
-            count=warnings),
-        files=files) + waived
+    return (
+        _("{findings} ({errors}, {warnings}) in {files}.").format(
+            findings=ngettext("{count} finding", "{count} findings", len(report.findings)).format(
+                count=len(report.findings)
+            ),
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                count=warnings
+            ),
+            files=files,
+        )
+        + waived
+    )
 
 
 def summary_data(report: Report) -> dict[str, int]:

@@ -41,7 +41,8 @@ class TextReporter:
         summary = summary_line(report)
         if report.findings:
             summary += " " + _("Run `rulebook explain {code}` for more.").format(
-                code=report.findings[0].code)
+                code=report.findings[0].code
+            )
         lines.append(summary)
         return "\n".join(lines) + "\n"
 
@@ -54,8 +55,12 @@ def suppressed_lines(report: Report) -> list[str]:
     for s in report.suppressed:
         until = _(", until {date}").format(date=s.until.isoformat()) if s.until else ""
         lines.append(finding_line(s.finding))
-        lines.append("    " + _("waived at line {line}{until}: {reason}").format(
-            line=s.line, until=until, reason=escape.line(s.reason)))
+        lines.append(
+            "    "
+            + _("waived at line {line}{until}: {reason}").format(
+                line=s.line, until=until, reason=escape.line(s.reason)
+            )
+        )
     return lines
 
 
