@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from policy_rulebook.cli import FORMAT_NAMES
-from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.linter.engine import Report
+from policy_rulebook.core.findings import Finding, Report, Severity
+from policy_rulebook.linter.engine import registered_rules
 from policy_rulebook.linter.reporters import FORMATS, get
 from policy_rulebook.linter.reporters.github import escape_data, escape_property
 from tests.helpers import GOLDEN, REPO, TODAY, Golden, run
@@ -127,7 +127,9 @@ def test_sarif_of_a_clean_policy_is_valid(capsys: pytest.CaptureFixture[str]) ->
 
 def test_sarif_uri_of_an_absolute_path_is_a_file_uri(tmp_path: Path) -> None:
     finding = Finding(str(tmp_path / "a b.yaml"), 0, 0, "RB001", Severity.ERROR, "broken")
-    log = validate_sarif(get("sarif")(Report((finding,), ("a b.yaml",)), False))
+    log = validate_sarif(
+        get("sarif")(Report((finding,), ("a b.yaml",), rules=registered_rules()), False)
+    )
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == (tmp_path / "a b.yaml").as_uri()
     assert location["region"] == {"startLine": 1, "startColumn": 1}
@@ -137,7 +139,7 @@ def test_github_escapes_what_would_end_a_command() -> None:
     assert escape_data("50% done\nnext") == "50%25 done%0Anext"
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
     finding = Finding("x,y.yaml", 3, 4, "RB103", Severity.WARNING, "line one\nline two")
-    out = get("github")(Report((finding,), ("x,y.yaml",)), False)
+    out = get("github")(Report((finding,), ("x,y.yaml",), rules=registered_rules()), False)
     assert out.splitlines()[0] == (
         "::warning file=x%2Cy.yaml,line=3,col=4,title=RB103 placeholder-text::line one%0Aline two"
     )
@@ -145,7 +147,7 @@ def test_github_escapes_what_would_end_a_command() -> None:
 
 def test_junit_escapes_markup_and_control_characters() -> None:
     finding = Finding("a.yaml", 1, 1, "RB103", Severity.ERROR, "<b>&\x1b[31m")
-    out = get("junit")(Report((finding,), ("a.yaml",)), False)
+    out = get("junit")(Report((finding,), ("a.yaml",), rules=registered_rules()), False)
     failure = ET.fromstring(out).find(".//failure")
     assert failure is not None and failure.get("message") == "a.yaml:1:1: <b>&\\x1b[31m"
 
@@ -184,7 +186,7 @@ def test_output_to_a_missing_directory_is_exit_2(
 
 def test_text_colour_only_when_asked() -> None:
     finding = Finding("a.yaml", 1, 1, "RB103", Severity.ERROR, "empty")
-    report = Report((finding,), ("a.yaml",))
+    report = Report((finding,), ("a.yaml",), rules=registered_rules())
     assert "\x1b[31merror\x1b[0m" in get("text")(report, True)
     assert "\x1b" not in get("text")(report, False)
 

@@ -12,8 +12,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_rulebook.core.findings import Finding, Severity, Suppressed
-from policy_rulebook.linter.engine import Report
+from policy_rulebook.core.findings import Finding, Report, Severity, Suppressed
 from policy_rulebook.linter.reporters import render
 from tests.test_reporters import validate_sarif
 

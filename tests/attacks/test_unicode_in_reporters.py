@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.linter.engine import Report
+from policy_rulebook.core.findings import Finding, Report, Severity
+from policy_rulebook.linter.engine import registered_rules
 from policy_rulebook.linter.reporters import REPORTERS, get
 from tests.helpers import TODAY, run_process
 from tests.test_reporters import validate_sarif
@@ -23,7 +23,7 @@ NASTY = "\ud800 lone \udcff surrogates, \uffff \ufffe \U0010ffff non-characters,
 @pytest.mark.parametrize("name", sorted(REPORTERS))
 def test_every_format_encodes_any_value(name: str) -> None:
     finding = Finding(f"dir/{NASTY}.yaml", 3, 1, "RB103", Severity.ERROR, NASTY, "/a")
-    out = get(name)(Report((finding,), (finding.file,)), False)
+    out = get(name)(Report((finding,), (finding.file,), rules=registered_rules()), False)
     out.encode("utf-8")  # strict: what click would write
     if name == "junit":
         ET.fromstring(out.encode("utf-8"))
@@ -35,7 +35,9 @@ def test_every_format_encodes_any_value(name: str) -> None:
 
 def test_junit_is_well_formed_for_u_ffff() -> None:
     finding = Finding("a\uffff.yaml", 1, 1, "RB103", Severity.ERROR, "value \uffff")
-    root = ET.fromstring(get("junit")(Report((finding,), ("a.yaml",)), False))
+    root = ET.fromstring(
+        get("junit")(Report((finding,), ("a.yaml",), rules=registered_rules()), False)
+    )
     failure = root.find(".//failure")
     assert failure is not None and "\\uffff" in (failure.get("message") or "")
 

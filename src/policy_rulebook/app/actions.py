@@ -18,11 +18,10 @@ from policy_rulebook.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from policy_rulebook.core.document import Document
-    from policy_rulebook.core.findings import Severity
+    from policy_rulebook.core.findings import Report, Severity
     from policy_rulebook.core.scheme import Scheme
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
-    from policy_rulebook.linter.engine import Report
 
 #: A step after the checks, before severities and rendering (``lint --base`` can add its
 #: findings here): (the document, the report so far, the settings) -> the report.

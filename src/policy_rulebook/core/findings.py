@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 class Severity(str, enum.Enum):
@@ -99,3 +100,25 @@ class Rule:
 
 class InputError(Exception):
     """Bad input the user can fix (missing path, bad option, bad revision): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a lint run: findings in reading order, and what was read.
+
+    ``suppressed`` are the findings silenced by a suppression comment; ``checks`` the codes
+    of the checks that ran (empty: all of them); ``rules`` what reporters say about each
+    code (empty: only the codes are known; the linter fills it from its registry).
+    """
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    suppressed: tuple[Suppressed, ...] = field(default=())
+    checks: tuple[str, ...] = field(default=())
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def fails(self, strict: bool) -> bool:
+        return any(strict or f.severity is Severity.ERROR for f in self.findings)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from policy_rulebook.core.document import Document
-from policy_rulebook.core.findings import Finding, Rule, Severity, Suppressed
+from policy_rulebook.core.findings import Finding, Report, Rule
 from policy_rulebook.linter.checks import CHECKS, Check, Context
 
 #: Version discipline: kept by ``--changed-only`` (an unraised version is not itself a change).
@@ -19,28 +19,6 @@ VERSION_CODES = frozenset({"RB901", "RB902", "RB903"})
 def registered_rules() -> Mapping[str, Rule]:
     """The metadata of every registered check, by code, for reporters."""
     return {c.code: Rule(c.code, c.name, c.severity, c.summary, c.doc) for c in CHECKS}
-
-
-@dataclass(frozen=True)
-class Report:
-    """The result of a lint run: findings in reading order, and what was read.
-
-    ``suppressed`` are the findings silenced by a suppression comment; ``checks`` the codes
-    of the checks that ran (empty: all of them); ``rules`` what reporters say about each
-    code (empty: only the codes are known).
-    """
-
-    findings: tuple[Finding, ...]
-    files: tuple[str, ...]
-    suppressed: tuple[Suppressed, ...] = field(default=())
-    checks: tuple[str, ...] = field(default=())
-    rules: Mapping[str, Rule] = field(default_factory=lambda: registered_rules())
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    def fails(self, strict: bool) -> bool:
-        return any(strict or f.severity is Severity.ERROR for f in self.findings)
 
 
 def run_checks(
@@ -86,7 +64,13 @@ def lint(
         from policy_rulebook.linter.checks._versioning import changed_only
 
         kept = changed_only(kept, document, context.baseline, VERSION_CODES)
-    return Report(tuple(kept), tuple(f.name for f in document.files), tuple(silenced), enabled)
+    return Report(
+        tuple(kept),
+        tuple(f.name for f in document.files),
+        tuple(silenced),
+        enabled,
+        registered_rules(),
+    )
 
 
 def _with_codes(context: Context) -> Context:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import Protocol
 
-from policy_rulebook.linter.engine import Report
+from policy_rulebook.core.findings import Report
 
 
 class Reporter(Protocol):

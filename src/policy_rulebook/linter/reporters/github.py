@@ -9,9 +9,8 @@ escapes, so no value can end a command or start another (``::stop-commands::``).
 from __future__ import annotations
 
 from policy_rulebook.core import escape
-from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.findings import Finding, Report, Severity
 from policy_rulebook.core.i18n import _
-from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
 escape_data = escape.github_data

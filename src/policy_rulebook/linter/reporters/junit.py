@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from policy_rulebook.core import escape
-from policy_rulebook.linter.engine import Report
+from policy_rulebook.core.findings import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
 

@@ -14,9 +14,8 @@ from typing import Any
 
 from policy_rulebook import __version__
 from policy_rulebook.core import escape
-from policy_rulebook.core.findings import Finding, Rule, Severity, Suppressed
+from policy_rulebook.core.findings import Finding, Report, Rule, Severity, Suppressed
 from policy_rulebook.core.i18n import _, current
-from policy_rulebook.linter.engine import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}

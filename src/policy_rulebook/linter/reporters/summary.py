@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from policy_rulebook.core.findings import Severity
+from policy_rulebook.core.findings import Report, Severity
 from policy_rulebook.core.i18n import _, ngettext
-from policy_rulebook.linter.engine import Report
 
 
 def summary_line(report: Report) -> str:

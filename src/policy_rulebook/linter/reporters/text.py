@@ -8,9 +8,8 @@ its own (such as a forged ``::error`` annotation in a CI log).
 from __future__ import annotations
 
 from policy_rulebook.core import escape
-from policy_rulebook.core.findings import Finding, Severity
+from policy_rulebook.core.findings import Finding, Report, Severity
 from policy_rulebook.core.i18n import N_, _
-from policy_rulebook.linter.engine import Report
 from policy_rulebook.linter.reporters.summary import summary_line
 
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m"}
