@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.error import YAMLError
 
-from policy_rulebook.core import fastyaml, loader
+from policy_rulebook.core import fastyaml, loader, yaml_reader
 from policy_rulebook.core.document import Document
 from policy_rulebook.linter.checks import CHECKS
 from tests.helpers import BUNDLED, EXAMPLES, TODAY, run, split_files
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ruamel.yaml.error.ReusedAnchorW
 
 
 def round_trip(text: str) -> tuple[Any, list[tuple[str, int, int]]]:
-    yaml = loader.make_yaml()
+    yaml = yaml_reader.make_yaml()
     data = yaml.load(text)
     return data, list(yaml.constructor.duplicates)
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from policy_rulebook.core import loader
+from policy_rulebook.core import files, loader
 from policy_rulebook.core.document import Document
 from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import Context
@@ -181,6 +181,6 @@ def test_a_mutated_policy_on_disk_lints_like_from_bytes(tmp_path: Path) -> None:
     from_disk = loader.load(target)
     from_bytes = Document(source=str(target))
     for path in sorted(target.glob("*.yaml")):
-        loader.load_text(from_bytes, loader.display_name(path), path.read_bytes())
+        loader.load_text(from_bytes, files.display_name(path), path.read_bytes())
     assert from_disk.problems == from_bytes.problems
     assert [p.code for p in from_disk.problems] == ["RB001"]

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from policy_rulebook.core import loader
+from policy_rulebook.core import loader, yaml_reader
 from tests.helpers import TODAY, run_process
 
 
@@ -35,7 +35,7 @@ def test_a_4_mb_comment_with_an_anchor_lints_in_5_s(policy: Path) -> None:
 
 
 def test_a_comment_just_under_the_bound_reads_fast() -> None:
-    text = "# " + "x" * (loader.MAX_ROUND_TRIP_CHARACTERS - 100) + "\nmeta: &a\n  version: 1\n"
+    text = "# " + "x" * (yaml_reader.MAX_ROUND_TRIP_CHARACTERS - 100) + "\nmeta: &a\n  version: 1\n"
     start = time.perf_counter()
     parsed = loader.parse("m.yaml", text.encode(), fast=True)
     assert time.perf_counter() - start < 1
@@ -94,5 +94,5 @@ def _tokens(yaml: YAML, text: str) -> list[object]:
 @given(COMMENTED)
 def test_the_fast_comment_scanner_reads_as_ruamel_does(text: str) -> None:
     ours, theirs = YAML(typ="rt", pure=True), YAML(typ="rt", pure=True)
-    ours.Scanner = loader._Scanner
+    ours.Scanner = yaml_reader._Scanner
     assert _tokens(ours, text) == _tokens(theirs, text)

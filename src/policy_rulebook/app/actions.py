@@ -47,7 +47,7 @@ class LintOptions:
     fail_on: str | None = None
     output: Path | None = None
     show_suppressed: bool = False
-    max_bytes: int | None = None  # None: loader.DEFAULT_MAX_BYTES
+    max_bytes: int | None = None  # None: files.DEFAULT_MAX_BYTES
 
 
 @contextmanager
@@ -122,11 +122,11 @@ def lint(
 
 def _inputs(path: Path) -> list[Path]:
     """The policy files at ``path``: an output file must never be one of them."""
-    from policy_rulebook.core import loader
+    from policy_rulebook.core import files
     from policy_rulebook.core.findings import InputError
 
     try:
-        return loader.discover(path)
+        return files.discover(path)
     except InputError:
         return []
 
@@ -294,19 +294,19 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
     import difflib
 
     from policy_rulebook.authoring import fmt as formatter
-    from policy_rulebook.core import loader
+    from policy_rulebook.core import files, loader
     from policy_rulebook.core.findings import InputError
     from policy_rulebook.core.i18n import _
     from policy_rulebook.core.terminal import safe
 
-    max_bytes = options.max_bytes or loader.DEFAULT_MAX_BYTES
+    max_bytes = options.max_bytes or files.DEFAULT_MAX_BYTES
     out: list[str] = []
     err: list[str] = []
     changed = unchanged = 0
     root = options.path.resolve() if options.path.is_dir() else None
     languages = loader.load(options.path, max_bytes=max_bytes).languages
-    for file in loader.discover(options.path):
-        name = loader.display_name(file)
+    for file in files.discover(options.path):
+        name = files.display_name(file)
         if root is not None and file.is_symlink() and root not in file.resolve().parents:
             err.append(
                 "rulebook: fmt: "

@@ -26,7 +26,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
-from policy_rulebook.core import atomic, loader
+from policy_rulebook.core import atomic, files, loader, yaml_reader
 from policy_rulebook.core.i18n import _
 from policy_rulebook.core.schema import load_schema, resolve
 
@@ -69,7 +69,7 @@ class _Resolver(VersionedResolver):
 
 
 def _dumper() -> Any:
-    yaml = loader.make_yaml()
+    yaml = yaml_reader.make_yaml()
     yaml.Emitter = _Emitter
     yaml.Resolver = _Resolver
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -82,7 +82,7 @@ def format_text(
     name: str,
     raw: bytes,
     *,
-    max_bytes: int = loader.DEFAULT_MAX_BYTES,
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
     languages: Sequence[str] = (),
 ) -> str:
     """The canonical text of one file; ``FormatError`` if the file has load problems.
@@ -315,7 +315,7 @@ def format_file(
     path: Path,
     name: str,
     *,
-    max_bytes: int = loader.DEFAULT_MAX_BYTES,
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
     languages: Sequence[str] = (),
 ) -> Formatted:
     """Format one file; what was read is kept (``snapshot``) so that the write can see
@@ -327,7 +327,7 @@ def format_file(
         name, raw.replace(b"\r\n", b"\n") if crlf else raw, max_bytes=max_bytes, languages=languages
     )
     after = text.replace("\n", "\r\n") if crlf else text
-    before = loader.decode(raw)
+    before = files.decode(raw)
     return Formatted(
         name, path, before, after, changed=raw != after.encode("utf-8"), snapshot=snapshot
     )

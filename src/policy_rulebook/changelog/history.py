@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from policy_rulebook.core import loader
+from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
@@ -136,7 +136,7 @@ class History:
         import git
 
         self.path = path
-        self.max_bytes = max_bytes or loader.DEFAULT_MAX_BYTES
+        self.max_bytes = max_bytes or files.DEFAULT_MAX_BYTES
         try:
             self.repo = git.Repo(
                 path if path.is_dir() else path.parent, search_parent_directories=True
@@ -451,7 +451,7 @@ class History:
         return [
             (name, mode, blob)
             for name, mode, blob in self._entries_of.get(tree, [])
-            if mode in ("100644", "100755") and name.endswith(loader.YAML_SUFFIXES)
+            if mode in ("100644", "100755") and name.endswith(files.YAML_SUFFIXES)
         ]
 
     def _read_blobs(self, blobs: list[str]) -> None:

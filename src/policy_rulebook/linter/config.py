@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policy_rulebook.core.files import DEFAULT_MAX_BYTES, display_name
 from policy_rulebook.core.findings import InputError, Severity
 from policy_rulebook.core.i18n import _
-from policy_rulebook.core.loader import DEFAULT_MAX_BYTES, display_name
 
 CONFIG_SCHEMA = "config.schema.json"
 YAML_NAMES = (".rulebook.yaml", ".rulebook.yml")
@@ -110,7 +110,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover (3.10)
         import tomli as tomllib
-    from policy_rulebook.core.loader import MAX_DEPTH
+    from policy_rulebook.core.yaml_reader import MAX_DEPTH
 
     raw = _read_bytes(path)
     try:
