@@ -119,13 +119,12 @@ class Parsed:
 @cache
 def _c_parser() -> Any:
     """The C parser class, or None when no C extension of ruamel.yaml is installed."""
-    try:  # ruamel.yaml.clib, else its successor ruamel.yaml.clibz, as ruamel.yaml.cyaml does
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    # ruamel.yaml's public name for its C parser (ruamel.yaml.clib or its successor clibz);
+    # cyaml raises ImportError when neither C extension is installed.
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:
-        try:
-            from _ruamel_yaml_clibz import CParser  # type: ignore[import-not-found]
-        except ImportError:
-            return None
+        return None
     return CParser
 
 
