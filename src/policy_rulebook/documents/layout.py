@@ -166,6 +166,10 @@ def _place(
     scheme: Scheme, nodes: list[str], keys: list[tuple[str, str]], heights: dict[str, float]
 ) -> _Placed:
     """grandalf's Sugiyama layout of each connected part, the parts side by side."""
+    from policy_rulebook.core.i18n import _
+    from policy_rulebook.documents.extras import require
+
+    require("documents", _("drawing the reaction scheme"))
     from grandalf.graphs import Edge as GEdge
     from grandalf.graphs import Vertex, graph_core
     from grandalf.layouts import SugiyamaLayout

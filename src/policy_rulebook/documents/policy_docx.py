@@ -19,6 +19,9 @@ from policy_rulebook.documents.render import email_address, footer_line, labels
 
 
 def policy_docx(document: Document, scheme: Scheme | None, language: str | None) -> bytes:
+    from policy_rulebook.documents.extras import require
+
+    require("documents", "--format docx")
     from docx import Document as Word
     from docx.shared import Cm, Pt, RGBColor
 

@@ -87,6 +87,9 @@ def ordered_changes(entry: Entry) -> list[Change]:
 
 def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
     """The Word file (bytes) for ``entries`` (newest first, as the changelog lists them)."""
+    from policy_rulebook.documents.extras import require
+
+    require("documents", "--format docx")
     from docx import Document as Word
     from docx.enum.text import WD_BREAK
 
