@@ -118,6 +118,16 @@ def main() -> None:
         {},
         config={"pyproject.toml": '[tool.rulebook]\nselect = ["RB1"]\n# ' + "x" * (MAX_SLOW - 200)},
     )
+    codes = ", ".join(f'"RB{n:06d}"' for n in range(20_000))
+    case(
+        ".rulebook.yaml: 20,000 codes in select",
+        {},
+        config={".rulebook.yaml": f"select: [{codes}]\n"},
+    )
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n" for n in range(8)
+    )
+    case(".rulebook.yaml: a billion laughs (RB007)", {}, config={".rulebook.yaml": laughs})
     shutil.rmtree(WORK)
 
 

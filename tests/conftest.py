@@ -1,8 +1,10 @@
 """What every test shares: the golden-file fixture and the network marker.
 
-- ``golden(name, actual)``: compares ``actual`` with ``tests/golden/<name>``. With
-  ``UPDATE_GOLDEN=1`` a golden file that differs (or is missing) is written and the test FAILS,
-  so that an update is never silently green: review the diff, then run again without it.
+- ``golden(name, actual, commits=...)``: compares ``actual`` with ``tests/golden/<name>``
+  (commit ids redacted to ``<name>``). With ``UPDATE_GOLDEN=1`` every golden file that differs
+  (or is missing) is written in the same run and its test FAILS, so that an update is never
+  silently green: review the diff, then run again without it. After a run of the whole suite,
+  golden files that no test read are listed as orphans (and deleted with ``UPDATE_GOLDEN=1``).
 - ``@pytest.mark.network("npm")`` / ``("pypi")``: the test fetches from that registry. When the
   registry cannot be reached (probed once per session, 3 seconds at most), the test is skipped
   with the reason; ``pytest -m "not network"`` leaves them out altogether.
@@ -22,14 +24,15 @@ from __future__ import annotations
 import os
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from policy_rulebook.core import i18n
-from tests.helpers import GOLDEN, Golden
+from tests.helpers import GOLDEN, Golden, redact_commits
 
 settings.register_profile("stable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
@@ -44,27 +47,61 @@ PROBE_TIMEOUT = 3.0
 
 
 @pytest.fixture
-def golden() -> Golden:
+def golden() -> Iterator[Golden]:
     """``golden(name, actual)``: assert ``actual`` equals the golden file ``name``."""
     update = bool(os.environ.get("UPDATE_GOLDEN"))
+    written: list[Path] = []
 
-    def check(name: str, actual: str) -> None:
+    def check(name: str, actual: str, commits: Mapping[str, str] | None = None) -> None:
         path = GOLDEN / name
+        _READ.add(path)
+        if commits:
+            actual = redact_commits(actual, commits)
         expected = path.read_text(encoding="utf-8") if path.is_file() else None
         if actual == expected:
             return
-        if update:
+        if update:  # write every golden of the test, then fail it (below)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8")
-            pytest.fail(
-                f"{path}: golden file written (UPDATE_GOLDEN); review the change with "
-                "git diff, then run the tests again without UPDATE_GOLDEN"
-            )
+            written.append(path)
+            return
         if expected is None:
             pytest.fail(f"{path}: no golden file yet; write it with UPDATE_GOLDEN=1 and review it")
         assert actual == expected, f"differs from the golden file {path}"
 
-    return check
+    yield check
+    if written:
+        pytest.fail(
+            f"golden files written (UPDATE_GOLDEN): {', '.join(str(p) for p in written)}; "
+            "review the change with git diff, then run the tests again without UPDATE_GOLDEN"
+        )
+
+
+#: The golden files that tests compared in this session (for the orphan report).
+_READ: set[Path] = set()
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
+) -> None:
+    """List golden files that no test read, when the whole suite ran (no selection)."""
+    whole = config.args_source is pytest.Config.ArgsSource.TESTPATHS and not (
+        config.getoption("keyword") or config.getoption("markexpr")
+    )
+    if not whole or not _READ or terminalreporter.stats.get("deselected"):
+        return
+    files = {p for p in GOLDEN.rglob("*") if p.is_file()}
+    orphans = sorted(files - _READ)
+    if not orphans:
+        return
+    update = bool(os.environ.get("UPDATE_GOLDEN"))
+    terminalreporter.section("golden files that no test read")
+    for path in orphans:
+        terminalreporter.write_line(
+            f"{path.relative_to(config.rootpath)}" + (" (deleted: UPDATE_GOLDEN)" if update else "")
+        )
+        if update:
+            path.unlink()
 
 
 @cache

@@ -7,9 +7,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -21,7 +22,25 @@ EXAMPLES = Path(__file__).resolve().parent / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = dt.date(2026, 11, 27)
 #: The type of the ``golden`` fixture (tests/conftest.py): ``golden(name, actual)``.
-Golden = Callable[[str, str], None]
+
+
+class Golden(Protocol):
+    """``golden(name, actual, commits={"v1": sha, ...})``: assert ``actual`` equals the golden
+    file ``name``; each commit id of ``commits`` (full, or any prefix of 7 or more) reads
+    ``<v1>`` there, so a golden never churns when a fixture history gets new ids."""
+
+    def __call__(
+        self, name: str, actual: str, commits: Mapping[str, str] | None = None
+    ) -> None: ...
+
+
+def redact_commits(text: str, commits: Mapping[str, str]) -> str:
+    """``text`` with every id of ``commits`` (full, or a prefix of 7 or more) as ``<name>``."""
+    for name, sha in commits.items():
+        text = re.sub(rf"\b{re.escape(sha[:7])}[0-9a-f]{{0,33}}\b", f"<{name}>", text)
+    return text
+
+
 _FILE_MARK = re.compile(r"^# file: (\S+)\s*$", re.MULTILINE)
 _SECTION = re.compile(r"^([A-Za-z_][\w-]*):", re.MULTILINE)
 

@@ -53,7 +53,7 @@ def test_golden_staff_announcement(
 ) -> None:
     result = run(capsys, "changelog", "--lang", lang)
     assert result.code == 0, result.err
-    golden(f"changelog-staff-{lang}.md", result.out)
+    golden(f"changelog-staff-{lang}.md", result.out, commits=in_repo)
     assert "share-live-location" not in result.out and "`" not in result.out  # no ids, no YAML
     assert (
         "Nieuw:** Deel niet live" if lang == "nl" else "New:** Do not share your live"
@@ -75,11 +75,11 @@ def test_golden_legal_redline(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")  # the HTML's date: 2026-12-01
     result = run(capsys, "changelog", "--audience", "legal", "--lang", "en")
     assert result.code == 0, result.err
-    golden("changelog-legal-en.md", result.out)
+    golden("changelog-legal-en.md", result.out, commits=in_repo)
     first_block = result.out.split("## Policy 1.0.0 → 1.1.0")[1].split("###")[1]
     assert "Legal do's and don'ts" in first_block  # legal first
     html = run(capsys, "changelog", "--audience", "legal", "--format", "html").out
-    golden("changelog-legal-nl.html", html)
+    golden("changelog-legal-nl.html", html, commits=in_repo)
     assert "<del>monitor</del> <ins>let-stand</ins>" in html
 
 

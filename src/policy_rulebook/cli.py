@@ -5,8 +5,10 @@ Only click and the standard library are imported at start-up: the linter runs on
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -579,6 +581,10 @@ def init(directory: Path, languages: str, organisation: str | None) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:
+        # Python's own Ctrl-C from here on (entry.py's quick exit covered the start-up): a
+        # KeyboardInterrupt is caught below wherever it lands.
+        with contextlib.suppress(ValueError):  # not the main thread (an embedding program)
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("rulebook: " + _("interrupted"), err=True)

@@ -1,6 +1,8 @@
 """The console script's first code: Ctrl-C while the command is still starting (importing
 click and the rest takes some 50 ms) ends quietly with exit 130, never a traceback. The rest
-is ``policy_rulebook.cli.main``, which restores Python's own handling of Ctrl-C."""
+is ``policy_rulebook.cli.main``, which restores Python's own handling of Ctrl-C as the first
+statement inside its ``try`` (so a Ctrl-C at any instant is caught by one or the other: with the
+switch here, one landing between the switch and that ``try`` was a traceback)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     from policy_rulebook.cli import main as run
 
-    signal.signal(signal.SIGINT, signal.default_int_handler)
     run(sys.argv[1:])
 
 

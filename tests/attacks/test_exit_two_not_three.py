@@ -113,7 +113,8 @@ def test_ctrl_c_while_starting_is_quiet(delay: float) -> None:
     """From the first line of rulebook's code on, Ctrl-C is exit 130 without a traceback.
     Before it Python itself starts (site, an editable install's finder: 0.15 s here, and the
     two-line package ``__init__``) and reports a Ctrl-C its own way: then no frame of the
-    command line or click is in it."""
+    command line or click is in it. Every instant has one handler (entry.py's quick exit until
+    cli.main's ``try`` installs Python's own), so each outcome below is deterministic in kind."""
     process = subprocess.Popen(
         [SCRIPT, "lint", str(BUNDLED)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

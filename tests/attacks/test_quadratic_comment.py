@@ -20,26 +20,35 @@ from policy_rulebook.core import loader, yaml_reader
 from tests.helpers import TODAY, run_process
 
 
-def test_a_4_mb_comment_with_an_anchor_lints_in_5_s(policy: Path) -> None:
+def test_a_4_mb_comment_with_an_anchor_is_refused_by_the_slow_reader(policy: Path) -> None:
+    # its time (1.2 s here; was 252 s) is measured by benchmarks/attack_limits.py, budget 5 s
     meta = policy / "meta.yaml"
     text = meta.read_text().replace("  status: adopted", "  status: &s adopted")
     meta.write_text("# " + "x" * (4 * 1024 * 1024 - 4096) + "\n" + text)
-    start = time.perf_counter()
     result = run_process("lint", str(policy), "--today", TODAY.isoformat())
-    assert time.perf_counter() - start < 5
     assert result.code == 1 and "RB006" in result.out, result.out
-    start = time.perf_counter()
     result = run_process("fmt", str(policy))
-    assert time.perf_counter() - start < 10  # 1.2 s here; was 252 s (room for a busy CI)
     assert result.code == 2 and "RB006" in result.err
 
 
-def test_a_comment_just_under_the_bound_reads_fast() -> None:
-    text = "# " + "x" * (yaml_reader.MAX_ROUND_TRIP_CHARACTERS - 100) + "\nmeta: &a\n  version: 1\n"
-    start = time.perf_counter()
-    parsed = loader.parse("m.yaml", text.encode(), fast=True)
-    assert time.perf_counter() - start < 1
-    assert parsed.ok and parsed.data["meta"]["version"] == 1
+def _read_seconds(characters: int) -> float:
+    """The best of three reads of a comment of ``characters`` with an anchor (slow reader)."""
+    text = "# " + "x" * characters + "\nmeta: &a\n  version: 1\n"
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        parsed = loader.parse("m.yaml", text.encode(), fast=True)
+        best = min(best, time.perf_counter() - start)
+        assert parsed.ok and parsed.data["meta"]["version"] == 1
+    return best
+
+
+def test_reading_a_comment_grows_linearly_up_to_the_bound() -> None:
+    # A shape, not a budget: four times the comment takes about four times as long (the
+    # quadratic scanner took sixteen); a ratio holds on a slow or busy machine.
+    bound = yaml_reader.MAX_ROUND_TRIP_CHARACTERS - 100
+    small, large = _read_seconds(bound // 4), _read_seconds(bound)
+    assert large < 8 * max(small, 1e-3), (small, large)
 
 
 COMMENTED = st.lists(
