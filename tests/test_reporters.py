@@ -15,7 +15,7 @@ import pytest
 from policy_rulebook.cli import FORMAT_NAMES
 from policy_rulebook.core.findings import Finding, Report, Severity
 from policy_rulebook.linter.engine import registered_rules
-from policy_rulebook.linter.reporters import FORMATS, get
+from policy_rulebook.linter.reporters import REPORTERS, get
 from policy_rulebook.linter.reporters.github import escape_data, escape_property
 from tests.helpers import GOLDEN, REPO, TODAY, Golden, run
 from tests.test_suppressions import policy
@@ -28,6 +28,32 @@ def lint(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     result = run(capsys, "lint", "--today", TODAY.isoformat(), *args)
     assert result.code == 1, result.err
     return result.out
+
+
+GITLAB_SCHEMA = Path(__file__).parent / "schemas" / "gitlab" / "code-quality.schema.json"
+
+
+def validate_gitlab(text: str) -> list[dict[str, Any]]:
+    issues: list[dict[str, Any]] = json.loads(text)
+    schema = json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(issues)
+    fingerprints = [issue["fingerprint"] for issue in issues]
+    assert len(set(fingerprints)) == len(fingerprints)  # GitLab keys issues by fingerprint
+    return issues
+
+
+def well_formed(name: str, out: str) -> None:
+    """Assert the output of format ``name`` is what its syntax promises (REPORTERS)."""
+    out.encode("utf-8")  # strict: what click would write
+    syntax = REPORTERS[name].syntax
+    if syntax == "json":
+        json.loads(out)
+    elif syntax == "xml":
+        ET.fromstring(out.encode("utf-8"))
+    if name == "sarif":
+        validate_sarif(out)
+    if name == "gitlab":
+        validate_gitlab(out)
 
 
 def validate_sarif(text: str) -> dict[str, Any]:
@@ -44,7 +70,39 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_command_offers_every_format() -> None:
-    assert set(FORMAT_NAMES) == set(FORMATS)
+    assert tuple(REPORTERS) == FORMAT_NAMES
+    schema = json.loads((REPO / "schema" / "config.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["format"]["enum"] == list(REPORTERS)
+
+
+@pytest.mark.usefixtures("in_repo")
+@pytest.mark.parametrize("name", list(REPORTERS))
+def test_golden_every_format(name: str, capsys: pytest.CaptureFixture[str], golden: Golden) -> None:
+    out = lint(capsys, "--format", name, BROKEN)
+    golden(f"lint-broken{REPORTERS[name].suffix}", out)
+    well_formed(name, out)
+
+
+@pytest.mark.usefixtures("in_repo")
+def test_gitlab_fingerprints_do_not_move_with_the_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A line added above a finding moves it; GitLab must still see the same issue."""
+    import shutil
+
+    shutil.copytree(REPO / BROKEN, tmp_path / "broken")
+    before = validate_gitlab(lint(capsys, "--format", "gitlab", str(tmp_path / "broken")))
+    conduct = tmp_path / "broken" / "conduct.yaml"
+    conduct.write_text("# a comment above everything\n" + conduct.read_text(encoding="utf-8"))
+    after = validate_gitlab(lint(capsys, "--format", "gitlab", str(tmp_path / "broken")))
+    moved = {i["fingerprint"]: i["location"]["lines"]["begin"] for i in after}
+    assert {i["fingerprint"] for i in before} == set(moved)
+    assert any(
+        moved[i["fingerprint"]] == i["location"]["lines"]["begin"] + 1
+        for i in before
+        if i["location"]["path"].endswith("conduct.yaml")
+    )
+    assert {i["severity"] for i in before} == {"major", "minor"}
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -243,13 +301,7 @@ SUPPRESSED = "tests/examples/invalid/suppressed"
 @pytest.mark.usefixtures("in_repo")
 @pytest.mark.parametrize(
     ("output_format", "golden_name"),
-    [
-        ("text", "lint-suppressed.txt"),
-        ("json", "lint-suppressed.json"),
-        ("github", "lint-suppressed.github.txt"),
-        ("sarif", "lint-suppressed.sarif"),
-        ("junit", "lint-suppressed.junit.xml"),
-    ],
+    [(name, f"lint-suppressed{fmt.suffix}") for name, fmt in REPORTERS.items()],
 )
 def test_golden_with_suppressions_of_every_kind(
     output_format: str, golden_name: str, capsys: pytest.CaptureFixture[str], golden: Golden

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
 
 from policy_rulebook import __version__
 from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.linter.reporters import REPORTERS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -186,8 +187,8 @@ def cli() -> None:
     """
 
 
-#: The names of the output formats (linter.reporters.FORMATS; a test keeps them equal).
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+#: The names of the output formats, from the one reporter table.
+FORMAT_NAMES = tuple(REPORTERS)
 
 
 @cli.command()

@@ -42,7 +42,7 @@ def test_junit_is_well_formed_for_u_ffff() -> None:
     assert failure is not None and "\\uffff" in (failure.get("message") or "")
 
 
-@pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "json", "text"])
+@pytest.mark.parametrize("output_format", list(REPORTERS))
 def test_file_name_that_is_not_utf8(policy: Path, output_format: str) -> None:
     bad = os.fsencode(policy) + b"/caf\xe9.yaml"
     with open(bad, "wb") as stream:
@@ -60,7 +60,7 @@ def test_file_name_that_is_not_utf8(policy: Path, output_format: str) -> None:
         assert any(uri.endswith("caf%E9.yaml") for uri in uris), uris
 
 
-@pytest.mark.parametrize("output_format", ["sarif", "github", "junit", "json", "text"])
+@pytest.mark.parametrize("output_format", list(REPORTERS))
 def test_lone_surrogate_in_a_value(policy: Path, output_format: str) -> None:
     contact = policy / "contact.yaml"
     contact.write_text(
