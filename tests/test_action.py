@@ -173,3 +173,44 @@ def test_on_a_push_the_action_lints_without_a_base(pull_request: Path) -> None:
     runner = Runner(pull_request, {}, base_ref="")
     assert runner.run() == 0, runner.log
     assert runner.summary.read_text(encoding="utf-8") == ""
+
+
+def test_every_finding_reaches_the_summary_and_the_documents_are_made(
+    pull_request: Path,
+) -> None:
+    runner = Runner(pull_request, {"lang": "en"}, base_ref="main")
+    assert runner.run() == 1, runner.log
+    summary = runner.summary.read_text(encoding="utf-8")
+    block = summary.split("### rulebook lint\n\n", 1)[1].split("\n```\n", 1)[0]
+    assert block.startswith("```text\n") and "RB901" in block
+    assert block.rstrip().splitlines()[-1].startswith("1 finding")  # the summary line too
+    folder = Path(runner.outputs["documents"]["dir"])
+    assert (folder / "policy.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    from docx import Document as Word
+
+    body = Word(str(folder / "legal-redline.docx")).element.body.xml
+    assert re.search(r"<w:ins [^>]*>.*?Pieter Goossens", body, re.S)  # a tracked insertion
+
+
+def test_a_shallow_clone_still_gets_annotations_then_the_fetch_depth_hint(
+    tmp_path: Path,
+) -> None:
+    source = make_pull_request(tmp_path, bump=False)
+    # a finding on the pull request's head, so that annotations are expected
+    replace(
+        source / "rulebook" / "contact.yaml",
+        "email: lien.verhaegen@lindebeek.be",
+        "email: lien.verhaegen",
+    )
+    commit(source, "Unfinished", AUTHORS["sara"], "2027-02-02")
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source}", str(shallow))
+    # as actions/checkout leaves it: the pull request's head only, no base branch
+    git(shallow, "update-ref", "-d", "refs/remotes/origin/main")
+    runner = Runner(shallow, {"artifacts": "false"}, base_ref="main")
+    assert runner.run() == 2, runner.log
+    log = "".join(runner.log)
+    annotation = re.search(r"::error [^\n]*RB40\d", log)
+    assert annotation, log  # the annotations came first ...
+    assert log.index("fetch-depth: 0", annotation.end()) > annotation.end()  # ... then the fix
+    assert annotation.group(0)[-5:] in runner.summary.read_text(encoding="utf-8")
