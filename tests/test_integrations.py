@@ -3,6 +3,7 @@ schemas that check-jsonschema ships, and click's shell completion."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -19,6 +20,7 @@ from tests.helpers import BUNDLED, REPO, TODAY, run_process
 BIN = Path(sys.executable).parent
 GITHUB = REPO / "examples" / "github-actions.yml"
 GITLAB = REPO / "examples" / "gitlab-ci.yml"
+RELEASE = REPO / ".github" / "workflows" / "release.yml"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
     "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -50,6 +52,7 @@ def tool(
     [
         ("vendor.github-workflows", GITHUB),
         ("vendor.gitlab-ci", GITLAB),
+        ("vendor.github-workflows", RELEASE),
     ],
 )
 def test_workflow_examples_match_the_published_schemas(schema: str, path: Path) -> None:
@@ -72,6 +75,24 @@ def test_the_schemas_do_catch_a_mistake(
     assert tool("check-jsonschema", "--builtin-schema", schema, str(broken)).returncode == 1
 
 
+@pytest.mark.parametrize("path", [GITHUB, RELEASE, REPO / "action.yml"])
+def test_no_expression_is_pasted_into_a_script(path: Path) -> None:
+    """``${{ }}`` inside ``run:`` would let a branch or tag name inject shell code."""
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    jobs = data.get("jobs", {"action": data.get("runs", {})})
+    for job in jobs.values():
+        for step in job.get("steps", []):
+            assert "${{" not in step.get("run", ""), (path.name, step.get("name"))
+
+
+def test_the_examples_pin_no_tag_that_does_not_exist() -> None:
+    """rulebook publishes no release yet: the examples pin a commit SHA (docs/ci.md)."""
+    for path in (GITHUB, GITLAB, REPO / "docs" / "ci.md"):
+        assert "@v0.1.0" not in path.read_text(encoding="utf-8"), path
+
+
 def lint_commands() -> list[list[str]]:
     """Every ``rulebook lint`` command line in the two workflow examples."""
     yaml = YAML(typ="safe", pure=True)
@@ -87,13 +108,14 @@ def lint_commands() -> list[list[str]]:
 
 def test_the_workflows_lint_commands_run(tmp_path: Path) -> None:
     commands = lint_commands()
-    assert len(commands) == 4
+    assert len(commands) == 5
     assert sum("--base" in args for args in commands) == 1  # tests/test_action.py runs it
     shutil.copytree(BUNDLED, tmp_path / "rulebook")
     for args in (args for args in commands if "--base" not in args):
         result = run_process(*args, cwd=tmp_path)
         assert result.code == 0, (args, result.err)
     assert (tmp_path / "rulebook.sarif").is_file() and (tmp_path / "rulebook-junit.xml").is_file()
+    assert json.loads((tmp_path / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
 
 
 def test_the_legal_diff_goes_into_the_job_summary() -> None:
