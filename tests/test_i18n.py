@@ -278,7 +278,8 @@ def _incomplete(lang: str, locale: Path = LOCALE) -> list[str]:
     gaps = [
         f"untranslated: {m.id if isinstance(m.id, str) else m.id[0]}"
         for m in catalog
-        if m.id and (m.fuzzy or not all([m.string] if isinstance(m.string, str) else m.string))
+        if m.id
+        and (m.fuzzy or not all([m.string] if isinstance(m.string, str) else m.string or []))
     ]
     gaps += [f"missing: {i}" for i in sorted(_ids(_catalog(i18n.DEFAULT)) - _ids(catalog))]
     gaps += [
