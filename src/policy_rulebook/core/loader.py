@@ -48,7 +48,12 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load a rulebook directory or file from disk; messages from then on are in the policy's
     first language unless one was chosen (``--lang``)."""
     document = _load(path, max_bytes)
-    if i18n.use_policy_language(document.languages) and document.problems:
+    languages = document.languages
+    if not languages and document.broken_files:
+        from policy_rulebook.core.policy_language import guess
+
+        languages = guess(path, document.data)
+    if i18n.use_policy_language(languages) and document.problems:
         document = _load(path, max_bytes)  # its problems in the language just chosen
     return document
 
