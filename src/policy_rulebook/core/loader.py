@@ -125,7 +125,25 @@ def parse(
     """Decode and parse one file's bytes with every limit applied; never raises.
 
     ``fast`` first tries the C fast path (``fastyaml``: the plain subset, with positions);
-    whatever it leaves, and everything when not ``fast``, the round trip reads."""
+    whatever it leaves, and everything when not ``fast``, the round trip reads. A text that a
+    comma cut inside ``{...}`` is one finding, and put back together for the other checks."""
+    parsed = _parse(name, raw, max_bytes=max_bytes, fast=fast)
+    if parsed.data is not None:
+        for mistake in yaml_mistakes.comma_in_flow_texts(parsed.data):
+            parsed.problems.append(
+                Finding(
+                    name,
+                    mistake.line,
+                    mistake.column,
+                    codes.YAML_SYNTAX,
+                    Severity.ERROR,
+                    mistake.message,
+                )
+            )
+    return parsed
+
+
+def _parse(name: str, raw: bytes, *, max_bytes: int, fast: bool) -> Parsed:
     if len(raw) > max_bytes:
         scratch = Document(source=name)
         _too_large(scratch, name, len(raw), max_bytes)
@@ -418,14 +436,14 @@ def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Findin
                 start.column if start is not None else None,
             ),
         )
-        if mistake is not None:  # plain words first, the reader's own after them
+        if mistake is not None:  # plain words only: the reader's English helps no one here
             return Finding(
                 name,
                 mistake.line,
                 mistake.column,
                 codes.YAML_SYNTAX,
                 Severity.ERROR,
-                f"{mistake.message} ({what}{context})",
+                mistake.message,
             )
     return Finding(
         name,
