@@ -41,8 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "policy_rulebook"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "rulebook"
-LANGUAGES = ("nl", "en", "fr")
-TRANSLATED = ("nl", "fr")  # every message must have a translation in these
+sys.path.insert(0, str(ROOT / "src"))
+from policy_rulebook.core.i18n import DEFAULT, LANGUAGES  # noqa: E402  (the one list)
+
+TRANSLATED = tuple(lang for lang in LANGUAGES if lang != DEFAULT)  # each needs every message
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 METHODS = [("**/templates/**.j2", "jinja2"), ("**.py", "python")]
 OPTIONS = {"**/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
@@ -55,38 +57,6 @@ def _check_docs() -> Iterable[tuple[str, str]]:
 
     for code, text in translatable_docs():
         yield f"explain/{code}", text
-
-
-def _label_tables() -> list[tuple[str, dict[str, dict[str, str]]]]:
-    """The label tables of announcements and documents (per language: key -> text)."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from policy_rulebook.changelog import phrases
-    from policy_rulebook.documents import render
-
-    return [
-        ("src/policy_rulebook/changelog/phrases.py", phrases.PHRASES),
-        ("src/policy_rulebook/documents/render.py", render.LABELS),
-    ]
-
-
-def _table_messages() -> Iterable[tuple[str, str]]:
-    """(source, text) for the English values of the label tables: a language with a catalogue
-    but no table of its own (French) reads them translated."""
-    for source, tables in _label_tables():
-        for text in tables["en"].values():
-            yield source, text
-
-
-def _table_translations(lang: str) -> dict[str, str]:
-    """English value -> the value in ``lang``'s own table (the first, where keys differ): the
-    catalogue of a language that has tables stays in step with them."""
-    found: dict[str, str] = {}
-    for _source, tables in _label_tables():
-        own = tables.get(lang, {})
-        for key, text in tables["en"].items():
-            if key in own:
-                found.setdefault(text, own[key])
-    return found
 
 
 def _schema_messages() -> Iterable[tuple[str, str]]:
@@ -146,7 +116,7 @@ def extract() -> Catalog:
             auto_comments=comments,
             context=context,
         )
-    for source, text in [*_schema_messages(), *_check_docs(), *_table_messages()]:
+    for source, text in [*_schema_messages(), *_check_docs()]:
         if text not in template:
             template.add(text, None, [(source, 0)])
     return template
@@ -221,11 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         # A copy: Babel shares the template's message objects with the updated catalogue.
         catalog.update(copy.deepcopy(template), update_header_comment=False)
         catalog.revision_date = template.creation_date
-        for msgid, text in _table_translations(lang).items():  # nl: from the nl tables
-            message = catalog.get(msgid)
-            if message is not None and (not message.string or message.fuzzy) and lang != "en":
-                message.string = text
-                message.flags.discard("fuzzy")
         catalog.obsolete.clear()
         po_text = _pot_bytes(catalog)
         mo_text = _compiled(catalog)

@@ -401,8 +401,8 @@ def test_every_field_of_the_bundled_policy_has_a_title_in_words(
 ) -> None:
     """The label table is the schema: every leaf of a real policy is named from a title, in
     the language, and no label shows a key (``applies_to_private_accounts``, ``basis.0``)."""
-    from policy_rulebook.changelog import labels
     from policy_rulebook.changelog.announce import deep_leaves
+    from policy_rulebook.core import labels
 
     count = 0
     for section, content in bundled.items():

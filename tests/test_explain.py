@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from policy_rulebook.linter.checks import CHECKS, Check
 from policy_rulebook.linter.explain import doc_sections
-from tests.helpers import run, run_process
+from tests.helpers import BUNDLED, run, run_process
+
+#: The checks' docs in English; the repository's own policy (Dutch) would speak Dutch.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_rules_lists_every_check(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,3 +70,27 @@ def test_unknown_code_without_anything_close(capsys: pytest.CaptureFixture[str])
     result = run(capsys, "explain", "banana")
     assert result.code == 2 and "did you mean" not in result.err
     assert "`rulebook rules` lists them all" in result.err
+
+
+@pytest.mark.parametrize(
+    ("languages", "expected"),
+    [("[nl, en]", "een bestand is geen geldige YAML"), ("[fr, en]", "n’est pas du YAML valable")],
+)
+def test_explain_speaks_the_policys_language_like_lint(
+    languages: str,
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("RULEBOOK_LANG")
+    shutil.copytree(BUNDLED, tmp_path / "rulebook")
+    meta = tmp_path / "rulebook" / "meta.yaml"
+    meta.write_text(
+        meta.read_text("utf-8").replace("languages: [nl, en]", f"languages: {languages}"), "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert expected in run(capsys, "explain", "RB001").out
+    assert "every file is valid YAML" in run(capsys, "explain", "--lang", "en", "RB001").out
+    monkeypatch.chdir(tmp_path / "rulebook")  # no policy here: the environment's language
+    assert "every file is valid YAML" in run(capsys, "explain", "RB001").out

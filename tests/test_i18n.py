@@ -229,17 +229,93 @@ def test_every_command_has_lang(command: str, capsys: pytest.CaptureFixture[str]
     assert "--lang" in run(capsys, command, "--help").out
 
 
-def test_label_tables_speak_french_through_the_catalogue() -> None:
-    """Announcements and documents keep their nl and en tables; French comes from the
-    catalogue with the same keys (a table's structure is unchanged)."""
+def test_words_speak_every_language_through_the_catalogue() -> None:
+    """Announcements, documents and the Word redline have one English table each; every
+    language reads it through its catalogue, field names through the schema's titles."""
     from policy_rulebook.changelog import phrases
-    from policy_rulebook.documents import render
+    from policy_rulebook.documents import redline_docx, render
 
     french = render.labels("fr")
-    assert set(french) == set(render.LABELS["en"])
+    assert set(french) == {*render.WORDS, *render.FIELDS, "yes", "no"}
     assert french["version"] == "Version" and french["yes"] == "oui"
+    assert render.labels("nl")["review_by"] == "Te herzien tegen"
+    assert redline_docx.words("fr")["redline"] == "Modifications avec suivi des révisions"
+    assert redline_docx.words("nl")["adopted_on"] == "Goedgekeurd op"
     assert phrases.phrase("fr", "what_changes") == "Qu’est-ce qui change pour vous ?"
     assert phrases.phrase("fr", "changes", count=2) == "2 changements"
     assert phrases.section_title("fr", "contact") == "Point de contact"
     assert phrases.phrase("de", "what_changes") == "What changes for you?"  # no catalogue
     assert phrases.phrase("nl", "what_changes") == "Wat verandert er voor jou?"
+
+
+def _schema_titles() -> list[tuple[str, dict[str, object]]]:
+    import json
+
+    found: list[tuple[str, dict[str, object]]] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("title"), str):
+                found.append((where, node))
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(json.loads((REPO / "schema" / "rulebook.schema.json").read_text("utf-8")), "")
+    return found
+
+
+def _incomplete(lang: str, locale: Path = LOCALE) -> list[str]:
+    """What a language lacks: messages without a (non-fuzzy) translation, schema titles without
+    ``x-title-<lang>``, words around them (months, yes/no, language names) still English."""
+    po = locale / lang / "LC_MESSAGES" / "rulebook.po"
+    if not po.exists():
+        return [f"{lang}: no catalogue (add it to LANGUAGES, run scripts/update_catalogues.py)"]
+    with po.open("rb") as stream:
+        catalog = read_po(stream, locale=lang)
+    gaps = [
+        f"untranslated: {m.id if isinstance(m.id, str) else m.id[0]}"
+        for m in catalog
+        if m.id
+        and (m.fuzzy or not all([m.string] if isinstance(m.string, str) else m.string or []))
+    ]
+    gaps += [f"missing: {i}" for i in sorted(_ids(_catalog(i18n.DEFAULT)) - _ids(catalog))]
+    gaps += [
+        f"x-title-{lang}: {w}" for w, node in _schema_titles() if f"x-title-{lang}" not in node
+    ]
+    from policy_rulebook.core import dates, labels
+
+    if dates.month_names(lang) == dates.month_names(i18n.DEFAULT):
+        gaps.append("month names")
+    if labels.yes_no(lang, True) == "yes" or labels.language_name(lang, "en") == "English":
+        gaps.append("yes/no or language names")
+    return gaps
+
+
+@pytest.mark.parametrize("lang", [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT])
+def test_a_declared_language_is_complete(lang: str) -> None:
+    """Declaring a language in ``core.i18n.LANGUAGES`` asks for all of it: every message
+    translated, a title ``x-title-<lang>`` beside every schema title (the labels of every
+    output), and the words around them its own."""
+    gaps = _incomplete(lang)
+    assert gaps == [], f"{lang}: {len(gaps)} gaps, e.g. {gaps[:5]}"
+
+
+def test_the_completeness_test_catches_a_half_done_language(tmp_path: Path) -> None:
+    """German, declared with a catalogue of a few messages, fails the test above."""
+    from babel.messages.pofile import write_po
+
+    assert _incomplete("de")[0].startswith("de: no catalogue")
+    catalog = _catalog("fr")
+    for index, message in enumerate(catalog):
+        if message.id and index > 5:
+            message.string = "" if isinstance(message.id, str) else ("", "")
+    (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "de" / "LC_MESSAGES" / "rulebook.po").open("wb") as stream:
+        write_po(stream, catalog)
+    gaps = _incomplete("de", tmp_path)
+    assert sum(g.startswith("untranslated:") for g in gaps) > 700
+    assert sum(g.startswith("x-title-de:") for g in gaps) > 150
+    assert "month names" in gaps

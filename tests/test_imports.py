@@ -60,6 +60,7 @@ def test_help_imports_click_and_nothing_heavy() -> None:
         "policy_rulebook.cli",
         "policy_rulebook.core",
         "policy_rulebook.core.findings",
+        "policy_rulebook.core.i18n",  # LANGUAGES for the --lang help; gettext comes with click
     }
 
 

@@ -58,8 +58,60 @@ CASES = {
         "RB001",
         33,
         6,
-        "precies onder de eerste letter na `- `",
-        "exactly under the first letter after `- `",
+        "de andere velden van dit item beginnen op 6 (zoals `nl` op regel 37)",
+        "the other fields of this item start at 6 (like `nl` on line 37)",
+    ),
+    "dash-out-of-step": Case(
+        "conduct.yaml",
+        r"    - id: react-in-anger",
+        "      - id: react-in-anger",
+        "RB001",
+        150,
+        7,
+        "deze `- ` staat op 6 spaties, de andere items van `donts` beginnen op 4",
+        "this `- ` is at 6 spaces, the other items of `donts` start at 4",
+    ),
+    "field-out-of-step": Case(
+        "meta.yaml",
+        r"  version: 2.1.0",
+        "   version: 2.1.0",
+        "RB001",
+        10,
+        4,
+        "de andere velden van `meta` beginnen op 2",
+        "the other fields of `meta` start at 2",
+    ),
+    "quote-at-start": Case(
+        "conduct.yaml",
+        r"        nl: Deel nooit de wachtwoorden .*",
+        '        nl: "Deel nooit" is ons motto. Wachtwoorden blijven geheim.',
+        "RB001",
+        142,
+        13,
+        "de aanhalingstekens erin enkel",
+        "put the whole text in double quotes and the inner ones in single quotes",
+    ),
+    "at-sign-at-start": Case(
+        "channels.yaml",
+        r'      handle: "@stadlindebeek"',
+        "      handle: @stadlindebeek",
+        "RB001",
+        8,
+        15,
+        "begint met `@`, en daarmee mag een tekst in YAML niet beginnen: zet de tekst tussen "
+        'dubbele aanhalingstekens, zoals `handle: "@stadlindebeek"`',
+        "starts with `@`, which YAML does not accept at the start of a text: put the text "
+        'between double quotes, like `handle: "@stadlindebeek"`',
+    ),
+    "short-version": Case(
+        "meta.yaml",
+        r"  version: 2.1.0",
+        "  version: 2.2",
+        "RB100",
+        10,
+        3,
+        "schrijf alle drie de delen, zoals `version: 2.2.0`",
+        "write all three parts, like `version: 2.2.0`",
     ),
     "star-at-start": Case(
         "meta.yaml",
@@ -194,6 +246,8 @@ def test_one_plain_finding_at_the_mistake(
     )
     assert Path(finding["file"]).name == case.file
     assert (case.nl if lang == "nl" else case.en) in finding["message"]
+    for parser_words in ("cannot start any token", "mapping values", "<block end>", "<scalar>"):
+        assert parser_words not in finding["message"]
 
 
 def test_dutch_is_the_default_for_a_dutch_policy(
@@ -228,6 +282,9 @@ def test_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
             "found undefined alias 'x'",
             "found unexpected end of stream",
             "expected alphabetic or numeric character, but found ' '",
+            "found character '@' that cannot start any token",
+            "expected <block end>, but found '<scalar>'",
+            "could not find expected ':'",
         ]
     ),
     context=st.sampled_from(
@@ -249,3 +306,30 @@ def test_the_recognisers_never_fail(
     mistake = yaml_mistakes.explain(text, error)
     if mistake is not None:
         assert mistake.line >= 1 and mistake.column >= 1 and mistake.message
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+def test_a_comma_inside_braces_is_one_finding_saying_quote_the_text(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``{nl: Op werkdagen, drie keer per dag, en: ...}``: YAML cuts each text at its comma and
+    makes the rest empty fields; one finding says to quote the text, and nothing else trips
+    over the pieces (the text is put back together for the other checks)."""
+    target = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, target)
+    roles = target / "roles.yaml"
+    text, count = re.subn(
+        r"      frequency:\n        nl: Elke werkdag.*\n        en: Every working day.*\n",
+        "      frequency: {nl: Op werkdagen, drie keer per dag, en: On working days, three "
+        "times a day}\n",
+        roles.read_text("utf-8"),
+        count=1,
+    )
+    assert count == 1
+    roles.write_text(text, encoding="utf-8")
+    result = run(capsys, "lint", "--lang", lang, "--format", "json", str(target))
+    [finding] = json.loads(result.out)["findings"]
+    assert (finding["code"], finding["line"]) == ("RB001", 87)
+    assert 'nl: "Op werkdagen, drie keer per dag"' in finding["message"]
+    words = {"nl": "tussen dubbele aanhalingstekens", "en": "in double quotes", "fr": "guillemets"}
+    assert words[lang] in finding["message"]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
 
 from policy_rulebook import __version__
 from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.core.i18n import LANGUAGES
 from policy_rulebook.linter.reporters import REPORTERS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -112,6 +113,20 @@ def _choose_language(ctx: click.Context, param: click.Parameter, value: str | No
     return value
 
 
+def _choose_message_language(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    """``--lang`` of the commands whose output is only messages: a language with a catalogue
+    (``de`` or ``xx`` is a usage error naming the languages, not English in silence)."""
+    if value:
+        from policy_rulebook.usage import unknown_language
+
+        problem = unknown_language(value.split(",")[0])
+        if problem:
+            raise click.BadParameter(problem, ctx=ctx, param=param)
+    return _choose_language(ctx, param, value)
+
+
 def _policy_languages(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """``init --lang``: the new policy's languages; messages in the first, as for a policy."""
     from policy_rulebook.core import i18n
@@ -121,7 +136,7 @@ def _policy_languages(ctx: click.Context, param: click.Parameter, value: str) ->
 
 
 _LANG_MESSAGES_HELP = (
-    "Language of messages: nl, en or fr (default: $RULEBOOK_LANG, else the "
+    "Language of messages: {languages} (default: $RULEBOOK_LANG, else the "
     "policy's first language, else LC_ALL/LANG, else en)."
 )
 #: ``--lang`` on the commands whose output is only messages.
@@ -130,8 +145,9 @@ lang_option = click.option(
     "lang",
     metavar="LANG",
     expose_value=False,
-    callback=_choose_language,
-    help=_LANG_MESSAGES_HELP,
+    callback=_choose_message_language,
+    is_eager=True,  # before the other options: their errors in this language
+    help=_LANG_MESSAGES_HELP.format(languages=", ".join(LANGUAGES)),
 )
 
 
@@ -344,6 +360,7 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
     "--lang",
     metavar="LANG",
     callback=_choose_language,
+    is_eager=True,  # before the other options: their errors in this language
     help="One of the policy's languages, for the labels and phrases (default: its first language).",
 )
 @_OUTPUT
@@ -409,6 +426,7 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
     "--lang",
     metavar="LANG",
     callback=_choose_language,
+    is_eager=True,  # before the other options: their errors in this language
     help="One of the policy's languages (default: its first language).",
 )
 @_OUTPUT
@@ -442,9 +460,9 @@ def rules() -> None:
 @click.argument("code")
 def explain(code: str) -> None:
     """Explain the check CODE (or name): what it checks, why, how to fix it, with examples."""
-    from policy_rulebook.linter.explain import find, render_explain
+    from policy_rulebook.app.actions import explain as run
 
-    emit(render_explain(find(code)), ExitCode.CLEAN)
+    emit(run(code), ExitCode.CLEAN)
 
 
 # --- reaction scheme: graph, react, render (issue 6) ---------------------------------------
@@ -462,7 +480,9 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
     show_default=True,
     help="Mermaid (GitHub) or Graphviz DOT.",
 )
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
+@click.option(
+    "--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language, is_eager=True
+)
 @_OUTPUT
 def graph(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
@@ -473,7 +493,9 @@ def graph(path: Path, output_format: str, language: str | None, output: Path | N
 
 @cli.command()
 @click.argument("path", type=PathType(), default="rulebook")
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
+@click.option(
+    "--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language, is_eager=True
+)
 @click.option(
     "--answers",
     metavar="yes,no,...",
@@ -511,7 +533,9 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
     show_default=True,
     help="A Markdown page, one HTML file, a Word file or a PDF (extra `pdf`).",
 )
-@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
+@click.option(
+    "--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language, is_eager=True
+)
 @_OUTPUT
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Render the whole policy at PATH as a document for staff."""
@@ -564,6 +588,7 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
     show_default=True,
     metavar="CODES",
     callback=_policy_languages,
+    is_eager=True,
     help="The policy's languages, primary first, like nl or nl,en (messages in the first).",
 )
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")
@@ -579,6 +604,17 @@ def init(directory: Path, languages: str, organisation: str | None) -> None:
     emit(*run(InitOptions(directory, languages, organisation)))
 
 
+def _check_environment() -> None:
+    """An unknown ``RULEBOOK_LANG`` is a usage error, as ``--lang`` would be."""
+    value = os.environ.get("RULEBOOK_LANG")
+    if value:
+        from policy_rulebook.usage import environment_language_error
+
+        problem = environment_language_error(value)
+        if problem:
+            raise InputError(problem)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the documented exit codes, one line on error, never a traceback."""
     try:
@@ -586,12 +622,21 @@ def main(argv: list[str] | None = None) -> None:
         # KeyboardInterrupt is caught below wherever it lands.
         with contextlib.suppress(ValueError):  # not the main thread (an embedding program)
             signal.signal(signal.SIGINT, signal.default_int_handler)
+        _check_environment()
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("rulebook: " + _("interrupted"), err=True)
         sys.exit(130)
     except click.ClickException as error:
-        error.show()
+        from policy_rulebook.core import i18n
+        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.usage import describe, language_in
+
+        chosen = language_in(sys.argv[1:] if argv is None else argv)
+        if chosen:
+            i18n.set_language(chosen)
+        message = describe(error)
+        click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
         sys.exit(ExitCode.USAGE)
     except InputError as error:
         from policy_rulebook.core.terminal import safe

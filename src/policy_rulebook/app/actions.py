@@ -397,3 +397,23 @@ def init(options: InitOptions) -> tuple[str, ExitCode]:
         ).format(directory=safe(str(options.directory)))
     )
     return "\n".join(lines) + "\n", ExitCode.CLEAN
+
+
+def explain(code: str) -> str:
+    """``rulebook explain CODE`` in the language ``lint`` would speak here: the policy's first
+    language (the configured path, else ``rulebook/``), read from meta.yaml's ``languages:``
+    line without loading the policy; ``--lang`` or ``RULEBOOK_LANG`` still win."""
+    from policy_rulebook.core import i18n
+    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.core.policy_language import from_meta_text
+    from policy_rulebook.linter import config
+    from policy_rulebook.linter.explain import find, render_explain
+
+    try:
+        path = config.load(None, Path.cwd(), {}).path
+    except InputError:  # a broken configuration is lint's to report, not explain's
+        path = Path("rulebook")
+    language = from_meta_text(path) if path.exists() else None
+    if language:
+        i18n.use_policy_language([language])
+    return render_explain(find(code))

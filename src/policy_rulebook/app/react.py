@@ -112,7 +112,8 @@ def walk(
 
 
 def _or(language: str | None) -> str:
-    return "of" if (language or "").startswith("nl") else "or"
+    with i18n.language(language or "en"):
+        return _("or")
 
 
 def _indent(text: str, prefix: str = "  ") -> str:

@@ -103,12 +103,16 @@ def parse_languages(value: str) -> list[str]:
     """``nl,en`` -> ``["nl", "en"]``; ``InputError`` for anything that is not a language code."""
     languages = [part.strip() for part in value.split(",") if part.strip()]
     if not languages:
-        raise InputError("--lang needs at least one language code, like nl or nl,en")
+        raise InputError(_("--lang needs at least one language code, like nl or nl,en"))
     for language in languages:
         if not _LANGUAGE.match(language):
-            raise InputError(f"--lang: {language!r} is not a language code like nl, en or nl-BE")
+            raise InputError(
+                _("--lang: {language!r} is not a language code like nl, en or nl-BE").format(
+                    language=language
+                )
+            )
     if len(set(languages)) != len(languages):
-        raise InputError("--lang: a language is listed twice")
+        raise InputError(_("--lang: a language is listed twice"))
     return languages
 
 
@@ -220,19 +224,23 @@ def create(
     }
     files_and_schema = {**files, SCHEMA_NAME: schema_text}
     if directory.exists() and not directory.is_dir():
-        raise InputError(f"{directory}: exists and is not a folder")
+        raise InputError(_("{path}: exists and is not a folder").format(path=directory))
     for name in files_and_schema:
         if (directory / name).exists() or (directory / name).is_symlink():
             raise InputError(
-                f"{directory / name} already exists: rulebook init never "
-                "overwrites a file; choose another folder"
+                _(
+                    "{path} already exists: rulebook init never overwrites a file; "
+                    "choose another folder"
+                ).format(path=directory / name)
             )
     if directory.is_dir():
         existing = sorted(p.name for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
         if existing:
             raise InputError(
-                f"{directory / existing[0]} already exists: the folder already "
-                "holds a policy; choose another folder"
+                _(
+                    "{path} already exists: the folder already holds a policy; "
+                    "choose another folder"
+                ).format(path=directory / existing[0])
             )
     # All or nothing (a full disk leaves no half policy), never over a file that appeared.
     contents = {directory / name: text.encode("utf-8") for name, text in files_and_schema.items()}

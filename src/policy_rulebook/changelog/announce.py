@@ -12,11 +12,11 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from policy_rulebook.changelog import labels
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Page, Text
 from policy_rulebook.changelog.phrases import long_date, phrase, section_title
 from policy_rulebook.changelog.redline import Segment, redline
+from policy_rulebook.core import labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.model import SECTIONS
 

@@ -22,9 +22,9 @@ from typing import Any, NamedTuple
 from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
 from policy_rulebook.core.findings import InputError
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 
-SHALLOW_HINT = (
+SHALLOW_HINT = N_(
     "fetch the full history (git fetch --unshallow; in GitHub Actions "
     "`fetch-depth: 0` on actions/checkout)"
 )
@@ -212,7 +212,7 @@ class History:
                 raise InputError(
                     _(
                         "unknown revision {rev!r}: this is a shallow clone that may lack it; {hint}"
-                    ).format(rev=rev, hint=SHALLOW_HINT)
+                    ).format(rev=rev, hint=_(SHALLOW_HINT))
                 )
             raise InputError(
                 _("unknown revision {rev!r} in {where}").format(

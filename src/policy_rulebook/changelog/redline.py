@@ -17,17 +17,26 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
-from policy_rulebook.core.dates import MONTHS
+from policy_rulebook.core.dates import month_names
+from policy_rulebook.core.i18n import LANGUAGES
 
 #: Words and the white space between them; punctuation at the edge of a word is its own token,
 #: so that "toestemming," and "toestemming." differ by the comma only.
 _TOKEN = re.compile(r"\s+|[^\s]+")
 _EDGE = re.compile(r"^([(\[\"'“‘«]*)(.*?)([)\]\"'”’».,;:!?…]*)$", re.DOTALL)
 #: Tokens that make up a number group or a date (with the months of every language we know).
-_MONTHS = frozenset(m.casefold() for names in MONTHS.values() for m in names)
 _NUMBERISH = re.compile(r"^[+(]?\d[\d.,:/()\-]*$")
 _SEPARATOR = re.compile(r"^(\s|[-/.:])$")
+
+
+@cache
+def _months() -> frozenset[str]:
+    """The month names of every language we have a catalogue for (read once, when needed)."""
+    return frozenset(m.casefold() for lang in LANGUAGES for m in month_names(lang))
+
+
 #: Values of up to this many words without a full stop are shown whole when they change.
 WHOLE_VALUE_WORDS = 3
 
@@ -90,7 +99,7 @@ def _whole_value(text: str) -> bool:
 
 
 def _numberish(token: str) -> bool:
-    return bool(_NUMBERISH.match(token)) or token.casefold() in _MONTHS
+    return bool(_NUMBERISH.match(token)) or token.casefold() in _months()
 
 
 def _grow_numbers(blocks: list[list[int]], a: list[str], b: list[str]) -> list[list[int]]:

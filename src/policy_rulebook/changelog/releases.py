@@ -86,7 +86,7 @@ def walk(history: History, tip: str, since: str | None = None, allow_shallow: bo
             _(
                 "{path}: this is a shallow clone and the history of the policy "
                 "before {commit} is missing; {hint}"
-            ).format(path=history.path, commit=line[0].short, hint=SHALLOW_HINT)
+            ).format(path=history.path, commit=line[0].short, hint=_(SHALLOW_HINT))
         )
     base_state = _base_state(history, since) if since is not None else None
     graph = history.graph(tip)

@@ -1,48 +1,43 @@
-"""Dates as people write them, in the policy's language: ``1 maart 2027``, ``1 March 2027``."""
+"""Dates as people write them, in the policy's language: ``1 maart 2027``, ``1 March 2027``,
+``1 mars 2027``."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Final
 
-MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+from policy_rulebook.core import i18n
+from policy_rulebook.core.i18n import N_
+
+#: The months in English; every language reads them through its catalogue.
+MONTHS: Final[tuple[str, ...]] = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def month_names(lang: str) -> tuple[str, ...]:
+    """The twelve months in ``lang`` (English without a catalogue)."""
+    with i18n.language(lang):
+        return tuple(i18n._(month) for month in MONTHS)
 
 
 def long_date(lang: str, iso: str) -> str:
-    """``2027-03-01`` as people write it; English for a language without month names here,
-    and the text as it is when it is not a date."""
-    months = MONTHS.get(lang.split("-")[0].lower(), MONTHS["en"])
+    """``2027-03-01`` as people write it; English for a language without a catalogue, and the
+    text as it is when it is not a date. (The first of the month stays "1": "1er" is optional
+    in French administrative writing and keeps the dates of all languages alike.)"""
     try:
         date = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{date.day} {months[date.month - 1]} {date.year}"
+    return f"{date.day} {month_names(lang)[date.month - 1]} {date.year}"

@@ -48,7 +48,12 @@ def load(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load a rulebook directory or file from disk; messages from then on are in the policy's
     first language unless one was chosen (``--lang``)."""
     document = _load(path, max_bytes)
-    if i18n.use_policy_language(document.languages) and document.problems:
+    languages = document.languages
+    if not languages and document.broken_files:
+        from policy_rulebook.core.policy_language import guess
+
+        languages = guess(path, document.data)
+    if i18n.use_policy_language(languages) and document.problems:
         document = _load(path, max_bytes)  # its problems in the language just chosen
     return document
 
@@ -120,7 +125,25 @@ def parse(
     """Decode and parse one file's bytes with every limit applied; never raises.
 
     ``fast`` first tries the C fast path (``fastyaml``: the plain subset, with positions);
-    whatever it leaves, and everything when not ``fast``, the round trip reads."""
+    whatever it leaves, and everything when not ``fast``, the round trip reads. A text that a
+    comma cut inside ``{...}`` is one finding, and put back together for the other checks."""
+    parsed = _parse(name, raw, max_bytes=max_bytes, fast=fast)
+    if parsed.data is not None:
+        for mistake in yaml_mistakes.comma_in_flow_texts(parsed.data):
+            parsed.problems.append(
+                Finding(
+                    name,
+                    mistake.line,
+                    mistake.column,
+                    codes.YAML_SYNTAX,
+                    Severity.ERROR,
+                    mistake.message,
+                )
+            )
+    return parsed
+
+
+def _parse(name: str, raw: bytes, *, max_bytes: int, fast: bool) -> Parsed:
     if len(raw) > max_bytes:
         scratch = Document(source=name)
         _too_large(scratch, name, len(raw), max_bytes)
@@ -413,14 +436,14 @@ def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Findin
                 start.column if start is not None else None,
             ),
         )
-        if mistake is not None:  # plain words first, the reader's own after them
+        if mistake is not None:  # plain words only: the reader's English helps no one here
             return Finding(
                 name,
                 mistake.line,
                 mistake.column,
                 codes.YAML_SYNTAX,
                 Severity.ERROR,
-                f"{mistake.message} ({what}{context})",
+                mistake.message,
             )
     return Finding(
         name,

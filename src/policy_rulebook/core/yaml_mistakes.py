@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import _, ngettext
 
 #: Invisible characters that Word, mail and web pages paste along with text.
 INVISIBLE = {
@@ -146,33 +148,183 @@ def _unclosed_quote(lines: list[str], error: ReaderError) -> Mistake | None:
     )
 
 
+_PARTS = re.compile(r"( *)((?:- +)*)(.*)$")
+_KEY = re.compile(r"""("[^"]*"|'[^']*'|[^\s#'"{\[\-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)""")
+
+
+@dataclass(frozen=True)
+class _Level:
+    """An open block above a line: a field (``key``) or a list item's ``- `` (``dash``)."""
+
+    kind: str
+    indent: int
+    line: int  # 0-based
+    name: str
+
+
+def _parts(line: str) -> tuple[int | None, int, str | None]:
+    """(column of the line's ``- `` or None, column of its text, the field's name or None)."""
+    found = _PARTS.match(line)
+    assert found is not None  # the pattern matches every line
+    lead, dashes, rest = len(found[1]), found[2], found[3]
+    key = _KEY.match(rest)
+    return (lead if dashes else None), lead + len(dashes), (key[1].strip("\"'") if key else None)
+
+
+def _levels(lines: list[str], number: int) -> list[_Level]:
+    """The blocks still open at line ``number``, innermost first: the fields and list items
+    whose columns the line could line up with."""
+    levels: list[_Level] = []
+    floor = 1 << 30
+    for index in range(number - 1, -1, -1):
+        line = lines[index]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        dash, start, key = _parts(line)
+        if key is not None and start < floor:
+            levels.append(_Level("key", start, index, key))
+            floor = start
+        if dash is not None and dash < floor:
+            levels.append(_Level("dash", dash, index, ""))
+            floor = dash
+        if floor == 0:
+            break
+    return levels
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+
+
+def _nearest(levels: list[_Level], kind: str, here: int, name: str | None = None) -> int | None:
+    """The index of the level of ``kind`` whose column is nearest to ``here``. On a tie the one
+    whose field is of the same sort (a language code among the languages of a text, another
+    name among the fields of an item), else the inner one."""
+
+    def alike(level: _Level) -> bool:
+        return name is None or bool(_LANGUAGE.fullmatch(level.name)) == bool(
+            _LANGUAGE.fullmatch(name)
+        )
+
+    found = [
+        (abs(level.indent - here), not alike(level), i)
+        for i, level in enumerate(levels)
+        if level.kind == kind
+    ]
+    return min(found)[2] if found else None
+
+
+def _opens_block(line: str) -> bool:
+    """``key:`` with its value on the lines below (a comment may follow)."""
+    return re.search(r":[ \t]*(#.*)?$", line) is not None
+
+
+def out_of_step(lines: list[str], number: int) -> Mistake | None:
+    """Line ``number`` (0-based) compared with its siblings, the other items of its list or the
+    other fields of its item, when it is at a column none of the open blocks has."""
+    if not 0 < number < len(lines):
+        return None
+    dash, start, key = _parts(lines[number])
+    levels = _levels(lines, number)
+    column = dash if dash is not None else start
+    if levels and _opens_block(lines[levels[0].line]) and column > levels[0].indent:
+        return None  # the first line of a new block: nothing to be out of step with
+    if dash is not None:
+        index = _nearest(levels, "dash", dash)
+        if index is None or levels[index].indent == dash:
+            return None
+        sibling = levels[index]
+        owner = next((lv.name for lv in levels[index + 1 :] if lv.kind == "key"), "")
+        return Mistake(
+            number + 1,
+            dash + 1,
+            ngettext(
+                "this `- ` is at {here} space, the other items of `{list}` start at {start} "
+                "(like line {line}): move it to {start} spaces",
+                "this `- ` is at {here} spaces, the other items of `{list}` start at {start} "
+                "(like line {line}): move it to {start} spaces",
+                dash,
+            ).format(here=dash, list=owner, start=sibling.indent, line=sibling.line + 1),
+        )
+    if key is None:
+        return None
+    index = _nearest(levels, "key", start, key)
+    if index is None or levels[index].indent == start:
+        return None
+    sibling = levels[index]
+    parent = next((lv for lv in levels[index + 1 :] if lv.indent < sibling.indent), None)
+    values = {"here": start, "start": sibling.indent, "field": sibling.name}
+    values["line"] = sibling.line + 1
+    if parent is None or parent.kind == "dash":
+        message = ngettext(
+            "this field is at {here} space, the other fields of this item start at {start} "
+            "(like `{field}` on line {line}): move it to {start} spaces",
+            "this field is at {here} spaces, the other fields of this item start at {start} "
+            "(like `{field}` on line {line}): move it to {start} spaces",
+            start,
+        )
+    else:
+        message = ngettext(
+            "this field is at {here} space, the other fields of `{parent}` start at {start} "
+            "(like `{field}` on line {line}): move it to {start} spaces",
+            "this field is at {here} spaces, the other fields of `{parent}` start at {start} "
+            "(like `{field}` on line {line}): move it to {start} spaces",
+            start,
+        )
+        values["parent"] = parent.name
+    return Mistake(number + 1, start + 1, message.format(**values))
+
+
 def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
     if not (
         "expected <block end>" in error.problem
-        or ("mapping values are not allowed" in error.problem)
+        or "mapping values are not allowed" in error.problem
+        or "could not find expected ':'" in error.problem
     ):
         return None
-    if error.line >= len(lines) or error.line == 0:
+    return out_of_step(lines, error.line)
+
+
+def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
+    """``nl: "Wees snel" is ons motto.``: YAML takes the quoted words for the whole text."""
+    if "expected <block end>" not in error.problem and "expected ','" not in error.problem:
         return None
-    here = len(lines[error.line]) - len(lines[error.line].lstrip(" "))
-    for number in range(error.line - 1, -1, -1):
-        above = lines[number]
-        if not above.strip() or above.lstrip().startswith("#"):
+    for number in (error.line, error.context_line):
+        if number is None or number >= len(lines):
             continue
-        item = re.match(r"(\s*)- +", above)
-        start = item.end() if item else len(above) - len(above.lstrip(" "))
-        if start == here:
-            return None  # aligned: not an indentation mistake
-        return Mistake(
-            error.line + 1,
-            here + 1,
-            _(
-                "this line is indented {here} spaces where the line above starts at {start}: in "
-                "a list item, every field starts exactly under the first letter after `- `; move "
-                "this line to line up with the one above"
-            ).format(here=here, start=start),
+        found = re.match(
+            r"""(\s*(?:- +)?(?:[^\s#:'"][^#:]*:[ \t]+)?)(["'])(?:(?!\2).)*\2[ \t]*[^\s#:,]""",
+            lines[number],
         )
+        if found is not None:
+            return Mistake(
+                number + 1,
+                len(found[1]) + 1,
+                _(
+                    "this text starts with a quote, so YAML takes only the words between the "
+                    "quotes for the text: put the whole text in double quotes and the inner ones "
+                    """in single quotes, like `nl: "'Wees snel' is ons motto."`"""
+                ),
+            )
     return None
+
+
+def _reserved_start(lines: list[str], error: ReaderError) -> Mistake | None:
+    """``handle: @stadlindebeek``: ``@`` and a backquote cannot start a text in YAML."""
+    found = re.search(r"found character '(.)' that cannot start any token", error.problem)
+    if found is None or error.line >= len(lines):
+        return None
+    line = lines[error.line]
+    key = re.match(r"\s*(?:- +)?([^\s#:'\"][^#:]*):[ \t]+", line)
+    text = line[error.column :].strip()
+    example = f'{key[1]}: "{text}"' if key else f'"{text}"'
+    return Mistake(
+        error.line + 1,
+        error.column + 1,
+        _(
+            "this text starts with `{character}`, which YAML does not accept at the start of a "
+            "text: put the text between double quotes, like `{example}`"
+        ).format(character=found[1], example=example),
+    )
 
 
 #: In order: the first that recognises the error words it.
@@ -181,8 +333,10 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     _invisible,
     _unclosed_quote,
     _alias_or_anchor,
+    _reserved_start,
+    _quoted_start,
+    _indentation,  # before the colon: a line out of step is not a text with a colon
     _colon,
-    _indentation,
 )
 
 
@@ -219,3 +373,64 @@ def missing_dash(text: str, line: int) -> bool:
         if depth < indent - 2:
             return False
     return False
+
+
+def _flow_pieces(node: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
+    """``{nl: Op werkdagen, drie keer per dag, en: ...}``: each language whose text a comma cut,
+    with the pieces YAML made into empty fields on the same line (``drie keer per dag``)."""
+    lc = getattr(node, "lc", None)
+    keys = list(node)
+    if lc is None or len(keys) < 2 or not _LANGUAGE.fullmatch(str(keys[0])):
+        return []
+    cut: list[tuple[Any, list[Any]]] = []
+    for previous, key in pairwise(keys):
+        if node[key] is not None or _LANGUAGE.fullmatch(str(key)):
+            continue
+        try:
+            same_line = lc.key(key)[0] == lc.key(previous)[0]
+        except (KeyError, TypeError):
+            same_line = False
+        if not same_line:
+            continue
+        if cut and cut[-1][1] and cut[-1][1][-1] == previous:
+            cut[-1][1].append(key)
+        elif isinstance(node[previous], str) and _LANGUAGE.fullmatch(str(previous)):
+            cut.append((previous, [key]))
+    return cut
+
+
+def comma_in_flow_texts(data: Any, depth: int = 0) -> list[Mistake]:
+    """One mistake per ``{...}`` text whose words a comma cut into empty fields; the text is
+    put back together (the pieces joined with ``, ``) so that no other check trips over the
+    pieces."""
+    found: list[Mistake] = []
+    if depth > 64:
+        return found
+    if isinstance(data, dict):
+        cut = _flow_pieces(data)
+        if cut:
+            language, pieces = cut[0]
+            positions: Any = getattr(data, "lc")  # noqa: B009 (ruamel's and fastyaml's maps)
+            line, column = positions.key(language)
+            whole = ", ".join([data[language], *(str(p) for p in pieces)])
+            found.append(
+                Mistake(
+                    line + 1,
+                    column + 1,
+                    _(
+                        "inside `{{...}}` a comma ends a text, so YAML cut this text after "
+                        '“{cut}”: put the text in double quotes, like `{language}: "{whole}"` '
+                        "(or write one language per line, without the braces)"
+                    ).format(cut=data[language], language=language, whole=whole),
+                )
+            )
+            for language, pieces in cut:
+                data[language] = ", ".join([data[language], *(str(p) for p in pieces)])
+                for piece in pieces:
+                    del data[piece]
+        for value in data.values():
+            found.extend(comma_in_flow_texts(value, depth + 1))
+    elif isinstance(data, list):
+        for value in data:
+            found.extend(comma_in_flow_texts(value, depth + 1))
+    return found

@@ -13,19 +13,14 @@ from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 from policy_rulebook.core.scheme import ANSWERS, Scheme
 
-#: The words for yes and no, per language; other languages use English.
-ANSWER_WORDS: dict[str, tuple[str, str]] = {
-    "nl": ("ja", "nee"),
-    "en": ("yes", "no"),
-    "fr": ("oui", "non"),
-    "de": ("ja", "nein"),
-}
 FORMATS = ("mermaid", "dot")
 
 
 def answer_words(language: str | None) -> tuple[str, str]:
-    base = (language or "en").split("-")[0].lower()
-    return ANSWER_WORDS.get(base, ANSWER_WORDS["en"])
+    """Yes and no in ``language`` (core.labels; English without a catalogue)."""
+    from policy_rulebook.core.labels import yes_no
+
+    return yes_no(language or "en", True), yes_no(language or "en", False)
 
 
 def choose_language(scheme: Scheme, language: str | None) -> str | None:

@@ -14,65 +14,52 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from policy_rulebook.changelog.announce import legal, localized, primary_language
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
+from policy_rulebook.core import i18n
 from policy_rulebook.core.changes import get_path
+from policy_rulebook.core.i18n import N_
+from policy_rulebook.core.labels import title
 from policy_rulebook.core.model import SECTIONS
 from policy_rulebook.documents.docx_revisions import Revisions
 
-#: The words of the document around the policy's own, per language (others: English).
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "redline": "Wijzigingen met revisiemarkeringen",
-        "organisation": "Organisatie",
-        "versions": "Versies",
-        "version": "Versie",
-        "committed": "Vastgelegd op",
-        "status": "Status",
-        "adopted_on": "Goedgekeurd op",
-        "effective_from": "Van kracht vanaf",
-        "approval": "Goedkeuring",
-        "approval_line": "{decision} door {by} op {date}",
-        "approval_missing": "nog niet goedgekeurd",
-        "editorial": "redactioneel",
-        "uncommitted": "niet gecommit",
-        "how": "De wijzigingen staan als revisies in dit document: in Word onder Controleren, "
-        "in LibreOffice onder Bewerken > Wijzigingen bijhouden. Alles aanvaarden geeft "
-        "de tekst van de nieuwe versie.",
-        "draft": "ontwerp",
-        "adopted": "goedgekeurd",
-        "retired": "ingetrokken",
-    },
-    "en": {
-        "redline": "Changes with tracked revisions",
-        "organisation": "Organisation",
-        "versions": "Versions",
-        "version": "Version",
-        "committed": "Committed on",
-        "status": "Status",
-        "adopted_on": "Adopted on",
-        "effective_from": "Effective from",
-        "approval": "Approval",
-        "approval_line": "{decision} by {by} on {date}",
-        "approval_missing": "not approved yet",
-        "editorial": "editorial",
-        "uncommitted": "not committed",
-        "how": "The changes are revisions in this document: in Word under Review, in "
+#: The words of the document around the policy's own, in English; every language reads them
+#: through its catalogue, field names through the schema's titles (``core.labels``).
+WORDS: Final[dict[str, str]] = {
+    "redline": N_("Changes with tracked revisions"),
+    "organisation": N_("Organisation"),
+    "versions": N_("Versions"),
+    "committed": N_("Committed on"),
+    "approval": N_("Approval"),
+    "approval_line": N_("{decision} by {by} on {date}"),
+    "approval_missing": N_("not approved yet"),
+    "editorial": N_("editorial"),
+    "uncommitted": N_("not committed"),
+    "how": N_(
+        "The changes are revisions in this document: in Word under Review, in "
         "LibreOffice under Edit > Track Changes. Accepting all gives the text of the "
-        "new version.",
-        "draft": "draft",
-        "adopted": "adopted",
-        "retired": "retired",
-    },
+        "new version."
+    ),
+    "draft": N_("draft"),
+    "adopted": N_("adopted"),
+    "retired": N_("retired"),
+}
+FIELDS: Final[dict[str, tuple[str, ...]]] = {
+    "version": ("meta", "version"),
+    "status": ("meta", "status"),
+    "adopted_on": ("meta", "adopted_on"),
+    "effective_from": ("meta", "effective_from"),
 }
 
 
 def words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang.split("-")[0], WORDS["en"])
+    found = i18n.translated(WORDS, lang)
+    found.update({key: title(lang, path) for key, path in FIELDS.items()})
+    return found
 
 
 def section_order(entry: Entry) -> list[str]:

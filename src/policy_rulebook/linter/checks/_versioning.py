@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from policy_rulebook.core.baseline import LIFECYCLE_KEYS, Baseline
 from policy_rulebook.core.document import Document
+from policy_rulebook.core.i18n import N_, _, current
+from policy_rulebook.core.model import KIND_NAMES
 
 if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lint --base)
     from policy_rulebook.core.changes import Delta
@@ -125,16 +127,34 @@ def current_version(document: Document) -> str | None:
     return str(value) if value is not None else None
 
 
+#: What happened to an item, per kind of change, in the reader's language (no article: Dutch
+#: and French nouns differ in gender).
+_ITEM_CHANGES: dict[str, str] = {
+    "added": N_("{what} `{label}` added"),
+    "removed": N_("{what} `{label}` removed"),
+    "moved": N_("{what} `{label}` moved"),
+    "renamed": N_("{what} `{label}` given a new id"),
+    "changed": N_("{what} `{label}` changed"),
+}
+_FIELD_CHANGES: dict[str, str] = {
+    "added": N_("{name} (`{label}`) added"),
+    "removed": N_("{name} (`{label}`) removed"),
+    "moved": N_("{name} (`{label}`) moved"),
+    "renamed": N_("{name} (`{label}`) given a new id"),
+    "changed": N_("{name} (`{label}`) changed"),
+}
+
+
 def describe(delta: Delta) -> str:
-    what = (delta.item_kind or "field").replace("-", " ")
-    verb = {
-        "added": "added",
-        "removed": "removed",
-        "moved": "moved",
-        "renamed": "given a new id",
-        "changed": "changed",
-    }[delta.kind]
-    return f"the {what} `{delta.label}` was {verb}"
+    """One change in words: "do or don't `no-politics` changed", "Title (`meta.title`) changed"."""
+    from policy_rulebook.core.labels import dotted, title
+
+    if delta.item_kind in KIND_NAMES:
+        return _(_ITEM_CHANGES[delta.kind]).format(
+            what=_(KIND_NAMES[delta.item_kind or ""]), label=delta.label
+        )
+    name = title(current(), dotted(delta.path))
+    return _(_FIELD_CHANGES[delta.kind]).format(name=name, label=delta.label)
 
 
 def changed_only(

@@ -19,9 +19,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.labels import title
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -31,6 +33,11 @@ def _normal(field: str, value: Any) -> str:
     if field == "phone":
         return re.sub(r"\D", "", value.replace("+32", "0"))
     return " ".join(value.lower().split())
+
+
+def _field_name(field: str) -> str:
+    """The field in the reader's words ("phone number", "telefoonnummer"), from the schema."""
+    return title(i18n.current(), ("contact", "backup", field)).lower()
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -51,7 +58,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 "the contact backup has the same {fields} as the primary contact: name a "
                 "different person, with their own e-mail and phone, who answers when the "
                 "primary contact is away"
-            ).format(fields=", ".join(same)),
+            ).format(fields=", ".join(_field_name(field) for field in same)),
         )
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.model import KIND_NAMES
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
@@ -54,7 +55,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             _(
                 "the id `{id}` belonged to another {kind} that was removed (it was last in version "
                 "{version}); retired ids stay retired: give this one a new id"
-            ).format(id=key[1], kind=key[0].replace("-", " "), version=retired.version),
+            ).format(id=key[1], kind=_(KIND_NAMES.get(key[0], key[0])), version=retired.version),
         )
 
 

@@ -164,18 +164,31 @@ def as_iso_date(value: object) -> str | None:
         return None
 
 
-def _quote_hint(where: str, value: bool | int | float) -> str:
-    """A text YAML read as a number or as true/false: the one fix is quotes."""
+def _quote_hint(where: str, value: bool | int | float, ptr: str = "") -> str:
+    """A text YAML read as a number or as true/false: the fix for that field (a version gets
+    its three parts, a phone number its leading zero, any other text its quotes)."""
     if isinstance(value, bool):
         return _(
             "{where} should be a text, but YAML read it as {value} (yes, no, on and off "
             "mean true or false in YAML): put the text between double quotes, like "
             '"ja"'
         ).format(where=where, value=str(value).lower())
+    if ptr == "/meta/version":
+        parts = str(value).split(".")
+        suggested = ".".join([*parts, "0", "0"][:3]) if len(parts) < 3 else str(value)
+        return _(
+            "{where} is a version number with three parts (major.minor.patch), but YAML read "
+            "{value} as a number: write all three parts, like `version: {suggested}`"
+        ).format(where=where, value=value, suggested=suggested)
+    if ptr.endswith("/phone"):
+        return _(
+            "{where} should be a text, but YAML read it as the number {value}: put it "
+            'between double quotes, like "0479 12 34 56", so that it stays as written '
+            "(with its leading zero)"
+        ).format(where=where, value=value)
     return _(
-        "{where} should be a text, but YAML read it as the number {value}: put it "
-        'between double quotes, like "0479 12 34 56", so that it stays as written '
-        "(with its leading zero)"
+        "{where} should be a text, but YAML read it as the number {value}: put it between "
+        'double quotes, like "{value}", so that it stays as written'
     ).format(where=where, value=value)
 
 
@@ -256,7 +269,7 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
         and schema.get("type") == "string"
         and isinstance(error.instance, (bool, int, float))
     ):
-        yield ptr, _quote_hint(where, error.instance)
+        yield ptr, _quote_hint(where, error.instance, ptr)
     elif (
         validator == "type" and schema.get("type") == "boolean" and isinstance(error.instance, str)
     ):

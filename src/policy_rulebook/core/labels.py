@@ -1,4 +1,9 @@
-"""Field names in plain words, from the schema's titles: the one label table of the changelog.
+"""Field names in plain words, from the schema's titles: the one label table of every output.
+
+The linter, the changelog and the rendered documents name a field through ``title`` or
+``label``; the few words around a field name (a language's name, "item 3", yes/no) come from
+the message catalogue (``core.i18n``), so a new language needs its catalogue and its
+``x-title-<lang>`` in the schema, nothing here.
 
 Every property of ``schema/rulebook.schema.json`` has a ``title`` (English, what editors show)
 and a title per other language as ``x-title-<lang>`` (``x-title-nl``; a translator adds
@@ -14,21 +19,18 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any, Final
 
+from policy_rulebook.core import i18n
+from policy_rulebook.core.i18n import N_
 from policy_rulebook.core.schema import load_schema
 
 Path = tuple[str | int, ...]
 
-LANGUAGE_NAMES: Final[dict[str, dict[str, str]]] = {
-    "nl": {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits"},
-    "en": {"nl": "Dutch", "en": "English", "fr": "French", "de": "German"},
-    "fr": {"nl": "néerlandais", "en": "anglais", "fr": "français", "de": "allemand"},
-}
-#: "item 3" of a list, per language (the position people count, from 1).
-ITEM: Final[dict[str, str]] = {"nl": "item {n}", "en": "item {n}", "fr": "élément {n}"}
-YES_NO: Final[dict[str, tuple[str, str]]] = {
-    "nl": ("ja", "nee"),
-    "en": ("yes", "no"),
-    "fr": ("oui", "non"),
+#: Language names in English; the reader's language comes from the catalogue.
+LANGUAGE_NAMES: Final[dict[str, str]] = {
+    "nl": N_("Dutch"),
+    "en": N_("English"),
+    "fr": N_("French"),
+    "de": N_("German"),
 }
 SEPARATOR = " › "
 
@@ -38,13 +40,23 @@ def _base(lang: str) -> str:
 
 
 def language_name(lang: str, code: str) -> str:
-    names = LANGUAGE_NAMES.get(_base(lang), LANGUAGE_NAMES["en"])
-    return names.get(_base(code), code)
+    """The name of language ``code`` in language ``lang`` ("Engels" for ``nl``, ``en``)."""
+    name = LANGUAGE_NAMES.get(_base(code))
+    if name is None:
+        return code
+    with i18n.language(lang):
+        return i18n._(name)
 
 
 def yes_no(lang: str, value: bool) -> str:
-    yes, no = YES_NO.get(_base(lang), YES_NO["en"])
-    return yes if value else no
+    with i18n.language(lang):
+        return i18n._("yes") if value else i18n._("no")
+
+
+def item(lang: str, n: int) -> str:
+    """ "item 3" of a list in ``lang`` (``n`` counts from 1, as people do)."""
+    with i18n.language(lang):
+        return i18n._("item {n}").format(n=n)
 
 
 def _resolve(node: Any) -> dict[str, Any]:
@@ -131,11 +143,11 @@ def label(lang: str, base: Sequence[str | int], relative: Sequence[str | int]) -
         if parent is not None and _is_text(parent) and isinstance(part, str):
             language = language_name(lang, part)
         elif isinstance(part, int):
-            item = ITEM.get(_base(lang), ITEM["en"]).format(n=part + 1)
+            numbered = item(lang, part + 1)
             if parts:
-                parts[-1] = f"{parts[-1]}, {item}"
+                parts[-1] = f"{parts[-1]}, {numbered}"
             else:
-                parts.append(item)
+                parts.append(numbered)
         else:
             parts.append(title(lang, [*path, part]))
         path.append(part)
