@@ -35,8 +35,7 @@ USAGE = [
         {
             "nl": "ongeldige waarde voor --format: kies uit text, json, github, sarif, junit, "
             "gitlab",
-            "en": "invalid value for --format: use one of text, json, github, sarif, junit, "
-            "gitlab",
+            "en": "invalid value for --format: use one of text, json, github, sarif, junit, gitlab",
             "fr": "valeur non valide pour --format : choisissez parmi text, json, github, "
             "sarif, junit, gitlab",
         },
