@@ -138,6 +138,9 @@ def diff(
     if to_rev is None:
         new = history.working_tree()
         tip = history.resolve("HEAD")
+        head = history.try_state(tip)
+        if head is not None and head.data == new.data:
+            new = head  # a clean working tree is HEAD: name its commit, not "not committed"
     else:
         tip = history.resolve(to_rev)
         new = history.state(tip, to_rev)
@@ -150,7 +153,7 @@ def diff(
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry], language), ExitCode.CLEAN
+        return redline_docx([entry], language, lambda sha: _data_at(history, sha)), ExitCode.CLEAN
     return render.output([entry], fmt, "legal", language, single=True), ExitCode.CLEAN
 
 
@@ -255,7 +258,8 @@ def changelog(
             raise InputError(_("--format docx is the legal redline: use --audience legal"))
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry for entry, *_rest in entries], language), ExitCode.CLEAN
+        data_at = lambda sha: _data_at(hist, sha)  # noqa: E731
+        return redline_docx([e for e, *_rest in entries], language, data_at), ExitCode.CLEAN
     return (
         render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
         ExitCode.CLEAN,

@@ -239,12 +239,12 @@ def output(
 ) -> str:
     """What ``diff`` (one entry, ``single``) and ``changelog`` print: JSON, or the texts for
     the audience in ``lang`` (an HTML page headed by the policy's title, versions and date)."""
-    from policy_rulebook.changelog import announce
+    from policy_rulebook.changelog import announce, legal
     from policy_rulebook.core.dates import long_date
 
     if fmt == "json":
         return json_entries(entries, single, lang, audience)
-    build = announce.staff if audience == "staff" else announce.legal
+    build = announce.staff if audience == "staff" else legal.legal
     texts = [build(entry, lang) for entry in entries]
     page = None
     if fmt == "html":
