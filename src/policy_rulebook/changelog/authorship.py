@@ -52,8 +52,11 @@ def attribute(
         return None
     origins: list[_Origin[T]] = [_Origin(i, None) for i in range(len(current))]
     deleted_by: list[T | None] = [None] * len(current)
+    last: T | None = None  # the last step that changed the text: words nobody else claims
     for who, text in steps:
         after = tokens(text)
+        if after != current:
+            last = who
         if len(after) > MAX_TOKENS:
             return None
         matcher = difflib.SequenceMatcher(None, current, after, autojunk=False)
@@ -80,10 +83,10 @@ def attribute(
             at_old += size
             at_new += size
         elif segment.op == "+":
-            out.extend(_runs(segment, inserted[at_new : at_new + size]))
+            out.extend(_runs(segment, inserted[at_new : at_new + size], last))
             at_new += size
         else:
-            out.extend(_runs(segment, removed[at_old : at_old + size]))
+            out.extend(_runs(segment, removed[at_old : at_old + size], last))
             at_old += size
     return out
 
@@ -95,12 +98,13 @@ def _per_char(parts: Sequence[str], who: Sequence[T | None]) -> list[T | None]:
     return chars
 
 
-def _runs(segment: Segment, who: list[T | None]) -> list[tuple[Segment, T | None]]:
+def _runs(segment: Segment, who: list[T | None], last: T | None) -> list[tuple[Segment, T | None]]:
     """A segment split where its commit changes; characters no commit changed (white space,
-    or words the redline joined into the change) take the commit before them, else after."""
+    or words the redline joined into the change) take the commit before them, else after,
+    else ``last`` (the last commit that changed the text)."""
     known = [w for w in who if w is not None]
     if not known:
-        return [(segment, None)]
+        return [(segment, last)]
     filled: list[T | None] = []
     last: T | None = None
     for by in who:

@@ -149,6 +149,9 @@ def fields(
     out: dict[tuple[str, ...], tuple[str, str, bool]] = {}
     if base and base[-1] == "approval" and value is not None:
         return {(): (label(lang, base), approval_line(value, lang, data), True)}
+    target = _reference(base[:-1], str(base[-1])) if base else None
+    if target is not None and isinstance(value, str):  # the start of the reaction scheme
+        return {(): (label(lang, base), _named(value, target, data, lang), True)}
     if not isinstance(value, dict):
         if value is not None:
             out[()] = (label(lang, base), _word(value, lang, base), _whole_path(base))
@@ -164,8 +167,15 @@ def fields(
                         name += f" ({labels.language_name(lang, code)})"
                     out[("basis", str(index), code)] = (name, text, True)
             continue
-        if kind == "node" and key in ("yes", "no") and isinstance(sub, str):
-            out[(key,)] = (words(lang)[key].capitalize(), _step(sub, data, lang), True)
+        target = _reference(base, key)
+        if target is not None and isinstance(sub, (str, list)):
+            name = (
+                words(lang)[key].capitalize()
+                if kind == "node" and key in ("yes", "no")
+                else label(lang, base, (key,))
+            )
+            ids = [sub] if isinstance(sub, str) else [str(v) for v in sub]
+            out[(key,)] = (name, "; ".join(_named(i, target, data, lang) for i in ids), True)
             continue
         if key == "approval" and isinstance(sub, dict):
             out[(key,)] = (label(lang, base, (key,)), approval_line(sub, lang, data), True)
@@ -222,14 +232,28 @@ def _citations(entry: Any, lang: str) -> list[tuple[str, str]]:
     return [(code, ", ".join([text, *tail]) if text else ", ".join(tail)) for code, text in titles]
 
 
-def _step(node_id: str, data: dict[str, Any], lang: str) -> str:
-    """A step of the reaction scheme by its question (or outcome), as staff read it."""
-    for node in get_path(data, ("reactions", "nodes")) or []:
-        if isinstance(node, dict) and node.get("id") == node_id:
-            text = localized(node.get("question", node.get("outcome")), lang, None)
-            if text:
-                return text
-    return node_id  # a step that no longer exists keeps the name it had
+def _reference(base: tuple[str | int, ...], key: str) -> str | None:
+    """The kind of item a field refers to by id (``core.model.REFERENCES``), or None."""
+    from policy_rulebook.core.model import REFERENCES, SINGLE_REFERENCES
+
+    where = tuple(str(p) for p in base)
+    for path, field, kind in REFERENCES:
+        if field == key and where[:-1] == path:
+            return kind
+    for path, field, kind in SINGLE_REFERENCES:
+        if field == key and where == path and path != ("meta", "approval"):
+            return kind
+    return None
+
+
+def _named(item_id: str, kind: str, data: dict[str, Any], lang: str) -> str:
+    """An item that another refers to by id, by its words: a reaction step by its question,
+    a role by its name (as staff read it)."""
+    from policy_rulebook.core.changes import index_items
+
+    found = index_items(data).get((kind, item_id))
+    title = _title(found.item, kind, lang, data, cut=False) if found else ""
+    return title or item_id  # an item that no longer exists keeps the name it had
 
 
 def approval_line(approval: Any, lang: str, data: dict[str, Any] | None = None) -> str:
@@ -277,7 +301,7 @@ def item_title(change: Change, lang: str, data: dict[str, Any]) -> str:
     return f"{number} {title}".strip()
 
 
-def _title(value: Any, kind: str, lang: str, data: dict[str, Any]) -> str:
+def _title(value: Any, kind: str, lang: str, data: dict[str, Any], cut: bool = True) -> str:
     if not isinstance(value, dict):
         return ""
     primary = primary_language(data)
@@ -287,7 +311,7 @@ def _title(value: Any, kind: str, lang: str, data: dict[str, Any]) -> str:
         text = f"{value.get('platform', '')} {value.get('handle', '')}".strip()
     else:
         text = localized(value.get(TITLE_FIELD.get(kind, "text")), lang, primary) or ""
-    if len(text) > TITLE_UP_TO:
+    if cut and len(text) > TITLE_UP_TO:
         text = text[:TITLE_UP_TO].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return text
 
