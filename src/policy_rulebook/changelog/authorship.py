@@ -106,10 +106,10 @@ def _runs(segment: Segment, who: list[T | None], last: T | None) -> list[tuple[S
     if not known:
         return [(segment, last)]
     filled: list[T | None] = []
-    last: T | None = None
+    before: T | None = None
     for by in who:
-        last = by if by is not None else last
-        filled.append(last)
+        before = by if by is not None else before
+        filled.append(before)
     first = next(w for w in filled if w is not None)
     filled = [first if w is None else w for w in filled]
     runs: list[tuple[Segment, T | None]] = []
