@@ -182,6 +182,7 @@ def test_every_docx_is_a4_and_names_the_organisation_and_the_policy(
     run(capsys, "render", str(BUNDLED), "--format", "docx", "-o", str(target))
     word = docx.Document(str(target))
     section = word.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     props = word.core_properties
     assert props.author == "Stad Lindebeek" and props.last_modified_by == "Stad Lindebeek"
