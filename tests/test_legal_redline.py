@@ -205,6 +205,7 @@ def test_the_word_file_is_a4_names_the_policy_and_dates_versions_by_their_own_co
     }
     # the newest end is the unreleased change, named as such; no version takes its date
     assert rows["Nog niet vrijgegeven wijzigingen"].startswith("Vastgelegd op 1 juni 2027")
+    assert rows["Versie 1.2.0"] == f"Vastgelegd op 3 mei 2027 ({in_repo['v3'][:7]})"
     assert not any("1 juni 2027" in v for k, v in rows.items() if k.startswith("Versie"))
     assert rows["Status"] == "nog niet vrijgegeven"
     assert rows["Goedkeuring"] == "nog niet goedgekeurd"
@@ -278,3 +279,16 @@ def test_golden_legal_redline_of_the_fixture(
     # meta last: after the rules of the version
     version = markdown.out.split("## Beleid 1.0.0 → 1.1.0")[1]
     assert version.index("### Juridische do's en don'ts") < version.index("### Over dit beleid")
+
+
+def test_json_names_each_change_as_the_redline_does(
+    in_repo: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    result = run(capsys, "changelog", "--audience", "legal", "--format", "json")
+    assert result.code == 0, result.err
+    titles = {c["id"]: c["title"] for e in json.loads(result.out) for c in e["changes"]}
+    assert titles["discretion"] == "3.4 Discretieplicht"
+    assert titles["image"] == "3.2 Portretrecht"
+    assert titles[None] in ("Aanspreekpunt", "Versie", "Van kracht vanaf", "Goedkeuring")

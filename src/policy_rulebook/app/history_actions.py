@@ -111,10 +111,12 @@ def _json(
 ) -> str:
     """The JSON contract of entries, with the release status and provenance of each."""
     from policy_rulebook.changelog.announce import json_entry
+    from policy_rulebook.changelog.legal import with_titles
 
     payload = []
     for entry, _found, status, version in entries:
         item = json_entry(entry, lang, audience)  # each change's touches, marking, editorial
+        with_titles(entry, item, lang)  # "3.1 Beroepsgeheim", as the redline names it
         item["to"]["status"] = status
         if version is not None:
             from policy_rulebook.changelog.provenance import touch_dict

@@ -316,6 +316,18 @@ def _title(value: Any, kind: str, lang: str, data: dict[str, Any], cut: bool = T
     return text
 
 
+def with_titles(entry: Entry, out: dict[str, Any], lang: str) -> dict[str, Any]:
+    """An entry's JSON (``announce.json_entry``) with each change's ``title`` as the redline
+    names it: article number and title for an item, the field in words for the rest."""
+    for change, data in zip(entry.changes, out.get("changes", []), strict=False):
+        data["title"] = (
+            item_title(change, lang, entry.data)
+            if change.item_kind
+            else label(lang, labels.dotted(change.path))
+        )
+    return out
+
+
 def legal_items(entry: Entry, lang: str) -> list[tuple[str, list[LegalItem]]]:
     """The redline's blocks: (heading, items), legal first, the other sections in the order
     of the policy, the policy's own record (meta) last as one item."""

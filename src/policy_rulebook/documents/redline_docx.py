@@ -200,7 +200,9 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], l
             if first.version != last
             else last,
         )
-        for endpoint in dict.fromkeys([first, newest_end]):
+        # the last version before unreleased changes is named with its own commit too
+        released = newest.old if newest_end.unreleased and newest.old else first
+        for endpoint in dict.fromkeys([first, released, newest_end]):
             # each version dated by its own commit; unreleased changes are named as such
             name = w["unreleased"] if endpoint.unreleased else f"{w['version']} {endpoint.version}"
             stamp = long_date(lang, endpoint.date) if endpoint.date else w["uncommitted"]
