@@ -22,14 +22,8 @@ from policy_rulebook.changelog.announce import localized, primary_language
 from policy_rulebook.changelog.authorship import attribute
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.labels import dotted
-from policy_rulebook.changelog.legal import (
-    Field,
-    approval_line,
-    fields,
-    legal,
-    legal_items,
-    status_word,
-)
+from policy_rulebook.changelog.legal import Field, legal, legal_items
+from policy_rulebook.changelog.legal_fields import approval_line, fields, status_word
 from policy_rulebook.changelog.model import Endpoint, Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
 from policy_rulebook.changelog.provenance import DataAt, forms
