@@ -1,7 +1,7 @@
 """What every test shares: the golden-file fixture and the network marker.
 
 - ``golden(name, actual, commits=...)``: compares ``actual`` with ``tests/golden/<name>``
-  (commit ids redacted to ``<name>``). With ``UPDATE_GOLDEN=1`` every golden file that differs
+  (commit ids redacted to ``#name``). With ``UPDATE_GOLDEN=1`` every golden file that differs
   (or is missing) is written in the same run and its test FAILS, so that an update is never
   silently green: review the diff, then run again without it. After a run of the whole suite,
   golden files that no test read are listed as orphans (and deleted with ``UPDATE_GOLDEN=1``).

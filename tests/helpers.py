@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 11, 27)
 class Golden(Protocol):
     """``golden(name, actual, commits={"v1": sha, ...})``: assert ``actual`` equals the golden
     file ``name``; each commit id of ``commits`` (full, or any prefix of 7 or more) reads
-    ``<v1>`` there, so a golden never churns when a fixture history gets new ids."""
+    ``#v1`` there, so a golden never churns when a fixture history gets new ids."""
 
     def __call__(
         self, name: str, actual: str, commits: Mapping[str, str] | None = None
@@ -35,9 +35,9 @@ class Golden(Protocol):
 
 
 def redact_commits(text: str, commits: Mapping[str, str]) -> str:
-    """``text`` with every id of ``commits`` (full, or a prefix of 7 or more) as ``<name>``."""
+    """``text`` with every id of ``commits`` (full, or a prefix of 7 or more) as ``#name``."""
     for name, sha in commits.items():
-        text = re.sub(rf"\b{re.escape(sha[:7])}[0-9a-f]{{0,33}}\b", f"<{name}>", text)
+        text = re.sub(rf"\b{re.escape(sha[:7])}[0-9a-f]{{0,33}}\b", f"#{name}", text)
     return text
 
 

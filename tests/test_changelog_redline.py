@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_rulebook.changelog.announce import legal, staff
+from policy_rulebook.changelog.announce import staff
 from policy_rulebook.changelog.diff import Change, Touch, diff_data
 from policy_rulebook.changelog.editorial import is_editorial_text_change
+from policy_rulebook.changelog.legal import legal
 from policy_rulebook.changelog.model import Endpoint, Entry, decide
 from policy_rulebook.changelog.redline import Segment, redline, render
 from policy_rulebook.changelog.render import html_page, json_entries, markdown, output
@@ -279,7 +280,9 @@ def test_contributors_override_the_guess_either_way(bundled: dict[str, Any]) -> 
     text = legal(
         Entry(Endpoint("1", None), Endpoint("2", None), decide(with_commits(ann, lea)), new), "en"
     )
-    [item] = [i for b in text.blocks for i in b.items if i.lead == "Rule share-city-news"]
+    # named as the printed policy names it: article number and the rule's words, never the id
+    [item] = [i for b in text.blocks for i in b.items if i.lead.startswith("2.1.3 ")]
+    assert "share-city-news" not in item.lead
     assert item.note.startswith("material (marked so by the author, although it looked")
     assert item.who == (
         "by Ann in ccccccc on 2 January 2027: “typo”",
@@ -311,13 +314,15 @@ def test_labels_are_plain_words_never_internal_keys(bundled: dict[str, Any]) -> 
                     continue
                 assert not _INTERNAL.search(label.replace("\\_", "_")), (lang, label)
     en = markdown([legal(entry_of(old, new), "en")])
-    assert "*Legal basis, item 1 › Title (Dutch)*" in en
+    # a legal basis is one citation (title, article), replaced whole
+    assert "*Legal basis, item 1 (Dutch)*: <del>Wet van 30 juli 1981" in en
+    assert "(Antiracismewet) (gewijzigd), art. 20 en 21</ins>" in en
     assert (
         "*Also on private accounts*: <del>yes</del> <ins>no</ins>" in en
         or "*Also on private accounts*: <del>no</del> <ins>yes</ins>" in en
     )
     nl = markdown([legal(entry_of(old, new), "nl")])
-    assert "*Rechtsgrond, item 1 › Titel (Nederlands)*" in nl
+    assert "*Rechtsgrond, item 1 (Nederlands)*" in nl
 
 
 # -- documents -------------------------------------------------------------------------------

@@ -77,8 +77,11 @@ def _texts(old: object, new: object) -> tuple[set[str], set[str]]:
 
 
 def _value(labelled: str) -> str:
-    """The text of a ``label: text`` paragraph."""
-    return labelled.split(": ", 1)[1] if ": " in labelled else labelled
+    """The text of a ``label: text`` paragraph; a date as legal read it ("1 maart 2027")."""
+    from policy_rulebook.core.dates import long_date
+
+    text = labelled.split(": ", 1)[1] if ": " in labelled else labelled
+    return long_date("nl", text)
 
 
 def test_diff_docx_has_tracked_changes_that_accept_to_the_new_text(
@@ -206,9 +209,10 @@ def test_title_page_approval_and_editorial_marks() -> None:
     import copy
     import io
 
+    from policy_rulebook.changelog.legal import approval_line
     from policy_rulebook.changelog.model import Endpoint, Entry
     from policy_rulebook.core import loader
-    from policy_rulebook.documents.redline_docx import approval_line, redline_docx
+    from policy_rulebook.documents.redline_docx import redline_docx
     from tests.helpers import BUNDLED
 
     meta = {
@@ -219,7 +223,7 @@ def test_title_page_approval_and_editorial_marks() -> None:
         }
     }
     assert (
-        approval_line(meta, "en")
+        approval_line(meta["approval"], "en")
         == "Adopted by College van burgemeester en schepenen on 23 November 2026"
     )
     assert approval_line({}, "nl") == "nog niet goedgekeurd"

@@ -150,3 +150,41 @@ def test_binary_formats_refuse_a_terminal_and_go_to_a_pipe() -> None:
 
     pipe = Pipe()
     assert deliver(b"%PDF-1.7", None, pipe) == "" and pipe.getvalue() == b"%PDF-1.7"
+
+
+def test_a_draft_shows_no_approval_or_dates_of_the_version_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The draft still carries 2.1.0's adoption, effective date and approval in meta: no
+    document of the draft may show them (web page header, PDF footer, Word title page)."""
+    import docx
+
+    draft = _draft(tmp_path)
+    html = run(capsys, "render", str(draft), "--format", "html")
+    assert html.code == 0, html.err
+    header = html.out.split('<header class="doc">')[1].split("</header>")[0]
+    assert "23 november 2026" not in header and "1 maart 2027" not in header
+    target = tmp_path / "ontwerp.docx"
+    run(capsys, "render", str(draft), "--format", "docx", "-o", str(target))
+    word = docx.Document(str(target))
+    footer = word.sections[0].footer.paragraphs[0].text
+    assert footer == "Versie 2.1.0 · ONTWERP"
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert not any("23 november 2026" in c or "1 maart 2027" in c for c in cells)
+
+
+def test_every_docx_is_a4_and_names_the_organisation_and_the_policy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    target = tmp_path / "beleid.docx"
+    run(capsys, "render", str(BUNDLED), "--format", "docx", "-o", str(target))
+    word = docx.Document(str(target))
+    section = word.sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    props = word.core_properties
+    assert props.author == "Stad Lindebeek" and props.last_modified_by == "Stad Lindebeek"
+    assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
+    assert props.title == "Socialemediabeleid van Stad Lindebeek" and props.keywords == "2.1.0"

@@ -111,10 +111,12 @@ def _json(
 ) -> str:
     """The JSON contract of entries, with the release status and provenance of each."""
     from policy_rulebook.changelog.announce import json_entry
+    from policy_rulebook.changelog.legal import with_titles
 
     payload = []
     for entry, _found, status, version in entries:
         item = json_entry(entry, lang, audience)  # each change's touches, marking, editorial
+        with_titles(entry, item, lang)  # "3.1 Beroepsgeheim", as the redline names it
         item["to"]["status"] = status
         if version is not None:
             from policy_rulebook.changelog.provenance import touch_dict
@@ -138,6 +140,9 @@ def diff(
     if to_rev is None:
         new = history.working_tree()
         tip = history.resolve("HEAD")
+        head = history.try_state(tip)
+        if head is not None and head.data == new.data:
+            new = head  # a clean working tree is HEAD: name its commit, not "not committed"
     else:
         tip = history.resolve(to_rev)
         new = history.state(tip, to_rev)
@@ -150,7 +155,7 @@ def diff(
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry], language), ExitCode.CLEAN
+        return redline_docx([entry], language, lambda sha: _data_at(history, sha)), ExitCode.CLEAN
     return render.output([entry], fmt, "legal", language, single=True), ExitCode.CLEAN
 
 
@@ -255,7 +260,8 @@ def changelog(
             raise InputError(_("--format docx is the legal redline: use --audience legal"))
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry for entry, *_rest in entries], language), ExitCode.CLEAN
+        data_at = lambda sha: _data_at(hist, sha)  # noqa: E731
+        return redline_docx([e for e, *_rest in entries], language, data_at), ExitCode.CLEAN
     return (
         render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
         ExitCode.CLEAN,

@@ -86,6 +86,22 @@ def provenance(
     return tuple(result)
 
 
+def forms(change: Change, data_at: DataAt) -> tuple[tuple[Any, Any], ...]:
+    """What the change is about (an item, or a unit's value) after each commit that touched
+    it, oldest first: the steps through which ``changelog.authorship`` replays its words.
+    Commits whose rulebook does not parse are left out (the next one that parses counts)."""
+    steps = []
+    for touch in change.touches:
+        data = data_at(touch.sha)
+        if data is None:
+            continue
+        found = _probe(change, data, index_items(data))
+        if change.item_kind is not None and found is not None:
+            found = found[1]  # (list, item): the item
+        steps.append((touch, found))
+    return tuple(steps)
+
+
 def with_last_touch(changes: Sequence[Change], found: Sequence[Provenance]) -> tuple[Change, ...]:
     """The changes with ``commit``, ``author`` and ``date`` of their last touch."""
     result = []

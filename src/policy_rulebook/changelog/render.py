@@ -239,12 +239,12 @@ def output(
 ) -> str:
     """What ``diff`` (one entry, ``single``) and ``changelog`` print: JSON, or the texts for
     the audience in ``lang`` (an HTML page headed by the policy's title, versions and date)."""
-    from policy_rulebook.changelog import announce
+    from policy_rulebook.changelog import announce, legal
     from policy_rulebook.core.dates import long_date
 
     if fmt == "json":
         return json_entries(entries, single, lang, audience)
-    build = announce.staff if audience == "staff" else announce.legal
+    build = announce.staff if audience == "staff" else legal.legal
     texts = [build(entry, lang) for entry in entries]
     page = None
     if fmt == "html":
@@ -261,7 +261,11 @@ def json_entries(
     ``lang``, each entry says its language and audience and each change carries its label in
     that language and whether that audience's text shows it (``shown``)."""
     from policy_rulebook.changelog.announce import json_entry
+    from policy_rulebook.changelog.legal import with_titles
 
-    dicts = [json_entry(entry, lang, audience) if lang else entry.to_dict() for entry in entries]
+    dicts = [
+        with_titles(entry, json_entry(entry, lang, audience), lang) if lang else entry.to_dict()
+        for entry in entries
+    ]
     payload = dicts[0] if single else dicts
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -15,6 +15,7 @@ from typing import Any
 from policy_rulebook.core.document import Document, text_or_primary
 from policy_rulebook.core.scheme import Scheme
 from policy_rulebook.documents.articles import SECTION_NUMBERS, list_number, numbers
+from policy_rulebook.documents.docx_page import a4, properties
 from policy_rulebook.documents.render import email_address, footer_line, labels
 
 
@@ -23,7 +24,7 @@ def policy_docx(document: Document, scheme: Scheme | None, language: str | None)
 
     require("documents", "--format docx")
     from docx import Document as Word
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Pt, RGBColor
 
     primary = document.primary_language
     lang = language or primary or "en"
@@ -35,10 +36,18 @@ def policy_docx(document: Document, scheme: Scheme | None, language: str | None)
         return text_or_primary(value, lang, primary) or ""
 
     word = Word()
-    word.core_properties.language = lang
     meta: Mapping[str, Any] = data.get("meta") or {}
+    a4(word)  # one page setup for every .docx we write (documents.docx_page)
+    organisation = str(meta.get("organisation", ""))
+    properties(
+        word,
+        organisation,
+        t(meta.get("title")) or organisation,
+        t(meta.get("title")) or organisation,
+        lang,
+        str(meta.get("version", "")),
+    )
     section = word.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
     footer = section.footer.paragraphs[0]
     footer.text = footer_line(data, lang, t)
     footer.runs[0].font.size = Pt(8)
@@ -52,8 +61,10 @@ def policy_docx(document: Document, scheme: Scheme | None, language: str | None)
         (L["version"], str(meta.get("version", ""))),
         (L["status"], L.get(str(meta.get("status")), str(meta.get("status", "")))),
     ]
+    draft = meta.get("status") == "draft"
     for key in ("adopted_on", "effective_from", "review_by"):
-        if meta.get(key):
+        # a draft's adoption and effective dates are still those of the version before it
+        if meta.get(key) and not (draft and key in ("adopted_on", "effective_from")):
             from policy_rulebook.core.dates import long_date
 
             rows.append((L[key], long_date(lang, str(meta[key]))))

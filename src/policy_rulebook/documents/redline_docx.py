@@ -5,9 +5,11 @@ organisation, the policy, the versions compared, their dates, status and approva
 version one heading per section in the chosen language, legal first as in the Markdown
 redline. Each change is a paragraph saying what it is, who made it, in which commit and when,
 marked when it is editorial; under it one paragraph per changed text whose words are tracked
-insertions and deletions (``w:ins``/``w:del``) by the author and on the date of the commit that
-made the change. Accepting all of them in Word gives the newer version's texts, rejecting them
-the older ones.
+insertions and deletions (``w:ins``/``w:del``), each by the author and on the date of the commit
+that wrote those words (``changelog.authorship`` replays the text through its commits), not of
+the last commit that touched the item. Accepting all of them in Word gives the newer version's
+texts, rejecting them the older ones. A4 paper; the file's properties name the organisation and
+the policy. A draft's title page never shows the approval or dates of the version before it.
 """
 
 from __future__ import annotations
@@ -16,15 +18,20 @@ import io
 from collections.abc import Sequence
 from typing import Any, Final
 
-from policy_rulebook.changelog.announce import legal, localized, primary_language
+from policy_rulebook.changelog.announce import localized, primary_language
+from policy_rulebook.changelog.authorship import attribute
 from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.model import Entry
+from policy_rulebook.changelog.legal import Field, legal, legal_items
+from policy_rulebook.changelog.legal_fields import approval_line, fields, status_word
+from policy_rulebook.changelog.model import Endpoint, Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
+from policy_rulebook.changelog.provenance import DataAt, forms
+from policy_rulebook.changelog.redline import Segment
 from policy_rulebook.core import i18n
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.i18n import N_
-from policy_rulebook.core.labels import title
-from policy_rulebook.core.model import SECTIONS
+from policy_rulebook.core.labels import dotted, title
+from policy_rulebook.documents.docx_page import a4, properties
 from policy_rulebook.documents.docx_revisions import Revisions
 
 #: The words of the document around the policy's own, in English; every language reads them
@@ -35,19 +42,16 @@ WORDS: Final[dict[str, str]] = {
     "versions": N_("Versions"),
     "committed": N_("Committed on"),
     "approval": N_("Approval"),
-    "approval_line": N_("{decision} by {by} on {date}"),
-    "approval_missing": N_("not approved yet"),
     "editorial": N_("editorial"),
     "uncommitted": N_("not committed"),
+    "unreleased": N_("Unreleased changes"),
     "how": N_(
         "The changes are revisions in this document: in Word under Review, in "
         "LibreOffice under Edit > Track Changes. Accepting all gives the text of the "
         "new version."
     ),
-    "draft": N_("draft"),
-    "adopted": N_("adopted"),
-    "retired": N_("retired"),
 }
+#: Field names: the schema's titles.
 FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "version": ("meta", "version"),
     "status": ("meta", "status"),
@@ -62,18 +66,9 @@ def words(lang: str) -> dict[str, str]:
     return found
 
 
-def section_order(entry: Entry) -> list[str]:
-    """The sections in the order of the legal redline (``announce.legal``): legal first."""
-    order = ["legal", *(s for s in SECTIONS if s != "legal")]
-    return order + sorted({c.section for c in entry.changes} - set(order))
-
-
-def ordered_changes(entry: Entry) -> list[Change]:
-    return [c for s in section_order(entry) for c in entry.changes if c.section == s]
-
-
-def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
-    """The Word file (bytes) for ``entries`` (newest first, as the changelog lists them)."""
+def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = None) -> bytes:
+    """The Word file (bytes) for ``entries`` (newest first, as the changelog lists them);
+    ``data_at`` (the rulebook at a commit) lets each word carry the commit that wrote it."""
     from policy_rulebook.documents.extras import require
 
     require("documents", "--format docx")
@@ -81,6 +76,7 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
     from docx.enum.text import WD_BREAK
 
     document = Word()
+    a4(document)
     newest = entries[0] if entries else None
     data = newest.data if newest else {}
     w = words(lang)
@@ -90,37 +86,74 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
     for entry in entries:
         text = legal(entry, lang)
         document.add_heading(text.title, level=1)
+        if text.banner:
+            document.add_paragraph().add_run(text.banner).bold = True
         if text.intro:
             document.add_paragraph(text.intro)
-        changes = iter(ordered_changes(entry))
-        for block in text.blocks:
-            document.add_heading(block.heading, level=2)
-            for item in block.items:
-                change = next(changes)
+        for heading, items in legal_items(entry, lang):
+            document.add_heading(heading, level=2)
+            for found in items:
+                item = found.item
                 lead = document.add_paragraph(style="List Bullet")
                 lead.add_run(item.lead).bold = True
                 lead.add_run(f" {item.text}")
-                if getattr(change, "editorial", False):
+                if item.editorial:
                     lead.add_run(f" ({w['editorial']})").italic = True
                 for line in item.who:  # every commit that touched it: who, which, when, why
                     document.add_paragraph(line, style="List Continue")
-                author = change.author or w["uncommitted"]
-                for detail in item.details:
+                for field in found.fields:
+                    change = found.changes[field.source]
                     paragraph = document.add_paragraph(style="List Continue")
-                    if detail.label:  # a single value under a lead that names it has none
-                        paragraph.add_run(f"{detail.label}: ").italic = True
-                    for segment in detail.segments:
+                    if field.label:  # a single value under a lead that names it has none
+                        paragraph.add_run(f"{field.label}: ").italic = True
+                    for segment, author, date in _authored(field, change, entry, lang, data_at):
                         if segment.op == "=":
                             paragraph.add_run(segment.text)
                         elif segment.op == "+":
-                            revisions.insert(paragraph, segment.text, author, change.date)
+                            revisions.insert(
+                                paragraph, segment.text, author or w["uncommitted"], date
+                            )
                         else:
-                            revisions.delete(paragraph, segment.text, author, change.date)
+                            revisions.delete(
+                                paragraph, segment.text, author or w["uncommitted"], date
+                            )
     out = io.BytesIO()
-    document.core_properties.title = w["redline"]
-    document.core_properties.language = lang
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    assert isinstance(meta, dict)
+    organisation = str(meta.get("organisation") or "")
+    title = localized(meta.get("title"), lang, primary_language(data)) or organisation
+    version = str(newest.new.version) if newest and newest.new.version else ""
+    properties(document, organisation, f"{title} — {w['redline']}", w["redline"], lang, version)
     document.save(out)
     return out.getvalue()
+
+
+def _authored(
+    field: Field, change: Change, entry: Entry, lang: str, data_at: DataAt | None
+) -> list[tuple[Segment, str | None, str | None]]:
+    """The field's segments, each with the author and date of the commit that wrote them;
+    the change's last commit where the words cannot be traced (out of bounds, the working
+    tree, no history at hand)."""
+    segments = field.segments()
+    fallback = [(s, change.author, change.date) for s in segments]
+    if data_at is None or not change.touches or field.old == field.new:
+        return fallback
+    steps = []
+    path = dotted(change.path)
+    for touch, value in forms(change, data_at):
+        found = fields(value, change.item_kind, lang, entry.data, path).get(field.key)
+        steps.append((touch, found[1] if found else ""))
+    if entry.new.commit is None and (not steps or steps[-1][1] != (field.new or "")):
+        return fallback  # the last form is in the working tree: no commit wrote it yet
+    runs = attribute(field.old or "", field.new or "", steps, segments)
+    if runs is None:
+        return fallback
+    return [
+        (segment, touch.author, touch.date)
+        if touch is not None
+        else (segment, change.author, change.date)
+        for segment, touch in runs
+    ]
 
 
 def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], lang: str) -> None:
@@ -141,47 +174,40 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], l
         cells[1].text = value
 
     row(w["organisation"], organisation)
+    newest_end: Endpoint | None = None
     if entries:
         oldest, newest = entries[-1], entries[0]
         first = oldest.old or oldest.new
+        newest_end = newest.new
+        last = (
+            phrase(lang, "unreleased_short") if newest_end.unreleased else str(newest_end.version)
+        )
         row(
             w["versions"],
-            phrase(lang, "from_to", old=str(first.version), new=str(newest.new.version))
-            if first.version != newest.new.version
-            else str(newest.new.version),
+            phrase(lang, "from_to", old=str(first.version), new=last)
+            if first.version != last
+            else last,
         )
-        for endpoint in dict.fromkeys([first, newest.new]):
+        # the last version before unreleased changes is named with its own commit too
+        released = newest.old if newest_end.unreleased and newest.old else first
+        for endpoint in dict.fromkeys([first, released, newest_end]):
+            # each version dated by its own commit; unreleased changes are named as such
+            name = w["unreleased"] if endpoint.unreleased else f"{w['version']} {endpoint.version}"
             stamp = long_date(lang, endpoint.date) if endpoint.date else w["uncommitted"]
             commit = f" ({endpoint.commit[:7]})" if endpoint.commit else ""
-            row(f"{w['version']} {endpoint.version}", f"{w['committed']} {stamp}{commit}")
-    status = meta.get("status")
-    if status is not None:
-        row(w["status"], w.get(str(status), str(status)))
-    for key in ("adopted_on", "effective_from"):
-        value = meta.get(key)
-        if value:
-            row(w[key], long_date(lang, str(value)))
-    row(w["approval"], approval_line(meta, lang, data.get("roles")))
+            row(name, f"{w['committed']} {stamp}{commit}")
+    status = (newest_end.status if newest_end else None) or meta.get("status")
+    draft = str(status) in ("draft", "unreleased") or bool(newest_end and newest_end.unreleased)
+    if newest_end is not None and newest_end.unreleased:
+        row(w["status"], phrase(lang, "unreleased_short"))
+    elif status is not None:
+        row(w["status"], status_word(lang, status))
+    if not draft:  # a draft's dates and approval are still the version's before it
+        for key in ("adopted_on", "effective_from"):
+            value = meta.get(key)
+            if value:
+                row(w[key], long_date(lang, str(value)))
+    approval = None if draft else get_path(meta, ("approval",))
+    row(w["approval"], approval_line(approval, lang, data))
     document.add_paragraph()
     document.add_paragraph(w["how"])
-
-
-def approval_line(meta: dict[str, Any], lang: str, roles: dict[str, Any] | None = None) -> str:
-    """``meta.approval`` ({by, decision, date}) in words, the role by its name where ``roles``
-    (the policy's ``roles``) has it; "not approved yet" without an approval."""
-    w = words(lang)
-    approval = get_path(meta, ("approval",))
-    if not isinstance(approval, dict) or not approval.get("by"):
-        return w["approval_missing"]
-    primary = None
-    decision = localized(approval.get("decision"), lang, primary) or w["adopted"]
-    date = approval.get("date")
-    by = str(approval["by"])
-    team = roles.get("team") if isinstance(roles, dict) else None
-    for role in team if isinstance(team, list) else ():
-        if isinstance(role, dict) and role.get("id") == by:
-            by = localized(role.get("name"), lang, primary) or by
-    line = w["approval_line"].format(
-        decision=decision, by=by, date=long_date(lang, str(date)) if date else "?"
-    )
-    return line[0].upper() + line[1:]

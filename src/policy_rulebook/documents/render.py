@@ -254,12 +254,14 @@ def approval(meta: Any, language: str, text: Any = str) -> str | None:
     if not isinstance(meta, Mapping):
         return None
     given = meta.get("approval")
-    if isinstance(given, Mapping) and given.get("by"):
+    if isinstance(given, Mapping) and (given.get("by") or given.get("body")):
         date = given.get("date")
         decision = str(text(given.get("decision")) or "") or words["approved"]
+        if given.get("reference"):
+            decision += f" ({given['reference']})"
         line = words["approved_by"].format(
             decision=decision,
-            by=str(given["by"]),
+            by=str(text(given.get("body")) or given.get("by")),
             date=long_date(language, str(date)) if date else "?",
         )
         return line[0].upper() + line[1:]
@@ -277,6 +279,8 @@ def footer_line(data: Any, language: str, text: Any = str) -> str:
     if not isinstance(meta, Mapping):
         return ""
     parts = [f"{words['version']} {meta.get('version', '?')}"]
+    if meta.get("status") == "draft":  # its dates and approval are the version's before it
+        return " · ".join([*parts, words["draft"].upper()])
     if meta.get("effective_from"):
         effective = long_date(language, str(meta["effective_from"]))
         parts.append(f"{words['effective_from']} {effective}")

@@ -1,0 +1,252 @@
+"""The legal redline: every change, legal section first, meta last, as a lawyer files it.
+
+Items are named as the printed policy names them (article number and title: "3.1
+Beroepsgeheim"), never by id; every changed field is redlined in words, with every commit that
+touched it (who, when, why). What legal read is the policy's own words: a legal basis is one
+citation (title and article) replaced whole, a short reference or a decision number is replaced
+whole, a reaction step is named by its question and points to other steps by theirs, a status
+is a word ("goedgekeurd"), and no schema key or internal flag (``proper_name``) ever shows.
+The changes of ``meta`` (version, dates, status, approval) are one block after the rules.
+
+``legal_items`` gives the items with the changes and ``Field`` texts behind them, so the Word
+redline can attribute each tracked word to the commit that wrote it (``changelog.authorship``).
+What legal read of one value (citations, references, words for flags) is
+``changelog.legal_fields``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from policy_rulebook.changelog.announce import localized, primary_language
+from policy_rulebook.changelog.diff import Change, Touch
+from policy_rulebook.changelog.legal_fields import (
+    approval_line,
+    fields,
+    item_title,
+    label,
+    words,
+)
+from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Text
+from policy_rulebook.changelog.phrases import long_date, phrase, section_title
+from policy_rulebook.changelog.redline import Segment, redline
+from policy_rulebook.core import labels
+from policy_rulebook.core.changes import get_path
+from policy_rulebook.core.model import SECTIONS
+
+__all__ = ["Field", "LegalItem", "approval_line", "item_title", "legal", "legal_items"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One line of a legal item: a labelled text, old and new (None when absent); ``key`` finds
+    the same text in any form of the item (``fields``), ``whole`` says it is replaced whole."""
+
+    label: str
+    key: tuple[str, ...]
+    old: str | None
+    new: str | None
+    whole: bool = False
+    source: int = 0  # which of the item's changes it comes from
+
+    def segments(self) -> tuple[Segment, ...]:
+        if self.old is None:
+            return (Segment("+", self.new or ""),)
+        if self.new is None:
+            return (Segment("-", self.old),)
+        if self.old == self.new:
+            return (Segment("=", self.new),)
+        if self.whole:
+            return tuple(s for s in (Segment("-", self.old), Segment("+", self.new)) if s.text)
+        return redline(self.old, self.new)
+
+
+@dataclass(frozen=True)
+class LegalItem:
+    """An item of the redline, the changes it shows and its fields (as ``item.details``)."""
+
+    item: Item
+    changes: tuple[Change, ...]
+    fields: tuple[Field, ...]
+
+
+def with_titles(entry: Entry, out: dict[str, Any], lang: str) -> dict[str, Any]:
+    """An entry's JSON (``announce.json_entry``) with each change's ``title`` as the redline
+    names it: article number and title for an item, the field in words for the rest."""
+    for change, data in zip(entry.changes, out.get("changes", []), strict=False):
+        data["title"] = (
+            item_title(change, lang, entry.data)
+            if change.item_kind
+            else label(lang, labels.dotted(change.path))
+        )
+    return out
+
+
+def legal_items(entry: Entry, lang: str) -> list[tuple[str, list[LegalItem]]]:
+    """The redline's blocks: (heading, items), legal first, the other sections in the order
+    of the policy, the policy's own record (meta) last as one item."""
+    order = ["legal", *(s for s in SECTIONS if s not in ("legal", "meta"))]
+    order += sorted({c.section for c in entry.changes} - {*order, "meta"})
+    blocks: list[tuple[str, list[LegalItem]]] = []
+    for section in order:
+        items = [_legal_item(c, lang, entry) for c in entry.changes if c.section == section]
+        if items:
+            blocks.append((section_title(lang, section), items))
+    meta = [c for c in entry.changes if c.section == "meta"]
+    if meta:
+        blocks.append((section_title(lang, "meta"), [_meta_item(meta, lang, entry)]))
+    return blocks
+
+
+def legal(entry: Entry, lang: str) -> Text:
+    old = entry.old.version if entry.old else None
+    count = len(entry.changes)
+    legal_count = sum(1 for c in entry.changes if c.section == "legal")
+    editorial_count = sum(1 for c in entry.changes if c.editorial)
+    new = entry.new.version if not entry.new.unreleased else phrase(lang, "unreleased_short")
+    if entry.old is None:
+        title = f"{phrase(lang, 'policy')} {new} ({phrase(lang, 'initial')})"
+    else:
+        counts = [phrase(lang, "changes", count), phrase(lang, "legal_count", legal_count)]
+        if editorial_count:
+            counts.append(phrase(lang, "editorial_count", editorial_count))
+        title = f"{phrase(lang, 'policy')} {old} → {new} ({', '.join(counts)})"
+    if entry.new.date:  # the version's own commit, never a later one
+        title += ", " + words(lang)["committed_on"].format(date=long_date(lang, entry.new.date))
+    if _draft(entry):
+        title += f" — {phrase(lang, 'draft')}"
+    blocks = tuple(
+        Block(heading, tuple(found.item for found in items))
+        for heading, items in legal_items(entry, lang)
+    )
+    intro = "" if entry.old is None or entry.changes else phrase(lang, "no_changes")
+    why = localized(entry.why, lang, primary_language(entry.data))
+    if why:
+        intro = (intro + "\n\n" if intro else "") + phrase(lang, "why", why=why)
+    banner = phrase(lang, "draft_banner") if _draft(entry) else ""
+    return Text(lang, title, 2, intro, blocks, banner=banner)
+
+
+def _draft(entry: Entry) -> bool:
+    status = entry.new.status or get_path(entry.data, ("meta", "status"))
+    return str(status).lower() == "draft"
+
+
+def _who(change: Change, lang: str, working_tree: bool) -> tuple[str, list[str]]:
+    """What happened and every commit that touched it (who, which, when, why)."""
+    what = phrase(lang, f"{change.kind}_by")
+    who = [_touch_line(touch, lang) for touch in change.touches]
+    if not who and change.commit is not None:
+        what += " " + phrase(
+            lang,
+            "by",
+            author=change.author or "?",
+            commit=change.commit[:7],
+            date=change.date or "?",
+        )
+    elif not who and working_tree:
+        what += f" ({phrase(lang, 'uncommitted')})"
+    return what, who
+
+
+def _touch_line(touch: Touch, lang: str) -> str:
+    return phrase(
+        lang,
+        "commit_line",
+        author=touch.author,
+        commit=touch.sha[:7],
+        date=long_date(lang, touch.date),
+        subject=touch.subject,
+    ).removesuffix(": “”")
+
+
+def _legal_item(change: Change, lang: str, entry: Entry) -> LegalItem:
+    what, who = _who(change, lang, entry.new.commit is None)
+    base = labels.dotted(change.path)
+    details: list[Field] = []
+    if change.kind == "moved":
+        where = phrase(
+            lang,
+            "moved_from_to",
+            old=_list_name(lang, change.old_path),
+            new=_list_name(lang, change.path),
+        )
+        details.append(Field(phrase(lang, "moved"), ("#moved",), where, where))
+    lead = item_title(change, lang, entry.data) if change.item_kind else label(lang, base)
+    # a single value (a version, a date) needs no label under a lead that names it already
+    details += [
+        dataclasses.replace(f, label="") if f.label == lead else f
+        for f in _fields(change, lang, entry.data)
+    ]
+    item = Item(
+        lead,
+        f"— {what}",
+        tuple(Detail(f.label, f.segments()) for f in details),
+        _note(change, lang),
+        tuple(who),
+        change.editorial,
+    )
+    return LegalItem(item, (change,), tuple(details))
+
+
+def _meta_item(changes: list[Change], lang: str, entry: Entry) -> LegalItem:
+    """The policy's record (version, status, dates, approval) as one item after the rules."""
+    found = [
+        dataclasses.replace(f, source=index)
+        for index, change in enumerate(changes)
+        for f in _fields(change, lang, entry.data)
+    ]
+    touches = list(dict.fromkeys(t for c in changes for t in c.touches))
+    touches.sort(key=lambda t: t.date)
+    who = [_touch_line(t, lang) for t in touches]
+    item = Item(
+        section_title(lang, "meta"),
+        f"— {phrase(lang, 'changed_by')}",
+        tuple(Detail(f.label, f.segments()) for f in found),
+        "",
+        tuple(who),
+        all(c.editorial for c in changes),
+    )
+    return LegalItem(item, tuple(changes), tuple(found))
+
+
+def _fields(change: Change, lang: str, data: dict[str, Any]) -> Iterator[Field]:
+    """Every field that differs; for a move, every field of the item in its new place (the
+    unchanged ones kept), so legal read it whole."""
+    path = labels.dotted(change.path)
+    old_path = labels.dotted(change.old_path) if change.old_path else path
+    a = fields(change.old, change.item_kind, lang, data, old_path)
+    b = fields(change.new, change.item_kind, lang, data, path)
+    for key in [*b, *(k for k in a if k not in b)]:  # as the item reads now, then what went
+        if key not in b:
+            yield Field(a[key][0], key, a[key][1], None, a[key][2])
+        elif key not in a:
+            yield Field(b[key][0], key, None, b[key][1], b[key][2])
+        elif a[key][1] != b[key][1] or change.kind == "moved":
+            yield Field(b[key][0], key, a[key][1], b[key][1], b[key][2])
+
+
+def _list_name(lang: str, pointer: str | None) -> str:
+    """Where an item is, in words: "Do's and don'ts › Don'ts"."""
+    path = labels.dotted(pointer or "")[:-1]
+    if len(path) < 2:
+        return section_title(lang, str(path[0])) if path else ""
+    return f"{section_title(lang, str(path[0]))}{labels.SEPARATOR}{label(lang, path)}"
+
+
+def _note(change: Change, lang: str) -> str:
+    notes = []
+    if change.editorial and change.marking:
+        notes.append(phrase(lang, "editorial_marked"))
+    elif change.editorial:
+        only_id = change.kind == "renamed" and not change.fields
+        notes.append(phrase(lang, "editorial_id" if only_id else "editorial_guessed"))
+    elif change.marking == "material" and change.guess:
+        notes.append(phrase(lang, "material_marked"))
+    if change.languages:
+        names = ", ".join(labels.language_name(lang, code) for code in sorted(change.languages))
+        notes.append(phrase(lang, "only_language", languages=names))
+    return "; ".join(notes)
