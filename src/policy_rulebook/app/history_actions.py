@@ -240,7 +240,8 @@ def changelog(
     entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
     entries.reverse()
     entries = [
-        (_released_as(entry, status), found_, status, v) for entry, found_, status, v in entries
+        (_with_note(_released_as(entry, status), v), found_, status, v)
+        for entry, found_, status, v in entries
     ]
     last = (
         found.versions[-1].state
@@ -260,6 +261,15 @@ def changelog(
         render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
         ExitCode.CLEAN,
     )
+
+
+def _with_note(entry: Entry, version: Version) -> Entry:
+    """The entry with the note for staff from its commits' ``Policy-Note:`` trailers."""
+    from policy_rulebook.changelog.staff import note_from_trailers, primary_language
+
+    trailers = [t for commit in version.commits for t in commit.trailers]
+    found = note_from_trailers(trailers, primary_language(entry.data))
+    return dataclasses.replace(entry, why=found) if found else entry
 
 
 def _released_as(entry: Entry, status: str | None) -> Entry:

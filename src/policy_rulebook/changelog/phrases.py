@@ -77,6 +77,22 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "scenario": "Scenario",
         "if_yes": "bij ja nu: {target}",
         "if_no": "bij nee nu: {target}",
+        "references_only": "In deze versie zijn alleen de rechtsgronden bijgewerkt (de wetten en "
+        "artikels waarop de regels steunen); voor jou verandert er niets.",
+        "references_updated": "Rechtsgronden bijgewerkt",
+        "nothing_for_you": "voor jou verandert er niets",
+        "source_changed": "In deze versie is de tekst in het {source} aangepast; de vertaling in "
+        "het {target} volgt.",
+        "source_only": "de tekst in het {source} is aangepast; de vertaling in het {target} volgt",
+        "new_consequence": "Nieuw gevolg bij {topic}",
+        "consequence_removed": "Gevolg geschrapt bij {topic}",
+        "consequence_changed": "Gevolg aangepast bij {topic}",
+        "the_rule": "(de regel: {rule})",
+        "then_yes": "Zo ja: {step}",
+        "then_no": "Zo nee: {step}",
+        "read_policy": "Lees het volledige beleid: {url}",
+        "unreleased_banner": "NOG NIET VRIJGEGEVEN: deze wijzigingen zijn nog niet goedgekeurd en "
+        "gelden nog niet.",
     },
     "en": {
         "what_changes": "What changes for you?",
@@ -139,6 +155,22 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "scenario": "Scenario",
         "if_yes": "if yes, now: {target}",
         "if_no": "if no, now: {target}",
+        "references_only": "This version only brings the legal references up to date (the laws "
+        "and articles the rules rest on); nothing changes for you.",
+        "references_updated": "Legal references updated",
+        "nothing_for_you": "nothing changes for you",
+        "source_changed": "In this version the {source} text changed; the {target} translation "
+        "follows.",
+        "source_only": "the {source} text changed; the {target} translation follows",
+        "new_consequence": "New consequence for {topic}",
+        "consequence_removed": "Consequence removed for {topic}",
+        "consequence_changed": "Consequence changed for {topic}",
+        "the_rule": "(the rule: {rule})",
+        "then_yes": "If so: {step}",
+        "then_no": "If not: {step}",
+        "read_policy": "Read the whole policy: {url}",
+        "unreleased_banner": "NOT RELEASED YET: these changes are not approved yet and do not "
+        "apply yet.",
     },
 }
 

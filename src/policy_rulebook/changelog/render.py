@@ -14,6 +14,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from policy_rulebook.changelog.model import Entry, Item, Page, Text
 from policy_rulebook.changelog.redline import render as render_redline
@@ -46,6 +47,35 @@ def _wdiff(op: str, words: str) -> str:
     return f"[-{words}-]" if op == "-" else f"{{+{words}+}}"
 
 
+_EDGES = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+
+
+def _strong_md(op: str, words: str) -> str:
+    """Bold that CommonMark reads as bold: punctuation at the edges stays outside the marks
+    ("online, **ook niet ...**.")."""
+    lead, core, tail = _EDGES.match(words).groups()  # type: ignore[union-attr]
+    return f"{lead}**{core}**{tail}" if core else words
+
+
+def _strong_text(op: str, words: str) -> str:
+    return f"*{words}*"
+
+
+def _strong_html(op: str, words: str) -> str:
+    return f'<strong style="{NEW_WORDS_STYLE}">{words}</strong>'
+
+
+#: New words in a staff announcement: bold and underlined, inline (survives mail clients).
+NEW_WORDS_STYLE = "font-weight:bold;text-decoration:underline"
+
+
+def item_text(item: Item, mark: Any, escape: Any) -> str:
+    """An item's words after its lead: the marked text (new words marked) or the plain text,
+    then what follows it ("(was: ...)")."""
+    body = render_redline(item.marked, mark, escape) if item.marked else escape(item.text)
+    return f"{body} {escape(item.after)}".strip() if item.after else body
+
+
 # -- markdown --------------------------------------------------------------------------------
 
 
@@ -66,14 +96,15 @@ def markdown(texts: Sequence[Text]) -> str:
             for item in block.items:
                 lines.extend(_markdown_item(item))
             lines.append("")
-        if text.closing:
-            lines += [markdown_escape(text.closing), ""]
+        for paragraph in _paragraphs(text.closing):
+            lines += [markdown_escape(paragraph), ""]
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
 
 def _markdown_item(item: Item) -> list[str]:
-    head = f"- **{markdown_escape(item.lead)}** {markdown_escape(item.text)}".rstrip()
+    head = f"- **{markdown_escape(item.lead)}** {item_text(item, _strong_md, markdown_escape)}"
+    head = head.rstrip()
     if item.note:
         head += f" · *{markdown_escape(item.note)}*"
     lines = [head]
@@ -99,15 +130,15 @@ def plain_text(texts: Sequence[Text]) -> str:
         for block in text.blocks:
             lines += [block.heading, "-" * len(block.heading)]
             for item in block.items:
-                head = f"* {item.lead} {item.text}".rstrip()
+                head = f"* {item.lead} {item_text(item, _strong_text, str)}".rstrip()
                 lines.append(head + (f" · {item.note}" if item.note else ""))
                 lines += [f"    {who}" for who in item.who]
                 for detail in item.details:
                     label = f"{detail.label}: " if detail.label else ""
                     lines.append(f"    {label}{render_redline(detail.segments, _wdiff, str)}")
             lines.append("")
-        if text.closing:
-            lines += [text.closing, ""]
+        for paragraph in _paragraphs(text.closing):
+            lines += [paragraph, ""]
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
@@ -165,7 +196,8 @@ def _html_item(item: Item) -> str:
     css = ' class="editorial"' if item.editorial else ""
     out = [
         f"<li{css}>",
-        f'<div class="lead"><strong>{html.escape(item.lead)}</strong> {html.escape(item.text)}',
+        f'<div class="lead"><strong>{html.escape(item.lead)}</strong> '
+        + item_text(item, _strong_html, html.escape),
     ]
     if item.note:
         out.append(f' <span class="note">{html.escape(item.note)}</span>')
@@ -219,8 +251,7 @@ def html_page(texts: Sequence[Text], page: Page | None = None) -> str:
             out.append('<ul class="changes">')
             out += [_html_item(item) for item in block.items]
             out.append("</ul></section>")
-        if text.closing:
-            out.append(f"<p>{html.escape(text.closing)}</p>")
+        out += [f"<p>{html.escape(p)}</p>" for p in _paragraphs(text.closing)]
         out.append("</article>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)

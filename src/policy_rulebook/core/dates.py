@@ -34,6 +34,20 @@ MONTHS: Final[dict[str, tuple[str, ...]]] = {
         "November",
         "December",
     ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
 }
 
 
@@ -45,4 +59,5 @@ def long_date(lang: str, iso: str) -> str:
         date = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{date.day} {months[date.month - 1]} {date.year}"
+    day = "1er" if date.day == 1 and months is MONTHS["fr"] else str(date.day)
+    return f"{day} {months[date.month - 1]} {date.year}"
