@@ -266,17 +266,25 @@ def render_texts(texts: Sequence[Text], fmt: str, page: Page | None = None) -> s
 
 
 def output(
-    entries: Sequence[Entry], fmt: str, audience: str, lang: str, single: bool = False
+    entries: Sequence[Entry],
+    fmt: str,
+    audience: str,
+    lang: str,
+    single: bool = False,
+    link: str | None = None,
 ) -> str:
     """What ``diff`` (one entry, ``single``) and ``changelog`` print: JSON, or the texts for
-    the audience in ``lang`` (an HTML page headed by the policy's title, versions and date)."""
+    the audience in ``lang`` (an HTML page headed by the policy's title, versions and date);
+    ``link``: the policy page the staff announcement links to."""
     from policy_rulebook.changelog import announce
     from policy_rulebook.core.dates import long_date
 
     if fmt == "json":
         return json_entries(entries, single, lang, audience)
-    build = announce.staff if audience == "staff" else announce.legal
-    texts = [build(entry, lang) for entry in entries]
+    if audience == "staff":
+        texts = [announce.staff(entry, lang, link) for entry in entries]
+    else:
+        texts = [announce.legal(entry, lang) for entry in entries]
     page = None
     if fmt == "html":
         page = announce.page(

@@ -166,6 +166,15 @@ def draft(entry: Entry) -> bool:
     return str(status).lower() == "draft"
 
 
+def short_title(entry: Entry, lang: str) -> str:
+    """The policy and the version, for a mail's subject or a file's title."""
+    if entry.new.unreleased:
+        return heading(entry, lang)
+    suffix = f" ({phrase(lang, 'draft')})" if draft(entry) else ""
+    version = f"{phrase(lang, 'version')} {entry.new.version}{suffix}"
+    return f"{_policy_title(entry, lang)}, {version}"
+
+
 def heading(entry: Entry, lang: str) -> str:
     title = _policy_title(entry, lang)
     if entry.new.unreleased:
@@ -438,8 +447,12 @@ def _branches(
         target = _main(nodes.get(_get(change.new, branch)), "node", lang, primary)
         old_target = _main(nodes.get(_get(change.old, branch)), "node", lang, primary)
         text = f"{question} {phrase(lang, f'then_{branch}', step=target)}"
+        lead = text[: len(text) - len(target)] if text.endswith(target) else ""
         yield Item(
-            phrase(lang, "changed") + ":", text, after=_join([was(lang, old_target, target)])
+            phrase(lang, "changed") + ":",
+            text,
+            marked=(Segment("=", lead), *marked(old_target, target)) if lead else (),
+            after=_join([was(lang, old_target, target)]),
         )
 
 
