@@ -22,7 +22,7 @@ from tests.helpers import run
 # Written against the English wording (the bundled policy is Dutch; see test_i18n.py).
 pytestmark = pytest.mark.usefixtures("english")
 
-VERSION_CODES = ("RB901", "RB902", "RB903")
+VERSION_CODES = ("RB303", "RB901", "RB902", "RB903")
 _STAGE = re.compile(r"(?m)^# (commit|now):.*$")
 _SECTION = re.compile(r"(?m)^(?=[a-z_]+:)")
 

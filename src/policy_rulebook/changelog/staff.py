@@ -61,6 +61,11 @@ def words(lang: str, path: tuple[str | int, ...], relative: tuple[str | int, ...
     return labels.label(lang, path, relative) if relative else labels.title(lang, path)
 
 
+def colon(lang: str) -> str:
+    """A colon as the language writes it: French puts a (no-break) space before it."""
+    return "\u00a0:" if lang.split("-")[0].lower() == "fr" else ":"
+
+
 def localized(value: Any, lang: str, primary: str | None) -> str | None:
     """A text in one language: its own translation, else the primary language's."""
     if isinstance(value, str):
@@ -263,7 +268,7 @@ def _references_only(change: Change) -> bool:
 def _references_item(changes: list[Change], lang: str, primary: str | None) -> Item:
     topics = [localized(_get(c.new, "topic"), lang, primary) or c.id or "" for c in changes]
     return Item(
-        phrase(lang, "references_updated") + ":",
+        phrase(lang, "references_updated") + colon(lang),
         ", ".join(topics),
         after=_join([phrase(lang, "nothing_for_you")]),
     )
@@ -358,10 +363,10 @@ def _item(
         said = _source_phrase(lang, "source_only", primary)
     new = _main(change.new, kind, text_lang, primary)
     if change.kind == "added":
-        yield Item(phrase(lang, "new") + ":", new, note=said)
+        yield Item(phrase(lang, "new") + colon(lang), new, note=said)
         return
     if change.kind == "removed":
-        yield Item(phrase(lang, "removed") + ":", _main(change.old, kind, lang, primary))
+        yield Item(phrase(lang, "removed") + colon(lang), _main(change.old, kind, lang, primary))
         return
     if change.kind == "renamed" and not change.fields:
         return  # an id is not something staff see
@@ -369,7 +374,7 @@ def _item(
     if change.kind == "moved":
         notes = [was(lang, old, new)] if old != new and old not in new else []
         notes += _consequence_notes(change, lang, primary)
-        yield Item(_moved_lead(change, lang) + ":", new, after=_join(notes))
+        yield Item(_moved_lead(change, lang) + colon(lang), new, after=_join(notes))
         return
     keys = list(dict.fromkeys(f.split(".")[0] for f in change.fields))
     if kind == "node" and any(k in keys for k in ("yes", "no")):
@@ -381,7 +386,7 @@ def _item(
     notes = [was(lang, old, new)]
     notes += _field_notes(change, lang, primary, _main_keys(kind) | REFERENCE_FIELDS)
     yield Item(
-        phrase(lang, "changed") + ":",
+        phrase(lang, "changed") + colon(lang),
         new,
         marked=marked(old, new),
         after=_join(notes),
@@ -415,12 +420,14 @@ def _consequence_item(change: Change, lang: str, primary: str | None) -> Item:
     rule = localized(_get(change.new, "text"), lang, primary) or ""
     context = phrase(lang, "the_rule", rule=rule)
     if not old:
-        return Item(phrase(lang, "new_consequence", topic=topic) + ":", new, after=context)
+        return Item(phrase(lang, "new_consequence", topic=topic) + colon(lang), new, after=context)
     if not new:
-        return Item(phrase(lang, "consequence_removed", topic=topic) + ":", old, after=context)
+        return Item(
+            phrase(lang, "consequence_removed", topic=topic) + colon(lang), old, after=context
+        )
     notes = _join([was(lang, old, new)])
     return Item(
-        phrase(lang, "consequence_changed", topic=topic) + ":",
+        phrase(lang, "consequence_changed", topic=topic) + colon(lang),
         new,
         marked=marked(old, new),
         after=f"{notes} {context}".strip(),
@@ -449,7 +456,7 @@ def _branches(
         text = f"{question} {phrase(lang, f'then_{branch}', step=target)}"
         lead = text[: len(text) - len(target)] if text.endswith(target) else ""
         yield Item(
-            phrase(lang, "changed") + ":",
+            phrase(lang, "changed") + colon(lang),
             text,
             marked=(Segment("=", lead), *marked(old_target, target)) if lead else (),
             after=_join([was(lang, old_target, target)]),
@@ -510,12 +517,12 @@ def _person(person: Any) -> str:
 def _person_change(change: Change, lang: str, primary: str | None) -> Iterator[Item]:
     backup = change.path.endswith("backup")
     if change.new is None:
-        yield Item(phrase(lang, "removed") + ":", phrase(lang, "no_backup"))
+        yield Item(phrase(lang, "removed") + colon(lang), phrase(lang, "no_backup"))
         return
     old = change.old if isinstance(change.old, dict) else {}
     if old.get("name") != change.new.get("name"):
         key = "new_backup" if backup else "new_contact"
-        yield Item(phrase(lang, "new") + ":", phrase(lang, key, who=_person(change.new)))
+        yield Item(phrase(lang, "new") + colon(lang), phrase(lang, key, who=_person(change.new)))
         return
     base = labels.dotted(change.path)
     parts = []
@@ -525,16 +532,18 @@ def _person_change(change: Change, lang: str, primary: str | None) -> Iterator[I
         if before != now:
             name = words(lang, base, (key,))
             short = f" ({phrase(lang, 'was', text=before)})" if before else ""
-            parts.append(f"{name}: {now or '—'}{short}")
+            parts.append(f"{name}{colon(lang)} {now or '—'}{short}")
     if parts:
         who = f"{words(lang, base)} {change.new.get('name', '')}".strip()
-        yield Item(phrase(lang, "changed") + ":", f"{who} — " + "; ".join(parts))
+        yield Item(phrase(lang, "changed") + colon(lang), f"{who} — " + "; ".join(parts))
 
 
 def _unit(change: Change, lang: str, primary: str | None) -> Iterator[Item]:
     base = labels.dotted(change.path)
     value = change.new if change.kind != "removed" else change.old
-    lead = phrase(lang, {"added": "new", "removed": "removed"}.get(change.kind, "changed")) + ":"
+    lead = phrase(lang, {"added": "new", "removed": "removed"}.get(change.kind, "changed")) + colon(
+        lang
+    )
     if isinstance(value, dict) and not _is_text(value):
         subkeys = list(dict.fromkeys(f.split(".")[0] for f in change.fields)) or list(value)
         for sub in subkeys:

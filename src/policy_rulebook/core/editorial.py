@@ -13,9 +13,10 @@ words that carry the rule (niet/not, moet/must, binnen/within, ...), even one le
 
 A changed word is a spelling fix when a dictionary of its language (``core.spelling``, the
 optional extra ``spelling``) knows one of the two words and not the other, one or two letters
-apart ("bronen" -> "bronnen"; the rule is symmetric, so a typo made is editorial too), or when the two are a known confusion of that language
-(you/your, word/wordt, ses/ces). Without a dictionary, words of at least four letters one or
-two letters apart count (a guess that cannot tell "kind" from "king").
+apart ("bronen" -> "bronnen"; the rule is symmetric, so a typo made is editorial too), or
+when the two are a known confusion of that language (you/your, word/wordt, ses/ces). Without
+a dictionary, words of at least four letters one or two letters apart count (a guess that
+cannot tell "kind" from "king").
 """
 
 from __future__ import annotations
