@@ -171,7 +171,9 @@ def test_docx_for_staff_marks_the_new_words(
     assert result.code == 0, result.err
     document = docx.Document(str(target))
     section = document.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
+    assert abs(width - Mm(210)) < Mm(1) and abs(height - Mm(297)) < Mm(1)
     assert document.core_properties.author == "Welzijnshuis Beekdal"
     assert (
         document.core_properties.title
