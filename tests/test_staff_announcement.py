@@ -216,3 +216,6 @@ def test_stale_translation_check(
     lines = [line for line in result.out.splitlines() if line.startswith("beleid/")]
     assert len(lines) == 2
     assert "reactions.yaml" in lines[1] and "`respond`" in lines[1] and "en, fr" in lines[1]
+    for lang, said in (("nl", "maar de vertaling in het"), ("fr", "mais pas sa traduction")):
+        out = run(capsys, "lint", "beleid", "--lang", lang, "--base", shas["1.2.0"]).out
+        assert said in out, lang
