@@ -306,7 +306,8 @@ def _ready_to_send(
 
 def _with_note(entry: Entry, version: Version) -> Entry:
     """The entry with the note for staff from its commits' ``Policy-Note:`` trailers."""
-    from policy_rulebook.changelog.staff import note_from_trailers, primary_language
+    from policy_rulebook.changelog.staff import note_from_trailers
+    from policy_rulebook.changelog.staff_items import primary_language
 
     trailers = [t for commit in version.commits for t in commit.trailers]
     found = note_from_trailers(trailers, primary_language(entry.data))

@@ -17,14 +17,12 @@ from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Page, Text
 from policy_rulebook.changelog.phrases import long_date, phrase, section_title
 from policy_rulebook.changelog.redline import Segment, redline
-from policy_rulebook.changelog.staff import (
+from policy_rulebook.changelog.staff import draft, for_staff, staff
+from policy_rulebook.changelog.staff_items import (
     MAIN_FIELD,
     QUOTE_OLD_UP_TO,
-    draft,
-    for_staff,
     localized,
     primary_language,
-    staff,
 )
 from policy_rulebook.core.model import SECTIONS
 
