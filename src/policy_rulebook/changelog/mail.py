@@ -34,7 +34,9 @@ STYLES = {
 
 
 def _mark(op: str, words: str) -> str:
-    return f'<span style="{STYLES["new"]}">{words}</span>'
+    from policy_rulebook.changelog.render import hug
+
+    return hug(words, f'<span style="{STYLES["new"]}">', "</span>")
 
 
 def _item(item: Item) -> str:

@@ -50,19 +50,25 @@ def _wdiff(op: str, words: str) -> str:
 _EDGES = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
+def hug(words: str, open_mark: str, close_mark: str) -> str:
+    """Marks around the words only: punctuation at the edges stays outside ("online,
+    **ook niet ...**."), which CommonMark needs to read the bold and readers expect."""
+    match = _EDGES.match(words)
+    assert match is not None  # the pattern matches any text
+    lead, core, tail = match.groups()
+    return f"{lead}{open_mark}{core}{close_mark}{tail}" if core else words
+
+
 def _strong_md(op: str, words: str) -> str:
-    """Bold that CommonMark reads as bold: punctuation at the edges stays outside the marks
-    ("online, **ook niet ...**.")."""
-    lead, core, tail = _EDGES.match(words).groups()  # type: ignore[union-attr]
-    return f"{lead}**{core}**{tail}" if core else words
+    return hug(words, "**", "**")
 
 
 def _strong_text(op: str, words: str) -> str:
-    return f"*{words}*"
+    return hug(words, "*", "*")
 
 
 def _strong_html(op: str, words: str) -> str:
-    return f'<strong style="{NEW_WORDS_STYLE}">{words}</strong>'
+    return hug(words, f'<strong style="{NEW_WORDS_STYLE}">', "</strong>")
 
 
 #: New words in a staff announcement: bold and underlined, inline (survives mail clients).
