@@ -217,11 +217,12 @@ def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
     """An entry's JSON with its language and audience; each change with its label in that
     language and whether that audience's text shows it."""
     data = entry.to_dict()
+    primary = primary_language(entry.data)
     data["lang"] = lang
     data["audience"] = audience
     for change, out in zip(entry.changes, data["changes"], strict=True):
         base = labels.dotted(change.path)
         out["label"] = change.id if change.id is not None else labels.title(lang, base)
         out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f)) for f in change.fields]
-        out["shown"] = audience == "legal" or for_staff(change, lang)
+        out["shown"] = audience == "legal" or for_staff(change, lang, primary)
     return data
