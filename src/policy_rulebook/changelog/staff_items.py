@@ -106,11 +106,11 @@ def _main(item: Any, kind: str, lang: str, primary: str | None) -> str:
     text = localized(item.get(MAIN_FIELD.get(kind, "text")), lang, primary) or ""
     if kind == "legal-item":
         topic = localized(item.get("topic"), lang, primary)
-        return f"{topic}: {text}" if topic else text
+        return f"{topic}{colon(lang)} {text}" if topic else text
     if kind == "escalation":
-        return f"{text}: {_person(item)}"
+        return f"{text}{colon(lang)} {_person(item)}"
     if kind == "scenario":
-        return f"{phrase(lang, 'scenario')}: {text}"
+        return f"{phrase(lang, 'scenario')}{colon(lang)} {text}"
     if kind == "channel":
         return f"{item.get('platform', '')} {text}".strip()
     return text
@@ -340,7 +340,9 @@ def unit_items(change: Change, lang: str, primary: str | None) -> Iterator[Item]
             text = localized(value.get(sub), lang, primary)
             if text:
                 label = words(lang, base, (sub,))
-                yield Item(lead, f"{words(lang, base)}{labels.SEPARATOR}{label}: {text}")
+                yield Item(
+                    lead, f"{words(lang, base)}{labels.SEPARATOR}{label}{colon(lang)} {text}"
+                )
         return
     text = localized(value, lang, primary) or ""
     name = words(lang, base)
@@ -348,12 +350,12 @@ def unit_items(change: Change, lang: str, primary: str | None) -> Iterator[Item]
         old = localized(change.old, lang, primary) or ""
         yield Item(
             lead,
-            f"{name}: {text}",
-            marked=(Segment("=", f"{name}: "), *marked(old, text)),
+            f"{name}{colon(lang)} {text}",
+            marked=(Segment("=", f"{name}{colon(lang)} "), *marked(old, text)),
             after=joined([was(lang, old, text)]),
         )
         return
-    yield Item(lead, f"{name}: {text}")
+    yield Item(lead, f"{name}{colon(lang)} {text}")
 
 
 def _is_text(value: dict[str, Any]) -> bool:
