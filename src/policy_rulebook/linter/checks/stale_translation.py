@@ -3,9 +3,10 @@
 ## What it checks
 With `rulebook lint --base REV`, every text whose version in the primary language (the first of
 `meta.languages`) changed since REV while its version in another declared language stayed the
-same. A spelling fix (found automatically, see RB902) or a commit marked
-`Policy-Change: editorial` is left alone: a translation need not follow a typo. Without `--base`
-it finds nothing.
+same. A spelling fix (found automatically, see RB902), a change of small words only ("Geef
+fouten toe" -> "Geef je fouten toe") or a commit marked `Policy-Change: editorial` is left
+alone: a translation need not follow a typo. Numbers and words that carry the rule (niet,
+binnen, ...) always count. Without `--base` it finds nothing.
 
 ## Why
 The primary language is the source: when its rule changes ("binnen twee dagen" becomes "binnen
@@ -49,6 +50,29 @@ def _at(value: Any, parts: list[str]) -> Any:
     return value
 
 
+def substantive(before: str, after: str) -> bool:
+    """Whether the words that changed could change the rule: a number, a rule word (niet,
+    binnen, ...) or a word of four letters or more; "Geef fouten toe" -> "Geef je fouten toe"
+    adds only a small word, which a translation need not follow (precision first)."""
+    import difflib
+    import re
+
+    from policy_rulebook.core.editorial import MIN_SPELLING_LENGTH, RULE_WORDS
+
+    a, b = re.findall(r"\w+", before.casefold()), re.findall(r"\w+", after.casefold())
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    changed = [
+        word
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for word in (*a[i1:i2], *b[j1:j2])
+    ]
+    return any(
+        len(w) >= MIN_SPELLING_LENGTH or w in RULE_WORDS or any(c.isdigit() for c in w)
+        for w in changed
+    )
+
+
 def run(document: Document, context: Context) -> Iterable[Finding]:
     base = context.baseline
     if base is None or document.broken_files:
@@ -74,8 +98,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             before, after = old.get(primary), new.get(primary)
             if not isinstance(before, str) or not isinstance(after, str):
                 continue
-            if is_editorial_text_change(before, after, primary):
-                continue  # a spelling fix: the translation need not follow
+            if is_editorial_text_change(before, after, primary) or not substantive(before, after):
+                continue  # a spelling fix or a small word: the translation need not follow
             stale = [
                 code
                 for code in others
