@@ -222,7 +222,7 @@ def _paired_nodes(shown: list[Change]) -> set[int]:
     targets: set[str] = set()
     for change in shown:
         if change.item_kind == "node" and change.kind == "changed":
-            for branch in ("yes", "no"):
+            for branch in (b for b in ("yes", "no") if b in change.fields):
                 for side in (change.old, change.new):
                     if isinstance(_get(side, branch), str):
                         targets.add(str(side[branch]))
