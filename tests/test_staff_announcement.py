@@ -10,6 +10,8 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policy_rulebook.core import spelling
 from policy_rulebook.core.editorial import is_editorial_text_change
@@ -219,3 +221,19 @@ def test_stale_translation_check(
     for lang, said in (("nl", "maar de vertaling in het"), ("fr", "mais pas sa traduction")):
         out = run(capsys, "lint", "beleid", "--lang", lang, "--base", shas["1.2.0"]).out
         assert said in out, lang
+
+
+_words = st.text(alphabet="abcdeé ,.", max_size=240)
+
+
+@given(_words, _words)
+def test_what_changed_is_always_shown(old: str, new: str) -> None:
+    """At any length, the new text reads whole from its marked segments, and a change shows
+    either new words marked or the old words as "was: ..." (never nothing; a change of spacing
+    only is editorial and never reaches staff)."""
+    from policy_rulebook.changelog.staff_items import marked, was
+
+    segments = marked(old, new)
+    assert "".join(s.text for s in segments) == new
+    if old.split() != new.split() and old.strip() and new.strip():  # not spacing only
+        assert was("en", old, new) or any(s.op == "+" and s.text.strip() for s in segments)
