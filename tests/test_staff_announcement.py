@@ -123,7 +123,8 @@ def test_eml_is_a_mail_ready_to_send(
     assert "Antwoord binnen *twee werkdagen*, vriendelijk." in text
     assert "Antwoord binnen <span style=" in markup and ">twee werkdagen</span>" in markup
     assert "<style" not in markup and "<link" not in markup and "src=" not in markup
-    assert "url(" not in markup and markup.count("http") == 1  # only the policy's address
+    assert "url(" not in markup and markup.count("http") == 2  # only the policy's address
+    assert '<a href="https://intranet.beekdal.example/socialemedia"' in markup
     assert "cliënten" in markup  # UTF-8 words as they are
     assert "versie 1.2.0" not in text and "nog niet vrijgegeven" not in text  # one version
 

@@ -11,6 +11,7 @@ From and To are left out unless given (``mail-from`` / ``mail-to`` in the config
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from policy_rulebook.changelog.model import Item, Text
@@ -51,6 +52,16 @@ def _item(item: Item) -> str:
     return f'<li style="{STYLES["li"]}">{"".join(parts)}</li>'
 
 
+_LINK = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:!?)]")
+
+
+def linked(escaped: str) -> str:
+    """Web addresses in escaped text as links (a link is no resource: nothing loads)."""
+    return _LINK.sub(
+        lambda m: f'<a href="{m.group(0)}" style="color:#0b4f8a">{m.group(0)}</a>', escaped
+    )
+
+
 def _paragraphs(text: str) -> list[str]:
     return [part for part in text.split("\n\n") if part]
 
@@ -76,7 +87,8 @@ def html_body(texts: Sequence[Text]) -> str:
             out.append(f'<ul style="{STYLES["ul"]}">')
             out += [_item(item) for item in block.items]
             out.append("</ul>")
-        out += [f'<p style="{STYLES["p"]}">{html.escape(p)}</p>' for p in _paragraphs(text.closing)]
+        closing = _paragraphs(text.closing)
+        out += [f'<p style="{STYLES["p"]}">{linked(html.escape(p))}</p>' for p in closing]
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
 
