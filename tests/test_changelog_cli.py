@@ -185,7 +185,7 @@ def test_single_file_policy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     result = run(capsys, "changelog", str(target))
     assert result.code == 0, result.err
     assert (
-        "**Changed:** Be kind, even when you disagree. (was: Be kind, also when you "
+        "**Changed:** Be kind, **even** when you disagree. (was: Be kind, also when you "
         "disagree.)" in result.out
     )
 

@@ -172,7 +172,9 @@ def test_staff_text_quotes_the_policy_and_hides_ids() -> None:
     new["contact"]["primary"] = {"name": "Bo", "email": "bo@x.be", "phone": "03 1"}
     text = staff(entry(old, new), "nl")
     assert text.title == "Beleid versie 1.1.0"
-    lines = [(b.heading, i.lead, i.text) for b in text.blocks for i in b.items]
+    lines = [
+        (b.heading, i.lead, f"{i.text} {i.after}".strip()) for b in text.blocks for i in b.items
+    ]
     assert lines == [
         (
             "Do's en don'ts",
@@ -183,8 +185,12 @@ def test_staff_text_quotes_the_policy_and_hides_ids() -> None:
     ]
     assert text.closing == "Vragen? Mail bo@x.be."
     english = staff(entry(old, new), "en")
-    # only the Dutch text of the don't changed: the English announcement says nothing of it
-    assert [b.heading for b in english.blocks] == ["Contact point"]
+    # only the Dutch (primary) text of the don't changed: never "only the translation"; the
+    # English readers get the Dutch text and are told their translation follows
+    assert [b.heading for b in english.blocks] == ["Do's and don'ts", "Contact point"]
+    [item] = english.blocks[0].items
+    assert item.text == "Reageer nooit in woede op kritiek."
+    assert item.note == "the Dutch text changed; the English translation follows"
 
 
 def test_legal_text_redlines_every_language() -> None:

@@ -216,7 +216,7 @@ def test_a_rule_moved_to_legal_is_a_move_with_its_new_consequence(bundled: dict[
     [item] = block.items
     assert item.lead == "Verplaatst uit Do's en don'ts:"  # under its new section's heading
     assert item.text.startswith("Privacy: " + rule["text"]["nl"])
-    assert "Gevolg: Een tuchtmaatregel." in item.text
+    assert item.after == "(Gevolg: Een tuchtmaatregel.)"  # it had none before: no "removed"
     redline_md = markdown([legal(entry_of(old, new), "en")])
     assert "from Do's and don'ts › Don'ts to Legal do's and don'ts › Legal items" in redline_md
     assert "*Consequence (English)*: <ins>A disciplinary measure.</ins>" in redline_md
@@ -447,6 +447,8 @@ def test_unreleased_changes_and_the_why_of_a_version(bundled: dict[str, Any]) ->
     assert nl.title == (
         "Socialemediabeleid van Stad Lindebeek: nog niet vrijgegeven wijzigingen na versie 2.1.0"
     )
-    assert nl.intro.startswith("Waarom: Na advies van de DPO.\n\nWat verandert er voor jou?")
+    # the author's note heads the announcement, in the reader's language
+    assert nl.intro.startswith("Na advies van de DPO.\n\nWat verandert er voor jou?")
+    assert nl.banner.startswith("NOG NIET VRIJGEGEVEN")
     assert legal(entry, "en").intro == "Why: On the DPO's advice."
     assert legal(entry, "en").title.startswith("Policy 2.1.0 → unreleased (1 change")

@@ -172,11 +172,14 @@ def test_binary_format_is_not_written_to_a_terminal(in_repo: dict[str, str]) -> 
         deliver(b"PK", None, Terminal())
 
 
-def test_staff_audience_has_no_docx(
+def test_staff_audience_gets_the_announcement_as_docx(
     in_repo: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # issue 23: Word for staff too (tests/test_staff_announcement.py reads it back)
     result = run(capsys, "changelog", "--format", "docx", "-o", str(tmp_path / "x.docx"))
-    assert result.code == 2 and "--audience legal" in result.err
+    assert result.code == 0, result.err
+    texts = [p.text for p in docx.Document(str(tmp_path / "x.docx")).paragraphs]
+    assert texts[0].startswith("Socialemediabeleid van Stad Lindebeek versie")
 
 
 def test_revision_writer_round_trip() -> None:

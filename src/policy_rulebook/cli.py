@@ -417,10 +417,11 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["markdown", "html", "json", "text", "docx"]),
+    type=click.Choice(["markdown", "html", "json", "text", "docx", "eml"]),
     default="markdown",
     show_default=True,
-    help="How to write it (docx: Word with tracked changes, with --audience legal).",
+    help="How to write it (docx: Word, tracked changes for legal; eml: an e-mail ready to "
+    "send, for staff).",
 )
 @click.option(
     "--lang",

@@ -245,7 +245,8 @@ def changelog(
     entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
     entries.reverse()
     entries = [
-        (_released_as(entry, status), found_, status, v) for entry, found_, status, v in entries
+        (_with_note(_released_as(entry, status), v), found_, status, v)
+        for entry, found_, status, v in entries
     ]
     last = (
         found.versions[-1].state
@@ -255,17 +256,68 @@ def changelog(
     language = _language(last.data if last else {}, lang)
     if fmt == "json":
         return _json(entries, False, language, audience), ExitCode.CLEAN
+    settings = _announce_settings(path)
+    if audience == "staff" and fmt in ("eml", "docx"):
+        return _ready_to_send([e for e, *_rest in entries], fmt, language, settings)
+    if fmt == "eml":
+        raise InputError(_("--format eml is the staff announcement: use --audience staff"))
     if fmt == "docx":
-        if audience != "legal":
-            raise InputError(_("--format docx is the legal redline: use --audience legal"))
         from policy_rulebook.documents.redline_docx import redline_docx
 
         data_at = lambda sha: _data_at(hist, sha)  # noqa: E731
         return redline_docx([e for e, *_rest in entries], language, data_at), ExitCode.CLEAN
+    link = settings.get("policy-url")
     return (
-        render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
+        render.output([e for e, _f, _s, _v in entries], fmt, audience, language, link=link),
         ExitCode.CLEAN,
     )
+
+
+def _announce_settings(path: Path) -> dict[str, Any]:
+    """``policy-url``, ``mail-from`` and ``mail-to`` of the nearest configuration file."""
+    from policy_rulebook.linter import config
+
+    found = config.find(path if path.is_dir() else path.parent)
+    values = config.read(found) if found is not None else {}
+    return {k: values[k] for k in ("policy-url", "mail-from", "mail-to") if k in values}
+
+
+def _ready_to_send(
+    entries: list[Entry], fmt: str, lang: str, settings: dict[str, Any]
+) -> tuple[bytes, ExitCode]:
+    """One version's announcement as a mail or a Word file: the newest released version
+    (unreleased changes are never mixed into it); the unreleased changes only when no version
+    was released in the range, under their NOT RELEASED YET banner."""
+    from policy_rulebook.changelog import render
+    from policy_rulebook.changelog.staff import short_title, staff
+
+    released = [e for e in entries if not e.new.unreleased]
+    chosen = (released or entries)[:1]
+    if not chosen:
+        raise InputError(_("no version to announce in this range"))
+    link = settings.get("policy-url")
+    texts = [staff(entry, lang, link) for entry in chosen]
+    organisation = str((chosen[0].data.get("meta") or {}).get("organisation") or "")
+    title = short_title(chosen[0], lang)
+    if fmt == "eml":
+        from policy_rulebook.changelog.mail import eml
+
+        plain = render.plain_text(texts)
+        sender, to = settings.get("mail-from"), settings.get("mail-to")
+        return eml(texts, plain, organisation, title, sender, to), ExitCode.CLEAN
+    from policy_rulebook.documents.staff_docx import staff_docx
+
+    return staff_docx(texts, organisation, title), ExitCode.CLEAN
+
+
+def _with_note(entry: Entry, version: Version) -> Entry:
+    """The entry with the note for staff from its commits' ``Policy-Note:`` trailers."""
+    from policy_rulebook.changelog.staff import note_from_trailers
+    from policy_rulebook.changelog.staff_items import primary_language
+
+    trailers = [t for commit in version.commits for t in commit.trailers]
+    found = note_from_trailers(trailers, primary_language(entry.data))
+    return dataclasses.replace(entry, why=found) if found else entry
 
 
 def _released_as(entry: Entry, status: str | None) -> Entry:

@@ -13,7 +13,7 @@ from typing import Any
 from policy_rulebook.core.findings import InputError
 
 #: The formats whose output is bytes, not text.
-BINARY_FORMATS = frozenset({"docx", "pdf"})
+BINARY_FORMATS = frozenset({"docx", "pdf", "eml"})
 
 
 def deliver(

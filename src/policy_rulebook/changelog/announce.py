@@ -1,7 +1,7 @@
 """Entries -> texts people read: a short announcement for staff, a full redline for legal.
 
-Staff read the policy's own words in their language, grouped by section, without ids or YAML;
-editorial changes and changes to another language's text are not theirs to read. Legal read
+Staff read the policy's own words in their language, grouped by section, without ids or YAML
+(``changelog.staff``, re-exported here). Legal read
 every change, legal section first, each with a word-level redline, every commit that touched it
 (who, when, why) and whether it is editorial.
 """
@@ -11,150 +11,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.model import Block, Entry, Item, Page, Text
-from policy_rulebook.changelog.phrases import long_date, phrase, section_title
+from policy_rulebook.changelog.model import Entry, Page
+from policy_rulebook.changelog.phrases import phrase, section_title
+from policy_rulebook.changelog.staff import for_staff, staff
+from policy_rulebook.changelog.staff_items import (
+    MAIN_FIELD,
+    QUOTE_OLD_UP_TO,
+    localized,
+    primary_language,
+)
 from policy_rulebook.core import labels
-from policy_rulebook.core.changes import get_path
-from policy_rulebook.core.model import SECTIONS
-
-#: The field that names an item of each kind, as staff know it.
-MAIN_FIELD = {
-    "rule": "text",
-    "legal-item": "text",
-    "value": "name",
-    "tone-principle": "text",
-    "escalation": "topic",
-    "role": "name",
-    "task": "name",
-    "scenario": "title",
-    "house-rule": "text",
-    "channel": "handle",
-}
-#: Old texts up to this long are quoted after a changed text ("was: ...").
-QUOTE_OLD_UP_TO = 160
-
-
-def localized(value: Any, lang: str, primary: str | None) -> str | None:
-    """A text in one language: its own translation, else the primary language's."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict):
-        for key in (lang, primary):
-            if isinstance(value.get(key), str):
-                return str(value[key])
-        return next((str(v) for v in value.values() if isinstance(v, str)), None)
-    if isinstance(value, bool):
-        return labels.yes_no(lang, value)
-    if isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, list):
-        parts = [localized(v, lang, primary) for v in value]
-        return "; ".join(p for p in parts if p) or None
-    return None
-
-
-def primary_language(data: dict[str, Any]) -> str | None:
-    languages = get_path(data, ("meta", "languages"))
-    return str(languages[0]) if isinstance(languages, list) and languages else None
 
 
 def _policy_title(entry: Entry, lang: str) -> str:
+    from policy_rulebook.core.changes import get_path
+
     title = localized(get_path(entry.data, ("meta", "title")), lang, primary_language(entry.data))
     return title or str(get_path(entry.data, ("meta", "organisation")) or "")
-
-
-def _draft(entry: Entry) -> bool:
-    status = entry.new.status or get_path(entry.data, ("meta", "status"))
-    return str(status).lower() == "draft"
-
-
-# -- staff -----------------------------------------------------------------------------------
-
-
-def for_staff(change: Change, lang: str) -> bool:
-    """Whether the staff announcement in ``lang`` mentions a change."""
-    return change.section != "meta" and not change.editorial and change.in_language(lang)
-
-
-def staff(entry: Entry, lang: str) -> Text:
-    primary = primary_language(entry.data)
-    title = _policy_title(entry, lang)
-    if entry.new.unreleased:
-        heading = phrase(
-            lang,
-            "unreleased",
-            title=title,
-            version=(entry.old.version if entry.old else None) or "?",
-        )
-    else:
-        heading = f"{title} {phrase(lang, 'version')} {entry.new.version}"
-        effective = get_path(entry.data, ("meta", "effective_from"))
-        if _draft(entry):
-            heading += f" ({phrase(lang, 'draft')})"
-        elif isinstance(effective, str):
-            heading += " — " + phrase(lang, "effective", date=long_date(lang, effective))
-    shown = [change for change in entry.changes if for_staff(change, lang)]
-    blocks = []
-    for section in [*SECTIONS, *sorted({c.section for c in shown} - set(SECTIONS))]:
-        items = tuple(
-            item
-            for change in shown
-            if change.section == section
-            for item in _staff_items(change, lang, primary, entry.data)
-        )
-        if items:
-            blocks.append(Block(section_title(lang, section), items))
-    intro = _staff_intro(entry, lang, bool(blocks))
-    why = localized(entry.why, lang, primary)
-    if why:
-        intro = phrase(lang, "why", why=why) + "\n\n" + intro
-    email = get_path(entry.data, ("contact", "primary", "email"))
-    closing = phrase(lang, "questions", email=email) if isinstance(email, str) else ""
-    banner = phrase(lang, "draft_banner") if _draft(entry) else ""
-    return Text(lang, heading, 1, intro, tuple(blocks), closing, banner)
-
-
-def _staff_intro(entry: Entry, lang: str, anything: bool) -> str:
-    if entry.old is None:
-        return phrase(lang, "first")
-    if anything:
-        return phrase(lang, "what_changes")
-    rest = [c for c in entry.changes if c.section != "meta"]
-    if rest and all(not c.in_language(lang) for c in rest if not c.editorial):
-        if any(not c.editorial for c in rest):
-            return phrase(lang, "translation_only")
-        return phrase(lang, "editorial_only")
-    return phrase(lang, "nothing")
-
-
-def _staff_items(
-    change: Change, lang: str, primary: str | None, data: dict[str, Any]
-) -> Iterator[Item]:
-    if change.item_kind is not None:
-        yield from _staff_item(change, lang, primary, data)
-    elif change.path in ("/contact/primary", "/contact/backup"):
-        yield from _staff_person(change, lang)
-    else:
-        yield from _staff_unit(change, lang, primary)
-
-
-def _main(item: Any, kind: str, lang: str, primary: str | None) -> str:
-    if not isinstance(item, dict):
-        return ""
-    if kind == "node":
-        return localized(item.get("question", item.get("outcome")), lang, primary) or ""
-    text = localized(item.get(MAIN_FIELD.get(kind, "text")), lang, primary) or ""
-    if kind == "legal-item":
-        topic = localized(item.get("topic"), lang, primary)
-        return f"{topic}: {text}" if topic else text
-    if kind == "escalation":
-        return f"{text}: {_person(item)}"
-    if kind == "scenario":
-        return f"{phrase(lang, 'scenario')}: {text}"
-    if kind == "channel":
-        return f"{item.get('platform', '')} {text}".strip()
-    return text
 
 
 def _list_name(lang: str, pointer: str | None) -> str:
@@ -165,147 +38,7 @@ def _list_name(lang: str, pointer: str | None) -> str:
     return f"{section_title(lang, str(path[0]))}{labels.SEPARATOR}{labels.title(lang, path)}"
 
 
-def _staff_item(
-    change: Change, lang: str, primary: str | None, data: dict[str, Any]
-) -> Iterator[Item]:
-    kind = change.item_kind or ""
-    new = _main(change.new, kind, lang, primary)
-    if change.kind == "added":
-        yield Item(phrase(lang, "new") + ":", new)
-        return
-    if change.kind == "removed":
-        yield Item(phrase(lang, "removed") + ":", _main(change.old, kind, lang, primary))
-        return
-    if change.kind == "renamed" and not change.fields:
-        return  # an id is not something staff see
-    old_kind = _kind_at(change.old_path) or kind
-    old = _main(change.old, old_kind, lang, primary)
-    notes = []
-    if change.kind == "moved":
-        lead = _moved_lead(change, lang)
-        if old != new and old not in new and len(old) <= QUOTE_OLD_UP_TO:
-            notes.append(phrase(lang, "was", text=old))
-        if kind == "legal-item" and isinstance(change.new, dict):
-            notes.extend(_field_notes(change, lang, primary, set(), only=("consequence",)))
-    else:
-        lead = phrase(lang, "changed")
-        if old != new and len(old) <= QUOTE_OLD_UP_TO:
-            notes.append(phrase(lang, "was", text=old))
-        if kind == "node":
-            notes.extend(_branch_notes(change, lang, primary, data))
-        notes.extend(_field_notes(change, lang, primary, _main_keys(kind)))
-    text = new + (f" ({'; '.join(notes)})" if notes else "")
-    yield Item(lead + ":", text)
-
-
-def _moved_lead(change: Change, lang: str) -> str:
-    """Under the new section's heading: where it came from, or (same section) where it went."""
-    old_path = labels.dotted(change.old_path or "")
-    if old_path and old_path[0] != change.section:
-        return phrase(lang, "moved_from", list=section_title(lang, str(old_path[0])))
-    return phrase(lang, "moved_to", list=labels.title(lang, labels.dotted(change.path)[:-1]))
-
-
-def _kind_at(pointer: str | None) -> str | None:
-    from policy_rulebook.core.model import ID_KINDS
-
-    path = tuple(str(p) for p in labels.dotted(pointer or "")[:-1])
-    return next((kind for kind, paths in ID_KINDS.items() if path in paths), None)
-
-
-def _branch_notes(
-    change: Change, lang: str, primary: str | None, data: dict[str, Any]
-) -> list[str]:
-    """A changed branch of the reaction scheme, as the question or outcome it now leads to."""
-    nodes = {
-        item.get("id"): item
-        for item in get_path(data, ("reactions", "nodes")) or []
-        if isinstance(item, dict)
-    }
-    notes = []
-    for branch in ("yes", "no"):
-        if branch in change.fields and isinstance(change.new, dict):
-            target = _main(nodes.get(change.new.get(branch)), "node", lang, primary)
-            notes.append(phrase(lang, f"if_{branch}", target=target or str(change.new[branch])))
-    return notes
-
-
-def _main_keys(kind: str) -> set[str]:
-    if kind == "node":
-        return {"question", "outcome", "yes", "no"}
-    extra = {"topic"} if kind == "legal-item" else set()
-    if kind == "escalation":
-        extra = {"name", "email", "phone"}
-    return {MAIN_FIELD.get(kind, "text"), *extra}
-
-
-def _field_notes(
-    change: Change, lang: str, primary: str | None, skip: set[str], only: tuple[str, ...] = ()
-) -> list[str]:
-    """The other fields that changed, in words (``only``: these fields, changed or not)."""
-    notes = []
-    base = labels.dotted(change.path)
-    keys = list(only) or [f.split(".")[0] for f in change.fields]
-    for key in dict.fromkeys(keys):
-        if key in skip:
-            continue
-        value = change.new.get(key) if isinstance(change.new, dict) else None
-        text = localized(value, lang, primary)
-        name = labels.label(lang, base, (key,))
-        if text:
-            notes.append(phrase(lang, "field_new", field=name, text=text))
-        else:
-            notes.append(phrase(lang, "field_removed", field=name))
-    return notes
-
-
-def _person(person: Any) -> str:
-    if not isinstance(person, dict):
-        return ""
-    details = ", ".join(str(person[k]) for k in ("email", "phone") if person.get(k))
-    name = str(person.get("name", ""))
-    return f"{name} ({details})" if details else name
-
-
-def _staff_person(change: Change, lang: str) -> Iterator[Item]:
-    backup = change.path.endswith("backup")
-    if change.new is None:
-        yield Item(phrase(lang, "removed") + ":", phrase(lang, "no_backup"))
-        return
-    old_name = change.old.get("name") if isinstance(change.old, dict) else None
-    who = _person(change.new)
-    if old_name != change.new.get("name"):
-        key = "new_backup" if backup else "new_contact"
-        yield Item(phrase(lang, "new") + ":", phrase(lang, key, who=who))
-    else:
-        yield Item(phrase(lang, "changed") + ":", phrase(lang, "contact_details", who=who))
-
-
-def _staff_unit(change: Change, lang: str, primary: str | None) -> Iterator[Item]:
-    base = labels.dotted(change.path)
-    value = change.new if change.kind != "removed" else change.old
-    lead = {"added": "new", "removed": "removed"}.get(change.kind, "changed")
-    if isinstance(value, dict) and not _is_text(value):
-        subkeys = list(dict.fromkeys(f.split(".")[0] for f in change.fields)) or list(value)
-        for sub in subkeys:
-            text = localized(value.get(sub), lang, primary)
-            if text:
-                label = labels.label(lang, base, (sub,))
-                yield Item(
-                    phrase(lang, lead) + ":",
-                    f"{labels.title(lang, base)}{labels.SEPARATOR}{label}: {text}",
-                )
-        return
-    text = localized(value, lang, primary) or ""
-    yield Item(phrase(lang, lead) + ":", f"{labels.title(lang, base)}: {text}")
-
-
-def _is_text(value: dict[str, Any]) -> bool:
-    """A localized text: a map from language codes to strings."""
-    return bool(value) and all(
-        isinstance(v, str) and len(k) <= 5 and k[:2].islower() for k, v in value.items()
-    )
-
+__all__ = ["MAIN_FIELD", "QUOTE_OLD_UP_TO", "for_staff", "localized", "primary_language", "staff"]
 
 # -- legal (the redline itself is changelog.legal) -----------------------------------------
 
@@ -354,11 +87,12 @@ def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
     """An entry's JSON with its language and audience; each change with its label in that
     language and whether that audience's text shows it."""
     data = entry.to_dict()
+    primary = primary_language(entry.data)
     data["lang"] = lang
     data["audience"] = audience
     for change, out in zip(entry.changes, data["changes"], strict=True):
         base = labels.dotted(change.path)
         out["label"] = change.id if change.id is not None else labels.title(lang, base)
         out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f)) for f in change.fields]
-        out["shown"] = audience == "legal" or for_staff(change, lang)
+        out["shown"] = audience == "legal" or for_staff(change, lang, primary)
     return data

@@ -41,6 +41,7 @@ from policy_rulebook.core.changes import (
     union_keys,
 )
 from policy_rulebook.core.document import Document, pointer
+from policy_rulebook.core.editorial import language_of
 from policy_rulebook.core.model import SECTIONS
 
 KINDS = ("added", "removed", "changed", "moved", "renamed")
@@ -200,7 +201,8 @@ def _guess_editorial(change: Change) -> bool:
             continue
         if not (isinstance(left, str) and isinstance(right, str)):
             return False
-        if not is_editorial_text_change(left, right):
+        lang = language_of(key[-1]) if isinstance(key, tuple) and key else None
+        if not is_editorial_text_change(left, right, lang):
             return False
     return True
 

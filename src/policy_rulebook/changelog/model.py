@@ -120,6 +120,10 @@ class Item:
     note: str = ""  # a marking after the text, set apart: "editorial", "only the English text"
     who: tuple[str, ...] = ()  # provenance lines for legal: who, which commit, when, why
     editorial: bool = False
+    #: the text with its new words marked (kept ``=`` and inserted ``+`` segments); when set,
+    #: renderers show it instead of ``text`` and mark the new words (bold, underlined)
+    marked: tuple[Segment, ...] = ()
+    after: str = ""  # plain words after the (marked) text: "(was: ...)"
 
 
 @dataclass(frozen=True)

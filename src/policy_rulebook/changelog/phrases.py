@@ -73,6 +73,28 @@ PHRASES: Final[dict[str, str]] = {
     "scenario": N_("Scenario"),
     "if_yes": N_("if yes, now: {target}"),
     "if_no": N_("if no, now: {target}"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "references_only": N_(
+        "This version only brings the legal references up to date (the laws and articles "
+        "the rules rest on); nothing changes for you."
+    ),
+    "references_updated": N_("Legal references updated"),
+    "nothing_for_you": N_("nothing changes for you"),
+    "source_changed": N_(
+        "In this version the {source} text changed; the {target} translation follows."
+    ),
+    "source_only": N_("the {source} text changed; the {target} translation follows"),
+    "new_consequence": N_("New consequence for {topic}"),
+    "consequence_removed": N_("Consequence removed for {topic}"),
+    "consequence_changed": N_("Consequence changed for {topic}"),
+    "the_rule": N_("(the rule: {rule})"),
+    "then_yes": N_("If so: {step}"),
+    "then_no": N_("If not: {step}"),
+    "read_policy": N_("Read the whole policy: {url}"),
+    "unreleased_banner": N_(
+        "NOT RELEASED YET: these changes are not approved yet and do not apply yet."
+    ),
 }
 
 

@@ -14,6 +14,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from policy_rulebook.changelog.model import Entry, Item, Page, Text
 from policy_rulebook.changelog.redline import render as render_redline
@@ -46,6 +47,41 @@ def _wdiff(op: str, words: str) -> str:
     return f"[-{words}-]" if op == "-" else f"{{+{words}+}}"
 
 
+_EDGES = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
+
+
+def hug(words: str, open_mark: str, close_mark: str) -> str:
+    """Marks around the words only: punctuation at the edges stays outside ("online,
+    **ook niet ...**."), which CommonMark needs to read the bold and readers expect."""
+    match = _EDGES.match(words)
+    assert match is not None  # the pattern matches any text
+    lead, core, tail = match.groups()
+    return f"{lead}{open_mark}{core}{close_mark}{tail}" if core else words
+
+
+def _strong_md(op: str, words: str) -> str:
+    return hug(words, "**", "**")
+
+
+def _strong_text(op: str, words: str) -> str:
+    return hug(words, "*", "*")
+
+
+def _strong_html(op: str, words: str) -> str:
+    return hug(words, f'<strong style="{NEW_WORDS_STYLE}">', "</strong>")
+
+
+#: New words in a staff announcement: bold and underlined, inline (survives mail clients).
+NEW_WORDS_STYLE = "font-weight:bold;text-decoration:underline"
+
+
+def item_text(item: Item, mark: Any, escape: Any) -> str:
+    """An item's words after its lead: the marked text (new words marked) or the plain text,
+    then what follows it ("(was: ...)")."""
+    body = render_redline(item.marked, mark, escape) if item.marked else escape(item.text)
+    return f"{body} {escape(item.after)}".strip() if item.after else body
+
+
 # -- markdown --------------------------------------------------------------------------------
 
 
@@ -66,14 +102,15 @@ def markdown(texts: Sequence[Text]) -> str:
             for item in block.items:
                 lines.extend(_markdown_item(item))
             lines.append("")
-        if text.closing:
-            lines += [markdown_escape(text.closing), ""]
+        for paragraph in _paragraphs(text.closing):
+            lines += [markdown_escape(paragraph), ""]
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
 
 def _markdown_item(item: Item) -> list[str]:
-    head = f"- **{markdown_escape(item.lead)}** {markdown_escape(item.text)}".rstrip()
+    head = f"- **{markdown_escape(item.lead)}** {item_text(item, _strong_md, markdown_escape)}"
+    head = head.rstrip()
     if item.note:
         head += f" · *{markdown_escape(item.note)}*"
     lines = [head]
@@ -99,15 +136,15 @@ def plain_text(texts: Sequence[Text]) -> str:
         for block in text.blocks:
             lines += [block.heading, "-" * len(block.heading)]
             for item in block.items:
-                head = f"* {item.lead} {item.text}".rstrip()
+                head = f"* {item.lead} {item_text(item, _strong_text, str)}".rstrip()
                 lines.append(head + (f" · {item.note}" if item.note else ""))
                 lines += [f"    {who}" for who in item.who]
                 for detail in item.details:
                     label = f"{detail.label}: " if detail.label else ""
                     lines.append(f"    {label}{render_redline(detail.segments, _wdiff, str)}")
             lines.append("")
-        if text.closing:
-            lines += [text.closing, ""]
+        for paragraph in _paragraphs(text.closing):
+            lines += [paragraph, ""]
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
@@ -165,7 +202,8 @@ def _html_item(item: Item) -> str:
     css = ' class="editorial"' if item.editorial else ""
     out = [
         f"<li{css}>",
-        f'<div class="lead"><strong>{html.escape(item.lead)}</strong> {html.escape(item.text)}',
+        f'<div class="lead"><strong>{html.escape(item.lead)}</strong> '
+        + item_text(item, _strong_html, html.escape),
     ]
     if item.note:
         out.append(f' <span class="note">{html.escape(item.note)}</span>')
@@ -219,8 +257,7 @@ def html_page(texts: Sequence[Text], page: Page | None = None) -> str:
             out.append('<ul class="changes">')
             out += [_html_item(item) for item in block.items]
             out.append("</ul></section>")
-        if text.closing:
-            out.append(f"<p>{html.escape(text.closing)}</p>")
+        out += [f"<p>{html.escape(p)}</p>" for p in _paragraphs(text.closing)]
         out.append("</article>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
@@ -235,17 +272,25 @@ def render_texts(texts: Sequence[Text], fmt: str, page: Page | None = None) -> s
 
 
 def output(
-    entries: Sequence[Entry], fmt: str, audience: str, lang: str, single: bool = False
+    entries: Sequence[Entry],
+    fmt: str,
+    audience: str,
+    lang: str,
+    single: bool = False,
+    link: str | None = None,
 ) -> str:
     """What ``diff`` (one entry, ``single``) and ``changelog`` print: JSON, or the texts for
-    the audience in ``lang`` (an HTML page headed by the policy's title, versions and date)."""
+    the audience in ``lang`` (an HTML page headed by the policy's title, versions and date);
+    ``link``: the policy page the staff announcement links to."""
     from policy_rulebook.changelog import announce, legal
     from policy_rulebook.core.dates import long_date
 
     if fmt == "json":
         return json_entries(entries, single, lang, audience)
-    build = announce.staff if audience == "staff" else legal.legal
-    texts = [build(entry, lang) for entry in entries]
+    if audience == "staff":
+        texts = [announce.staff(entry, lang, link) for entry in entries]
+    else:
+        texts = [legal.legal(entry, lang) for entry in entries]
     page = None
     if fmt == "html":
         page = announce.page(

@@ -17,7 +17,7 @@ from typing import Any
 
 from policy_rulebook.core.baseline import EDITORIAL, MATERIAL
 from policy_rulebook.core.document import Document, pointer
-from policy_rulebook.core.editorial import is_editorial_text_change
+from policy_rulebook.core.editorial import is_editorial_text_change, language_of
 from policy_rulebook.core.model import ID_KINDS
 
 #: Two items whose content (all but the id) is at least this similar are one item renamed.
@@ -254,7 +254,8 @@ def is_editorial(delta: Delta | Any, marking: str | None = None) -> bool:
     old, new = _leaf_values(delta.old, delta), _leaf_values(delta.new, delta)
     for name in delta.fields:
         a, b = old.get(name), new.get(name)
-        if not (isinstance(a, str) and isinstance(b, str) and is_editorial_text_change(a, b)):
+        lang = language_of(name)
+        if not (isinstance(a, str) and isinstance(b, str) and is_editorial_text_change(a, b, lang)):
             return False
     return True
 

@@ -26,6 +26,10 @@ MONTHS: Final[tuple[str, ...]] = (
 )
 
 
+#: The first day of a month in a date ("1er" in French, "1" elsewhere).
+FIRST_DAY: Final[str] = N_("1")
+
+
 def month_names(lang: str) -> tuple[str, ...]:
     """The twelve months in ``lang`` (English without a catalogue)."""
     with i18n.language(lang):
@@ -34,10 +38,14 @@ def month_names(lang: str) -> tuple[str, ...]:
 
 def long_date(lang: str, iso: str) -> str:
     """``2027-03-01`` as people write it; English for a language without a catalogue, and the
-    text as it is when it is not a date. (The first of the month stays "1": "1er" is optional
-    in French administrative writing and keeps the dates of all languages alike.)"""
+    text as it is when it is not a date. The first of the month is "1er" in French, as French
+    writes it."""
     try:
         date = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{date.day} {month_names(lang)[date.month - 1]} {date.year}"
+    day = str(date.day)
+    if date.day == 1:  # "1er" in French: the first of the month through the catalogue
+        with i18n.language(lang):
+            day = i18n._(FIRST_DAY)
+    return f"{day} {month_names(lang)[date.month - 1]} {date.year}"

@@ -10,6 +10,13 @@ too; ``changelog.editorial`` re-exports it.
 The guess errs towards *material*: a wrong "editorial" hides a change from 400 staff, a wrong
 "material" costs one line in an announcement. So numbers never change editorially, nor do
 words that carry the rule (niet/not, moet/must, binnen/within, ...), even one letter apart.
+
+A changed word is a spelling fix when a dictionary of its language (``core.spelling``, the
+optional extra ``spelling``) knows one of the two words and not the other, one or two letters
+apart ("bronen" -> "bronnen"; the rule is symmetric, so a typo made is editorial too), or
+when the two are a known confusion of that language (you/your, word/wordt, ses/ces). Without
+a dictionary, words of at least four letters one or two letters apart count (a guess that
+cannot tell "kind" from "king").
 """
 
 from __future__ import annotations
@@ -55,24 +62,55 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
 
-def _small_edit(old: str, new: str) -> bool:
+#: Pairs of real words that writers confuse (grammar, not meaning), per language.
+_CONFUSED = (
+    "you your, your you're, there their, their they're, than then, to too, lose loose, "
+    "were where, "
+    "ce se, ces ses, son sont, on ont, et est, "
+    "hen hun, dat wat"
+)
+CONFUSED: Final = frozenset(frozenset(pair.split()) for pair in _CONFUSED.split(", "))
+
+
+def _dt(old: str, new: str) -> bool:
+    """A Dutch verb ending fixed: word -> wordt, gebeurd -> gebeurt."""
+    return len(old) > 2 and old.endswith("d") and new in (old + "t", old[:-1] + "t")
+
+
+def _small_edit(old: str, new: str, lang: str | None = None) -> bool:
     """A word fixed by at most MAX_SPELLING_EDITS characters (a typo, not another word)."""
+    from policy_rulebook.core import spelling
+
     if _bare(old) == _bare(new):
         return True  # an accent added or fixed
     if any(c.isdigit() for c in old + new):
         return False  # art. 20 -> art. 21 is another article
     if old in RULE_WORDS or new in RULE_WORDS:
         return False
-    if min(len(old), len(new)) < MIN_SPELLING_LENGTH:
+    if frozenset((old, new)) in CONFUSED or _dt(old, new) or _dt(new, old):
+        return True
+    if _edits(old, new) > MAX_SPELLING_EDITS:
         return False
+    known = spelling.fix(old, new, (lang,) if lang else spelling.LANGUAGES)
+    if known is not None:
+        return known
+    return min(len(old), len(new)) >= MIN_SPELLING_LENGTH
+
+
+def _edits(old: str, new: str) -> int:
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    changed = sum(
+    return sum(
         max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
     )
-    return changed <= MAX_SPELLING_EDITS
 
 
-def is_editorial_text_change(old: str, new: str) -> bool:
+def language_of(key: object) -> str | None:
+    """The language a text's last key names (``text.nl`` -> ``nl``), if it names one."""
+    text = str(key).rsplit(".", 1)[-1]
+    return text if 2 <= len(text) <= 3 and text.isalpha() and text.islower() else None
+
+
+def is_editorial_text_change(old: str, new: str, lang: str | None = None) -> bool:
     """True when ``new`` differs from ``old`` only in spelling, punctuation, capitals or spacing.
 
     >>> is_editorial_text_change("Reageer binnen 24 uur.", "reageer binnen 24 uur")
@@ -91,7 +129,7 @@ def is_editorial_text_change(old: str, new: str) -> bool:
         return True  # words joined or split: e-mail, email, e mail
     if len(before) != len(after):
         return False
-    return all(a == b or _small_edit(a, b) for a, b in zip(before, after, strict=True))
+    return all(a == b or _small_edit(a, b, lang) for a, b in zip(before, after, strict=True))
 
 
 def verdict(markings: Sequence[str | None]) -> str | None:

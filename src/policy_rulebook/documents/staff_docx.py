@@ -1,0 +1,71 @@
+"""The staff announcement as a Word file (``changelog --format docx``, audience staff; issue 23).
+
+The same texts as the Markdown and the e-mail (``changelog.staff``): a title, the banner of an
+unreleased or draft version, the author's note, a heading per section and a bullet per change,
+its lead in bold and its new words bold and underlined, then what they were. A4 paper; the file's
+properties name the organisation and the policy.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from policy_rulebook.changelog.model import Item, Text
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [part for part in text.split("\n\n") if part]
+
+
+def _item(document: Any, item: Item) -> None:
+    from docx.shared import RGBColor
+
+    paragraph = document.add_paragraph(style="List Bullet")
+    paragraph.add_run(item.lead).bold = True
+    paragraph.add_run(" ")
+    if item.marked:
+        for segment in item.marked:
+            run = paragraph.add_run(segment.text)
+            if segment.op == "+":
+                run.bold = True
+                run.underline = True
+    else:
+        paragraph.add_run(item.text)
+    if item.after:
+        run = paragraph.add_run(" " + item.after)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    if item.note:
+        paragraph.add_run(f" ({item.note})").italic = True
+
+
+def staff_docx(texts: Sequence[Text], organisation: str, title: str) -> bytes:
+    """The announcement of ``texts`` (one version each) as the bytes of a .docx file."""
+    import docx
+    from docx.shared import Mm, RGBColor
+
+    document = docx.Document()
+    for section in document.sections:  # A4, as offices in Europe print
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    properties = document.core_properties
+    properties.title = title
+    properties.author = organisation
+    properties.comments = ""
+    for text in texts:
+        document.add_heading(text.title, level=1)
+        if text.banner:
+            run = document.add_paragraph().add_run(text.banner)
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xA1, 0x26, 0x1B)
+        for paragraph in _paragraphs(text.intro):
+            document.add_paragraph(paragraph)
+        for block in text.blocks:
+            document.add_heading(block.heading, level=2)
+            for item in block.items:
+                _item(document, item)
+        for paragraph in _paragraphs(text.closing):
+            document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
