@@ -18,9 +18,10 @@ from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
     from policy_rulebook.app.actions import LintOptions
-    from policy_rulebook.changelog.history import Commit, History, State, Version
+    from policy_rulebook.changelog.history import History
     from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import Provenance
+    from policy_rulebook.changelog.records import Commit, State, Version
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
 
@@ -342,10 +343,10 @@ def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str,
 
 def _renamed_from(hist: History, base_sha: str) -> Path | None:
     """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
-    out = hist.repo.git.diff("-M", "--name-status", "-z", base_sha, "HEAD")
-    fields = str(out).split("\0")
+    out = hist.repo.text("diff", "-M", "--name-status", "-z", base_sha, "HEAD", "--")
+    fields = out.split("\0")
     here = str(hist.relpath)
-    root = Path(str(hist.repo.working_tree_dir or "."))
+    root = hist.repo.root
     index = 0
     while index < len(fields):
         status = fields[index]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.history import Commit, State, Touch
+from policy_rulebook.changelog.records import Commit, State, Touch
 from policy_rulebook.core.changes import (
     Located,
     get_path,

@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_rulebook.changelog.history import Commit, History, State, Version
+from policy_rulebook.changelog.gitrun import SHALLOW_HINT
+from policy_rulebook.changelog.history import History
+from policy_rulebook.changelog.records import Commit, State, Version
 from policy_rulebook.core.baseline import ADOPTED, DRAFT, LIFECYCLE_KEYS
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
@@ -80,8 +82,6 @@ def walk(history: History, tip: str, since: str | None = None, allow_shallow: bo
         and line
         and history.at_shallow_edge(line[0].sha)
     ):
-        from policy_rulebook.changelog.history import SHALLOW_HINT
-
         raise InputError(
             _(
                 "{path}: this is a shallow clone and the history of the policy "
