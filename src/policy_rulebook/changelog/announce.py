@@ -400,7 +400,11 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
 
 def _note(change: Change, lang: str) -> str:
     notes = []
-    if change.editorial and change.marking:
+    if change.marking_ignored:  # a trailer said editorial where it cannot be: say who
+        notes.append(phrase(lang, "editorial_refused", who=", ".join(change.marked_by)))
+    elif change.editorial and change.marking and change.marked_by:
+        notes.append(phrase(lang, "editorial_marked_by", who=", ".join(change.marked_by)))
+    elif change.editorial and change.marking:
         notes.append(phrase(lang, "editorial_marked"))
     elif change.editorial:
         only_id = change.kind == "renamed" and not change.fields

@@ -89,8 +89,10 @@ class Change:
 
     ``editorial`` is what the readers are told: the automatic guess (``guess``) unless a
     contributor marked the change (``marking``: ``editorial`` or ``material``; see
-    ``changelog.model.decide``). ``languages`` holds the languages whose texts changed when
-    nothing else did (None: the change concerns every language).
+    ``changelog.model.decide``); ``marked_by`` names the authors whose trailers marked it,
+    ``marking_ignored`` a marking that was not followed (``editorial`` on a change that is not
+    one of wording: ``core.changes.is_wording``). ``languages`` holds the languages whose texts
+    changed when nothing else did (None: the change concerns every language).
     """
 
     kind: str
@@ -110,6 +112,8 @@ class Change:
     guess: bool = False
     marking: str | None = None
     languages: frozenset[str] | None = None
+    marked_by: tuple[str, ...] = ()
+    marking_ignored: str | None = None
 
     @property
     def editorial(self) -> bool:
@@ -150,6 +154,8 @@ class Change:
             "editorial": self.editorial,
             "editorial_guess": self.guess,
             "marking": self.marking,
+            "marked_by": list(self.marked_by),
+            "marking_ignored": self.marking_ignored,
             "languages": sorted(self.languages) if self.languages is not None else None,
             "touches": [touch_dict(touch) for touch in self.touches],
         }

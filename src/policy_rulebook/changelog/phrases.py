@@ -39,6 +39,11 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "editorial_guessed": "redactioneel (automatisch herkend: alleen spelling, leestekens, "
         "hoofdletters of spaties)",
         "editorial_marked": "redactioneel (zo aangeduid door de auteur)",
+        "editorial_marked_by": "redactioneel (zo aangeduid door {who} met Policy-Change: "
+        "editorial)",
+        "editorial_refused": "inhoudelijk: {who} duidde dit aan als redactioneel "
+        "(Policy-Change: editorial), maar een toevoeging, schrapping, verplaatsing of een "
+        "andere rechtsgrond is altijd inhoudelijk",
         "editorial_id": "redactioneel (alleen de id veranderde, niet de tekst)",
         "material_marked": "inhoudelijk (zo aangeduid door de auteur, hoewel het redactioneel "
         "leek)",
@@ -102,6 +107,9 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "editorial_guessed": "editorial (recognised automatically: only spelling, punctuation, "
         "capitals or spacing)",
         "editorial_marked": "editorial (marked so by the author)",
+        "editorial_marked_by": "editorial (marked so by {who} with Policy-Change: editorial)",
+        "editorial_refused": "material: {who} marked this editorial (Policy-Change: "
+        "editorial), but an addition, removal, move or change of legal basis is always material",
         "editorial_id": "editorial (only the id changed, not the text)",
         "material_marked": "material (marked so by the author, although it looked editorial)",
         "only_language": "only the {languages} text",

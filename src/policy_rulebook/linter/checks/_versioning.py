@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from policy_rulebook.core.baseline import LIFECYCLE_KEYS, Baseline
+from policy_rulebook.core.baseline import LIFECYCLE_KEYS, STRUCTURAL, Baseline
 from policy_rulebook.core.document import Document
 
 if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lint --base)
@@ -22,28 +22,6 @@ if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lin
 
 #: Meta keys that say when and how a version applies, not what it says.
 NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
-#: Keys whose change alters what the policy does, not only how it is worded.
-STRUCTURAL = frozenset(
-    {
-        "yes",
-        "no",
-        "action",
-        "owner",
-        "backup",
-        "node",
-        "house_rules",
-        "start",
-        "register",
-        "applies_to_private_accounts",
-        "basis",
-        "reference",
-        "url",
-        "languages",
-        "platform",
-        "handle",
-        "organisation",
-    }
-)
 LEVELS = ("none", "patch", "minor", "major")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
 _CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
