@@ -12,6 +12,7 @@ dubious ownership (``safe.directory``) is recognised and explained.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,17 +76,15 @@ def run(cwd: Path, args: Sequence[str], stdin: bytes | None = None) -> bytes:
 
 
 def _dubious(said: str) -> str | None:
-    """Git's refusal of a repository someone else owns, with the fix, as one line."""
+    """Git's refusal of a repository someone else owns, in git's words, with the fix."""
     if "dubious ownership" not in said:
         return None
-    where = next(
-        (line.split(" at ", 1)[1].strip("'") for line in said.splitlines() if " at '" in line),
-        "",
-    )
+    line = next(line for line in said.splitlines() if "dubious ownership" in line)
+    where = line.split(" at ", 1)[1].strip().strip("'") if " at " in line else "."
     return _(
-        "git refuses the repository {where}: it is owned by another user (dubious "
-        "ownership); if you trust it, run: git config --global --add safe.directory {where}"
-    ).format(where=where)
+        "git says: {said}; if you trust this repository, run: "
+        "git config --global --add safe.directory {where}"
+    ).format(said=line.removeprefix("fatal: ").strip(), where=shlex.quote(where))
 
 
 class Repository:
