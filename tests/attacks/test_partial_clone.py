@@ -33,7 +33,7 @@ def _partial_clone(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
 def test_a_partial_clone_is_refused_without_fetching(tmp_path: Path, args: tuple[str]) -> None:
-    source, clone = _partial_clone(tmp_path)
+    _source, clone = _partial_clone(tmp_path)
     objects = git(clone, "count-objects", "-v")
     result = run_process(*args, cwd=clone)
     assert result.code == 2, result.err
