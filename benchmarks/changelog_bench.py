@@ -92,6 +92,7 @@ def run(versions: int = 200) -> float:
         start = time.perf_counter()
         output, code = changelog(policy, None, None, "legal", "markdown", None)
         elapsed = time.perf_counter() - start
+        assert isinstance(output, str)
         assert code == 0 and output.count("## Policy ") + output.count("## Beleid ") == versions
     return elapsed
 

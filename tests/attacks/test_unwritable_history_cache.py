@@ -15,7 +15,7 @@ from benchmarks.changelog_bench import build_large
 from policy_rulebook import __version__
 from tests.helpers import run_process
 
-COMMANDS = (
+COMMANDS: tuple[tuple[str, ...], ...] = (
     ("history",),
     ("changelog", "--audience", "legal", "--lang", "en"),
     ("lint", "--format", "json", "--today", "2027-06-01", "--base", "HEAD~1", "rulebook"),
