@@ -249,6 +249,8 @@ def changelog(
         else (found.unreleased.state if found.unreleased else None)
     )
     language = _language(last.data if last else {}, lang)
+    if not entries:
+        return _nothing(fmt, audience, language), ExitCode.CLEAN
     if fmt == "json":
         return _json(entries, False, language, audience), ExitCode.CLEAN
     if fmt == "docx":
@@ -261,6 +263,32 @@ def changelog(
         render.output([e for e, _f, _s, _v in entries], fmt, audience, language),
         ExitCode.CLEAN,
     )
+
+
+def _nothing(fmt: str, audience: str, lang: str) -> str | bytes:
+    """A range without a version, said in every format: in the text itself, or on standard
+    error beside an empty JSON list or Word redline."""
+    import sys
+
+    from policy_rulebook.changelog import render
+    from policy_rulebook.changelog.model import Text
+
+    message = _("no version in this range: nothing changed between --from and --to")
+    if fmt in ("json", "docx"):
+        print(message, file=sys.stderr)
+    if fmt == "json":
+        return "[]\n"
+    if fmt == "docx":
+        if audience != "legal":
+            raise InputError(_("--format docx is the legal redline: use --audience legal"))
+        from policy_rulebook.documents.redline_docx import redline_docx
+
+        return redline_docx([], lang)
+    if fmt == "html":
+        from policy_rulebook.changelog.announce import page
+
+        return render.render_texts([Text(lang, message, 2, "", ())], fmt, page([], lang, "", ""))
+    return message + "\n"
 
 
 def _released_as(entry: Entry, status: str | None) -> Entry:
