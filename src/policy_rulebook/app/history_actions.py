@@ -132,15 +132,16 @@ def diff(
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
 
     history = History(path)
-    old_sha = history.resolve(from_rev)
+    old_sha = resolve(history, from_rev)
     old = history.state(old_sha, from_rev)
     if to_rev is None:
         new = history.working_tree()
         tip = history.resolve("HEAD")
     else:
-        tip = history.resolve(to_rev)
+        tip = resolve(history, to_rev)
         new = history.state(tip, to_rev)
     # only commits that lead from one to the other introduce changes (none when --to is
     # older than --from: then nobody is named)
@@ -156,9 +157,9 @@ def diff(
 
 
 def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any:
-    from policy_rulebook.changelog.releases import walk
+    from policy_rulebook.changelog.releases import resolve, walk
 
-    tip = history.resolve(to_rev or "HEAD")
+    tip = resolve(history, to_rev or "HEAD")
     found = walk(history, tip, since)
     if not found.versions and found.unreleased is None and since is None:
         raise InputError(
@@ -230,9 +231,10 @@ def changelog(
     staff (announcement) or legal (redline with provenance)."""
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
 
     hist = History(path)
-    since = hist.resolve(from_rev) if from_rev is not None else None
+    since = resolve(hist, from_rev) if from_rev is not None else None
     found = _walk(hist, to_rev, since)
     before = hist.ancestors(since) if since is not None else frozenset()
     chosen = [v for v in found.versions if v.bumped.sha not in before]
@@ -326,10 +328,11 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
     """The base revision as plain data: its rulebook, version, retired ids (from the versions
     up to it, as far as the clone holds them) and the contributors' markings since it."""
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
     from policy_rulebook.core.baseline import Baseline
 
     hist = History(path, max_bytes)
-    base_sha = hist.resolve(base)
+    base_sha = resolve(hist, base)
     if not hist.exists_at(base_sha):
         old = _renamed_from(hist, base_sha)
         if old is None:

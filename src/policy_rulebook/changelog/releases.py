@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,8 @@ from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 
 UNRELEASED = "unreleased"
+#: What a policy version number looks like where a revision is expected (``1.2.0``, ``v1.2``).
+_NUMBER = re.compile(r"^v?\d+\.\d+(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -196,3 +199,30 @@ def _content(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(meta, dict):
         return data
     return {**data, "meta": {k: v for k, v in meta.items() if k not in LIFECYCLE_KEYS}}
+
+
+def resolve(history: History, rev: str) -> str:
+    """The commit a revision names, or else the commit that adopted the policy version of
+    that number (``--from 1.1.0``; a draft: its latest state). A revision wins: a tag or branch
+    named ``1.1.0`` is what git says it is. One clear error naming the known versions when
+    neither exists."""
+    sha = history.lookup(rev)
+    if sha is not None or not _NUMBER.match(rev):
+        return sha if sha is not None else history.resolve(rev)
+    head = history.lookup("HEAD")
+    versions = walk(history, head, allow_shallow=True).versions if head is not None else []
+    number = rev.removeprefix("v")
+    for version in reversed(versions):
+        if version.version in (rev, number):
+            found = version.adopted or version.state.commit or version.bumped
+            return found.sha
+    known = ", ".join(dict.fromkeys(v.version for v in versions))
+    raise InputError(
+        _(
+            "{rev!r} is neither a revision nor a version of the policy; its versions are: {known}"
+        ).format(rev=rev, known=known)
+        if known
+        else _(
+            "{rev!r} is neither a revision nor a version of the policy, which has no version yet"
+        ).format(rev=rev)
+    )
