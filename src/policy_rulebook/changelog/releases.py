@@ -101,6 +101,9 @@ def walk(history: History, tip: str, since: str | None = None, allow_shallow: bo
     for step in line:
         commits = _contributions(graph, order, step.sha, assigned)
         state = history.try_state(step.sha, tip)
+        if state is None and versions and versions[-1].collecting:
+            versions[-1].commits += commits  # a broken step: the draft's repair follows it
+            continue
         if state is None or state.version is None:
             pending.commits += commits
             pending.first = pending.first or step
