@@ -35,6 +35,8 @@ MAIN_FIELD = {
 }
 #: Old texts up to this long are quoted after a changed text ("was: ...").
 QUOTE_OLD_UP_TO = 160
+#: The commit body shown beside its subject in the legal redline is cut at this length.
+WHY_LIMIT = 400
 
 
 def localized(value: Any, lang: str, primary: str | None) -> str | None:
@@ -346,6 +348,15 @@ def legal(entry: Entry, lang: str) -> Text:
     return Text(lang, title, 2, intro, tuple(blocks), banner=banner)
 
 
+def _why(touch: Any) -> str:
+    """The commit's subject and, on the same line, the body under it (the why: a squash
+    merge's pull-request text), shortened when long."""
+    body = " ".join(str(getattr(touch, "body", "")).split())
+    if len(body) > WHY_LIMIT:
+        body = body[: WHY_LIMIT - 1].rstrip() + "…"
+    return f"{touch.subject} — {body}" if body else str(touch.subject)
+
+
 def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     what = phrase(lang, f"{change.kind}_by")
     who: list[str] = []
@@ -357,7 +368,7 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
                 author=touch.author,
                 commit=touch.sha[:7],
                 date=long_date(lang, touch.date),
-                subject=touch.subject,
+                subject=_why(touch),
             ).removesuffix(": “”")
         )
     if not who and change.commit is not None:

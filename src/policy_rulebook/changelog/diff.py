@@ -64,6 +64,7 @@ class Touch(NamedTuple):
     date: str  # YYYY-MM-DD
     subject: str
     marking: str | None = None
+    body: str = ""  # the message under the subject: the why, as the author wrote it
 
 
 def touch_dict(touch: Any) -> dict[str, Any]:
@@ -73,6 +74,7 @@ def touch_dict(touch: Any) -> dict[str, Any]:
         "email": touch.email,
         "date": touch.date,
         "subject": touch.subject,
+        "body": getattr(touch, "body", ""),
         "marking": touch.marking,
     }
 

@@ -4,8 +4,9 @@
 A commit *touches* a change when the changed thing differs between the commit and its parent
 (a merge only when it differs from every parent: a merge that brings a branch in does not make
 the branch's changes). A commit where the policy does not parse is skipped: the commit that
-repairs it is compared with the last commit before it that parsed. ``Change.commit``/``author``/``date`` keep naming the last touch (the
-commit where the change took its final form).
+repairs it is compared with the last commit before it that parsed. ``Change.commit``,
+``author`` and ``date`` keep naming the last touch (the commit where the change took its final
+form).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def touch_dict(touch: Touch) -> dict[str, Any]:
         "email": touch.email,
         "date": touch.date,
         "subject": touch.subject,
+        "body": touch.body,
         "marking": touch.marking,
     }
 
