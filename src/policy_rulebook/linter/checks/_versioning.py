@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from policy_rulebook.core.baseline import LIFECYCLE_KEYS, STRUCTURAL, Baseline
+from policy_rulebook.core.baseline import DRAFT, LIFECYCLE_KEYS, STRUCTURAL, Baseline
 from policy_rulebook.core.document import Document
 
 if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lint --base)
@@ -49,6 +49,13 @@ def marking(delta: Delta, baseline: Baseline) -> str | None:
     return baseline.marked.get(delta.path) or (
         baseline.marked.get(delta.old_path) if delta.old_path else None
     )
+
+
+def base_is_draft(baseline: Baseline) -> bool:
+    """Whether the base carries a draft (``meta.status: draft``): a draft collects changes under
+    its number until it is adopted (docs/release-model.md), so no further raise is due."""
+    meta = baseline.data.get("meta")
+    return isinstance(meta, dict) and meta.get("status") == DRAFT
 
 
 def needed(delta: Delta, mark: str | None = None) -> str:
