@@ -55,7 +55,7 @@ def test_an_unknown_version_names_the_known_ones(repo: tuple[Path, dict[str, str
     path, _shas = repo
     result = run_process("diff", "--from", "1.3.0", cwd=path)
     assert result.code == 2
-    assert result.err.strip().endswith("its versions are: 1.0.0, 1.1.0, 1.2.0"), result.err
+    assert result.err.strip().endswith("versions are: 1.0.0, 1.1.0, 1.2.0"), result.err
     assert len(result.err.splitlines()) == 1
 
 

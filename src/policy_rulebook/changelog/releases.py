@@ -221,11 +221,11 @@ def resolve(history: History, rev: str) -> str:
             return found.sha
     known = ", ".join(dict.fromkeys(v.version for v in versions))
     raise InputError(
-        _(
-            "{rev!r} is neither a revision nor a version of the policy; its versions are: {known}"
-        ).format(rev=rev, known=known)
+        _("unknown revision or policy version {rev!r}; the policy's versions are: {known}").format(
+            rev=rev, known=known
+        )
         if known
-        else _(
-            "{rev!r} is neither a revision nor a version of the policy, which has no version yet"
-        ).format(rev=rev)
+        else _("unknown revision or policy version {rev!r}; the policy has no version yet").format(
+            rev=rev
+        )
     )
