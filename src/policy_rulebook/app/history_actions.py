@@ -374,23 +374,8 @@ def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str,
 
 def _renamed_from(hist: History, base_sha: str) -> Path | None:
     """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
-    out = hist.repo.text("diff", "-M", "--name-status", "-z", base_sha, "HEAD", "--")
-    fields = out.split("\0")
-    here = str(hist.relpath)
-    root = hist.repo.root
-    index = 0
-    while index < len(fields):
-        status = fields[index]
-        if status.startswith(("R", "C")) and index + 2 < len(fields):
-            old, new = fields[index + 1], fields[index + 2]
-            index += 3
-            if new == here:
-                return root / old
-            if new.startswith(here + "/") and old.endswith(new[len(here) :]):
-                return root / old[: len(old) - len(new) + len(here)]
-        else:
-            index += 2
-    return None
+    old = hist.repo.earlier_name(str(hist.relpath), "diff", base_sha, "HEAD")
+    return hist.repo.root / old if old is not None else None
 
 
 def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:

@@ -122,6 +122,25 @@ class Repository:
     def text(self, *args: str) -> str:
         return self.run(*args).decode("utf-8", "replace")
 
+    def earlier_name(self, path: str, *diff: str) -> str | None:
+        """The name that ``path`` (a folder or file) had before a rename that ``git diff`` with
+        the arguments ``diff`` shows (a folder: every file moved, some changed on the way)."""
+        out = self.run(*diff, "-M", "--name-status", "-z", "--")
+        fields = out.decode("utf-8", "surrogateescape").split("\0")
+        index = 0
+        while index < len(fields):
+            status = fields[index]
+            if status.startswith(("R", "C")) and index + 2 < len(fields):
+                old, new = fields[index + 1], fields[index + 2]
+                index += 3
+                if new == path:
+                    return old
+                if new.startswith(path + "/") and old.endswith(new[len(path) :]):
+                    return old[: len(old) - len(new) + len(path)]
+            else:
+                index += 2
+        return None
+
     def _refuse_partial(self, path: Path) -> None:
         """A partial clone fetches missing blobs on demand: refuse it rather than go online."""
         try:

@@ -16,22 +16,14 @@ from typing import Any
 
 from policy_rulebook.changelog.blobs import Blobs, entries, yaml_entries
 from policy_rulebook.changelog.gitrun import SHALLOW_HINT, GitError, Repository
-from policy_rulebook.changelog.records import (
-    Commit,
-    State,
-    body_without_trailers,
-    parse_trailers,
-)
+from policy_rulebook.changelog.records import LOG_FORMAT, Commit, State, parse_log
 from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 
-_FIELDS = ("%H", "%P", "%an", "%ae", "%ad", "%s", "%(trailers:only,unfold)", "%b")
-_FORMAT = "%x00".join(_FIELDS)
 _REFLOG = re.compile(r"@\{(?!u\}|upstream\}|push\})")
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([^'"\s#]+)""")
-_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 #: How many renames of the policy's folder are followed back.
 MAX_RENAMES = 8
 
@@ -135,22 +127,9 @@ class History:
     def _renamed_before(self, graph: dict[str, Commit], path: str) -> str | None:
         """The earlier name of ``path`` where the oldest commits of the graph renamed it."""
         for root in [c for c in graph.values() if not c.parents]:
-            out = self.repo.run(
-                "diff-tree", "-M", "-r", "--no-commit-id", "--name-status", "-z", root.sha
-            )
-            fields = out.decode("utf-8", "surrogateescape").split("\0")
-            index = 0
-            while index < len(fields):
-                status = fields[index]
-                if status.startswith(("R", "C")) and index + 2 < len(fields):
-                    old, new = fields[index + 1], fields[index + 2]
-                    index += 3
-                    if new == path:
-                        return old
-                    if new.startswith(path + "/") and old.endswith(new[len(path) :]):
-                        return old[: len(old) - len(new) + len(path)]
-                else:
-                    index += 2
+            found = self.repo.earlier_name(path, "diff-tree", "-r", "--no-commit-id", root.sha)
+            if found is not None:
+                return found
         return None
 
     def _log(self, tip: str, paths: Iterable[str]) -> dict[str, Commit]:
@@ -162,27 +141,13 @@ class History:
             "-z",
             "--date=short",
             "--no-show-signature",
-            f"--format={_FORMAT}",
+            f"--format={LOG_FORMAT}",
             "--end-of-options",
             tip,
             "--",
             *paths,
         )
-        fields = raw.decode("utf-8", errors="replace").split("\0")
-        graph: dict[str, Commit] = {}
-        size = len(_FIELDS)
-        start = 0
-        while start + size <= len(fields):
-            sha = fields[start].strip()
-            if not _SHA.match(sha):
-                start += 1  # not where a record starts: step on until one does
-                continue
-            _sha, parents, author, email, date, subject, trailers, body = fields[
-                start : start + size
-            ]
-            graph[sha] = _commit(sha, parents, author, email, date, subject, trailers, body)
-            start += size
-        return graph
+        return parse_log(raw)
 
     def graph(self, tip: str) -> dict[str, Commit]:
         """Every commit up to ``tip`` that touched the policy (and the merges between them), by
@@ -205,13 +170,16 @@ class History:
             "-z",
             "--date=short",
             "--no-show-signature",
-            f"--format={_FORMAT}",
+            f"--format={LOG_FORMAT}",
             "--end-of-options",
             sha,
         )
-        parts = raw.decode("utf-8", errors="replace").split("\0")
-        parts += [""] * (len(_FIELDS) - len(parts))
-        return _commit(*parts[: len(_FIELDS)])
+        read = list(parse_log(raw).values())
+        if not read:
+            raise InputError(
+                _("unknown revision {rev!r} in {where}").format(rev=sha, where=self.repo.root)
+            )
+        return read[0]
 
     def mainline(self, tip: str) -> list[Commit]:
         """The first-parent line from ``tip`` back, oldest first: the commits on it where the
@@ -418,28 +386,6 @@ class History:
         if blob not in store.parsed:
             _refuse_broken([path], _("revision {rev}").format(rev=rev))
         return store.parsed[blob]
-
-
-def _commit(
-    sha: str,
-    parents: str,
-    author: str,
-    email: str,
-    date: str,
-    subject: str,
-    trailers: str,
-    body: str,
-) -> Commit:
-    return Commit(
-        sha.strip(),
-        author,
-        email,
-        date,
-        subject,
-        parse_trailers(trailers),
-        tuple(parents.split()),
-        body_without_trailers(body, trailers),
-    )
 
 
 def _refuse_broken(broken: list[str], where: str) -> None:

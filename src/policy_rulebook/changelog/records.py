@@ -3,12 +3,18 @@ versions the release model (``changelog.releases``) makes of them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 #: The commit trailer that marks a change: ``Policy-Change: editorial`` (or ``material``).
 TRAILER = "policy-change"
 MARKINGS = ("editorial", "material")
+#: What ``git log --format`` prints per commit: NUL between fields (``-z``: and between
+#: commits), so no subject, body or name can shift a field.
+LOG_FIELDS = ("%H", "%P", "%an", "%ae", "%ad", "%s", "%(trailers:only,unfold)", "%b")
+LOG_FORMAT = "%x00".join(LOG_FIELDS)
+_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 
 
 class Touch(NamedTuple):
@@ -121,3 +127,29 @@ def body_without_trailers(body: str, trailers: str) -> str:
     while lines and (lines[-1].strip() in wanted or not lines[-1].strip()):
         lines.pop()
     return "\n".join(lines).strip()
+
+
+def parse_log(raw: bytes) -> dict[str, Commit]:
+    """The commits of ``git log -z --format=LOG_FORMAT``, by id, in git's order."""
+    fields = raw.decode("utf-8", errors="replace").split("\0")
+    graph: dict[str, Commit] = {}
+    size = len(LOG_FIELDS)
+    start = 0
+    while start + size <= len(fields):
+        sha = fields[start].strip()
+        if not _SHA.match(sha):
+            start += 1  # not where a record starts: step on until one does
+            continue
+        _sha, parents, author, email, date, subject, trailers, body = fields[start : start + size]
+        graph[sha] = Commit(
+            sha,
+            author,
+            email,
+            date,
+            subject,
+            parse_trailers(trailers),
+            tuple(parents.split()),
+            body_without_trailers(body, trailers),
+        )
+        start += size
+    return graph
