@@ -94,13 +94,19 @@ class Repository:
     def __init__(self, path: Path) -> None:
         start = path if path.is_dir() else path.parent
         try:
-            out = run(
-                start,
-                ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"],
+            out = (
+                run(
+                    start,
+                    ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"],
+                )
+                if start.is_dir()
+                else b""
             )
         except GitError as error:
             if "dubious ownership" in error.stderr:
                 raise
+            out = b"true\n" if "work tree" in error.stderr else b""  # a bare repository
+        if not out:
             raise InputError(
                 _(
                     "{path}: not in a git repository (the changelog reads the "
