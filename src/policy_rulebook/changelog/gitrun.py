@@ -71,7 +71,12 @@ def run(cwd: Path, args: Sequence[str], stdin: bytes | None = None) -> bytes:
         raise InputError(_("cannot run git: {error}").format(error=error.strerror)) from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip()
-        raise GitError(_dubious(said) or said.splitlines()[-1][:300] if said else "git", said)
+        lines = said.splitlines() or [str(done.returncode)]
+        first = next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[-1])
+        message = _dubious(said) or _("git {command} failed: {error}").format(
+            command=args[0] if args else "", error=first[:300]
+        )
+        raise GitError(message, said)
     return done.stdout
 
 
