@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from policy_rulebook.changelog.records import LOG_FORMAT, parse_log
 from tests.gitrepo import git, init
 
-TEXT = st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)))
+TEXT = st.text(st.characters(exclude_characters="\0", exclude_categories=["Cs"]))
 SHA = st.text("0123456789abcdef", min_size=40, max_size=40)
 
 
