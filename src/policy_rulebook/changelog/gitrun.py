@@ -102,7 +102,13 @@ class Repository:
             out = (
                 run(
                     start,
-                    ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"],
+                    [
+                        "rev-parse",
+                        "--is-bare-repository",
+                        "--absolute-git-dir",
+                        "--git-common-dir",
+                        "--show-toplevel",
+                    ],
                 )
                 if start.is_dir()
                 else b""
@@ -119,12 +125,13 @@ class Repository:
                 ).format(path=path)
             ) from None
         lines = out.decode("utf-8", "surrogateescape").splitlines()
-        if lines[:1] == ["true"] or len(lines) < 3:
+        if lines[:1] == ["true"] or len(lines) < 4:
             raise InputError(
                 _("{path}: a bare repository has no working tree to read").format(path=path)
             )
         self.git_dir = Path(lines[1])
-        self.root = Path(lines[2]).resolve()
+        self.common_dir = (start / lines[2]).resolve()  # shared by worktrees: the shallow list
+        self.root = Path(lines[3]).resolve()
         self._refuse_partial(path)
 
     def run(self, *args: str, stdin: bytes | None = None) -> bytes:
@@ -176,7 +183,7 @@ class Repository:
     def shallow_edges(self) -> frozenset[str]:
         """The commits where this clone's history is cut: the shallow boundary, less the
         commits that have no parents anyway (a ``--depth 2`` clone of two commits is whole)."""
-        listed = self.git_dir / "shallow"
+        listed = self.common_dir / "shallow"
         try:
             edges = listed.read_text(encoding="ascii").split()
         except (OSError, ValueError):
