@@ -92,6 +92,7 @@ def run(versions: int = 200) -> float:
         start = time.perf_counter()
         output, code = changelog(policy, None, None, "legal", "markdown", None)
         elapsed = time.perf_counter() - start
+        assert isinstance(output, str)
         assert code == 0 and output.count("## Policy ") + output.count("## Beleid ") == versions
     return elapsed
 
@@ -147,11 +148,27 @@ def build_large(repo: Path, commits: int = 2000, versions: int = 500) -> Path:
     return repo / "rulebook"
 
 
+#: How many git processes the last timed command started (counted with ``GIT_TRACE``).
+GIT_CALLS: dict[str, int] = {}
+
+
 def _timed(repo: Path, *args: str) -> float:
+    trace = repo.parent / "git-trace.log"
+    trace.unlink(missing_ok=True)
     start = time.perf_counter()
-    done = subprocess.run(args, cwd=repo, check=False, capture_output=True)
+    done = subprocess.run(
+        args,
+        cwd=repo,
+        check=False,
+        capture_output=True,
+        env={**os.environ, "GIT_TRACE": str(trace)},
+    )
     elapsed = time.perf_counter() - start
     assert done.returncode in (0, 1), done.stderr  # lint may find something: exit 1
+    lines = (
+        trace.read_text(encoding="utf-8", errors="replace").splitlines() if trace.exists() else []
+    )
+    GIT_CALLS[" ".join(args[1:])] = sum("trace: built-in: git" in line for line in lines)
     return elapsed
 
 
@@ -182,6 +199,8 @@ if __name__ == "__main__":
         numbers = [int(a) for a in sys.argv[2:4]]
         for label, seconds in run_large(*numbers).items():
             print(f"{label}: {seconds:.2f} s")
+        for command, calls in GIT_CALLS.items():
+            print(f"git processes for `{command}` (the last run): {calls}")
         raise SystemExit(0)
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     seconds = run(count)

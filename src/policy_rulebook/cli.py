@@ -340,13 +340,13 @@ _POLICY = click.argument("path", type=PathType(), default="rulebook")
     "from_rev",
     required=True,
     metavar="REV",
-    help="The older revision (a commit, tag or branch).",
+    help="The older revision (a commit, tag or branch) or policy version (1.1.0).",
 )
 @click.option(
     "--to",
     "to_rev",
     metavar="REV",
-    help="The newer revision (default: the working tree, uncommitted edits included).",
+    help="The newer revision or policy version (default: the working tree, with its edits).",
 )
 @click.option(
     "--format",
@@ -404,9 +404,11 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
     "--from",
     "from_rev",
     metavar="REV",
-    help="Only versions made after this revision (default: every version).",
+    help="Only versions after this revision or policy version (default: every version).",
 )
-@click.option("--to", "to_rev", metavar="REV", help="The last revision (default: HEAD).")
+@click.option(
+    "--to", "to_rev", metavar="REV", help="The last revision or policy version (default: HEAD)."
+)
 @click.option(
     "--audience",
     type=click.Choice(["staff", "legal"]),

@@ -18,9 +18,10 @@ from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
     from policy_rulebook.app.actions import LintOptions
-    from policy_rulebook.changelog.history import Commit, History, State, Version
+    from policy_rulebook.changelog.history import History
     from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import Provenance
+    from policy_rulebook.changelog.records import Commit, State, Version
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
 
@@ -133,9 +134,10 @@ def diff(
     """The rulebook at PATH between two revisions; ``to_rev`` None is the working tree."""
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
 
     history = History(path)
-    old_sha = history.resolve(from_rev)
+    old_sha = resolve(history, from_rev)
     old = history.state(old_sha, from_rev)
     if to_rev is None:
         new = history.working_tree()
@@ -144,7 +146,7 @@ def diff(
         if head is not None and head.data == new.data:
             new = head  # a clean working tree is HEAD: name its commit, not "not committed"
     else:
-        tip = history.resolve(to_rev)
+        tip = resolve(history, to_rev)
         new = history.state(tip, to_rev)
     # only commits that lead from one to the other introduce changes (none when --to is
     # older than --from: then nobody is named)
@@ -160,9 +162,9 @@ def diff(
 
 
 def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any:
-    from policy_rulebook.changelog.releases import walk
+    from policy_rulebook.changelog.releases import resolve, walk
 
-    tip = history.resolve(to_rev or "HEAD")
+    tip = resolve(history, to_rev or "HEAD")
     found = walk(history, tip, since)
     if not found.versions and found.unreleased is None and since is None:
         raise InputError(
@@ -234,9 +236,10 @@ def changelog(
     staff (announcement) or legal (redline with provenance)."""
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
 
     hist = History(path)
-    since = hist.resolve(from_rev) if from_rev is not None else None
+    since = resolve(hist, from_rev) if from_rev is not None else None
     found = _walk(hist, to_rev, since)
     before = hist.ancestors(since) if since is not None else frozenset()
     chosen = [v for v in found.versions if v.bumped.sha not in before]
@@ -254,6 +257,8 @@ def changelog(
         else (found.unreleased.state if found.unreleased else None)
     )
     language = _language(last.data if last else {}, lang)
+    if not entries:
+        return _nothing(fmt, audience, language), ExitCode.CLEAN
     if fmt == "json":
         return _json(entries, False, language, audience), ExitCode.CLEAN
     settings = _announce_settings(path)
@@ -320,6 +325,32 @@ def _with_note(entry: Entry, version: Version) -> Entry:
     return dataclasses.replace(entry, why=found) if found else entry
 
 
+def _nothing(fmt: str, audience: str, lang: str) -> str | bytes:
+    """A range without a version, said in every format: in the text itself, or on standard
+    error beside an empty JSON list or Word redline."""
+    import sys
+
+    from policy_rulebook.changelog import render
+    from policy_rulebook.changelog.model import Text
+
+    message = _("no version in this range: nothing changed between --from and --to")
+    if fmt in ("json", "docx"):
+        print(message, file=sys.stderr)
+    if fmt == "json":
+        return "[]\n"
+    if fmt == "docx":
+        if audience != "legal":
+            raise InputError(_("--format docx is the legal redline: use --audience legal"))
+        from policy_rulebook.documents.redline_docx import redline_docx
+
+        return redline_docx([], lang)
+    if fmt == "html":
+        from policy_rulebook.changelog.announce import page
+
+        return render.render_texts([Text(lang, message, 2, "", ())], fmt, page([], lang, "", ""))
+    return message + "\n"
+
+
 def _released_as(entry: Entry, status: str | None) -> Entry:
     """The entry's newer end with the release model's status: a draft or unreleased version is
     never announced as in force (changelog.announce says DRAFT / ONTWERP, or unreleased)."""
@@ -355,10 +386,11 @@ def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
     """The base revision as plain data: its rulebook, version, retired ids (from the versions
     up to it, as far as the clone holds them) and the contributors' markings since it."""
     from policy_rulebook.changelog.history import History
+    from policy_rulebook.changelog.releases import resolve
     from policy_rulebook.core.baseline import Baseline
 
     hist = History(path, max_bytes)
-    base_sha = hist.resolve(base)
+    base_sha = resolve(hist, base)
     if not hist.exists_at(base_sha):
         old = _renamed_from(hist, base_sha)
         if old is None:
@@ -400,23 +432,8 @@ def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str,
 
 def _renamed_from(hist: History, base_sha: str) -> Path | None:
     """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
-    out = hist.repo.git.diff("-M", "--name-status", "-z", base_sha, "HEAD")
-    fields = str(out).split("\0")
-    here = str(hist.relpath)
-    root = Path(str(hist.repo.working_tree_dir or "."))
-    index = 0
-    while index < len(fields):
-        status = fields[index]
-        if status.startswith(("R", "C")) and index + 2 < len(fields):
-            old, new = fields[index + 1], fields[index + 2]
-            index += 3
-            if new == here:
-                return root / old
-            if new.startswith(here + "/") and old.endswith(new[len(here) :]):
-                return root / old[: len(old) - len(new) + len(here)]
-        else:
-            index += 2
-    return None
+    old = hist.repo.earlier_name(str(hist.relpath), "diff", base_sha, "HEAD")
+    return hist.repo.root / old if old is not None else None
 
 
 def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:

@@ -65,6 +65,7 @@ class Touch(NamedTuple):
     date: str  # YYYY-MM-DD
     subject: str
     marking: str | None = None
+    body: str = ""  # the message under the subject: the why, as the author wrote it
 
 
 def touch_dict(touch: Any) -> dict[str, Any]:
@@ -74,6 +75,7 @@ def touch_dict(touch: Any) -> dict[str, Any]:
         "email": touch.email,
         "date": touch.date,
         "subject": touch.subject,
+        "body": getattr(touch, "body", ""),
         "marking": touch.marking,
     }
 
@@ -90,8 +92,10 @@ class Change:
 
     ``editorial`` is what the readers are told: the automatic guess (``guess``) unless a
     contributor marked the change (``marking``: ``editorial`` or ``material``; see
-    ``changelog.model.decide``). ``languages`` holds the languages whose texts changed when
-    nothing else did (None: the change concerns every language).
+    ``changelog.model.decide``); ``marked_by`` names the authors whose trailers marked it,
+    ``marking_ignored`` a marking that was not followed (``editorial`` on a change that is not
+    one of wording: ``core.changes.is_wording``). ``languages`` holds the languages whose texts
+    changed when nothing else did (None: the change concerns every language).
     """
 
     kind: str
@@ -111,6 +115,8 @@ class Change:
     guess: bool = False
     marking: str | None = None
     languages: frozenset[str] | None = None
+    marked_by: tuple[str, ...] = ()
+    marking_ignored: str | None = None
 
     @property
     def editorial(self) -> bool:
@@ -151,6 +157,8 @@ class Change:
             "editorial": self.editorial,
             "editorial_guess": self.guess,
             "marking": self.marking,
+            "marked_by": list(self.marked_by),
+            "marking_ignored": self.marking_ignored,
             "languages": sorted(self.languages) if self.languages is not None else None,
             "touches": [touch_dict(touch) for touch in self.touches],
         }

@@ -37,6 +37,9 @@ from policy_rulebook.core import labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.model import SECTIONS
 
+#: The commit body shown beside its subject in the legal redline is cut at this length.
+WHY_LIMIT = 400
+
 __all__ = ["Field", "LegalItem", "approval_line", "item_title", "legal", "legal_items"]
 
 
@@ -152,6 +155,15 @@ def _who(change: Change, lang: str, working_tree: bool) -> tuple[str, list[str]]
     return what, who
 
 
+def _why(touch: Any) -> str:
+    """The commit's subject and, on the same line, the body under it (the why: a squash
+    merge's pull-request text), shortened when long."""
+    body = " ".join(str(getattr(touch, "body", "")).split())
+    if len(body) > WHY_LIMIT:
+        body = body[: WHY_LIMIT - 1].rstrip() + "…"
+    return f"{touch.subject} — {body}" if body else str(touch.subject)
+
+
 def _touch_line(touch: Touch, lang: str) -> str:
     return phrase(
         lang,
@@ -159,7 +171,7 @@ def _touch_line(touch: Touch, lang: str) -> str:
         author=touch.author,
         commit=touch.sha[:7],
         date=long_date(lang, touch.date),
-        subject=touch.subject,
+        subject=_why(touch),
     ).removesuffix(": “”")
 
 
@@ -239,7 +251,11 @@ def _list_name(lang: str, pointer: str | None) -> str:
 
 def _note(change: Change, lang: str) -> str:
     notes = []
-    if change.editorial and change.marking:
+    if change.marking_ignored:  # a trailer said editorial where it cannot be: say who
+        notes.append(phrase(lang, "editorial_refused", who=", ".join(change.marked_by)))
+    elif change.editorial and change.marking and change.marked_by:
+        notes.append(phrase(lang, "editorial_marked_by", who=", ".join(change.marked_by)))
+    elif change.editorial and change.marking:
         notes.append(phrase(lang, "editorial_marked"))
     elif change.editorial:
         only_id = change.kind == "renamed" and not change.fields

@@ -16,6 +16,7 @@ from typing import Any
 
 from policy_rulebook.changelog.diff import MARKINGS, Change
 from policy_rulebook.changelog.redline import Segment
+from policy_rulebook.core.changes import is_wording
 from policy_rulebook.core.editorial import verdict
 
 
@@ -33,6 +34,10 @@ def decide(
        commit leaves the decision to the guess: it may have changed the substance);
     3. ``version``, a marking for the whole version (e.g. from its bump commit);
     4. else nothing: the automatic guess stands (``Change.editorial``).
+
+    ``editorial`` is followed only for a change of wording (``core.changes.is_wording``): an
+    addition, removal, move or change of legal basis stays material, and the change keeps
+    ``marking_ignored`` to say a marking was not followed. ``marked_by`` names who marked it.
     """
     decided = []
     for change in changes:
@@ -45,6 +50,12 @@ def decide(
             marked = verdict([touch.marking for touch in change.touches])
         if marked is None and version in MARKINGS:
             marked = version
+        by = tuple(dict.fromkeys(t.author for t in change.touches if t.marking))
+        if marked == "editorial" and not is_wording(change):
+            change = dataclasses.replace(change, marking_ignored=marked)
+            marked = None
+        if by:
+            change = dataclasses.replace(change, marked_by=by)
         decided.append(dataclasses.replace(change, marking=marked) if marked else change)
     return tuple(decided)
 

@@ -95,6 +95,11 @@ PHRASES: Final[dict[str, str]] = {
     "unreleased_banner": N_(
         "NOT RELEASED YET: these changes are not approved yet and do not apply yet."
     ),
+    "editorial_marked_by": N_("editorial (marked so by {who} with Policy-Change: editorial)"),
+    "editorial_refused": N_(
+        "material: {who} marked this editorial (Policy-Change: editorial), but an addition, "
+        "removal, move or change of legal basis is always material"
+    ),
 }
 
 

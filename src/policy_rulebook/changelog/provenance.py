@@ -3,8 +3,10 @@
 
 A commit *touches* a change when the changed thing differs between the commit and its parent
 (a merge only when it differs from every parent: a merge that brings a branch in does not make
-the branch's changes). ``Change.commit``/``author``/``date`` keep naming the last touch (the
-commit where the change took its final form).
+the branch's changes). A commit where the policy does not parse is skipped: the commit that
+repairs it is compared with the last commit before it that parsed. ``Change.commit``,
+``author`` and ``date`` keep naming the last touch (the commit where the change took its final
+form).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from policy_rulebook.changelog.diff import Change
-from policy_rulebook.changelog.history import Commit, State, Touch
+from policy_rulebook.changelog.records import Commit, State, Touch
 from policy_rulebook.core.changes import (
     Located,
     get_path,
@@ -53,6 +55,7 @@ def touch_dict(touch: Touch) -> dict[str, Any]:
         "email": touch.email,
         "date": touch.date,
         "subject": touch.subject,
+        "body": touch.body,
         "marking": touch.marking,
     }
 
@@ -70,15 +73,30 @@ def provenance(
             indexes[id(data)] = index_items(data)
         return _probe(change, data, indexes[id(data)])
 
+    by_sha = {commit.sha: commit for commit in commits}
+    last_parsed: dict[str, list[dict[str, Any] | None]] = {}
+
+    def parsed(sha: str) -> list[dict[str, Any] | None]:
+        """The data at a commit; where it does not parse, at the last commits before it in
+        the range that did (a repair is compared with them, not credited with everything)."""
+        data = data_at(sha)
+        if data is not None or sha not in by_sha:
+            return [data]
+        if sha not in last_parsed:
+            last_parsed[sha] = [None]  # guards a cycle (there is none in git)
+            found = [d for parent in by_sha[sha].parents for d in parsed(parent)]
+            last_parsed[sha] = found or [None]
+        return last_parsed[sha]
+
     result = []
     for change in changes:
         touched = []
         for commit in commits:
             data = data_at(commit.sha)
             if data is None:
-                continue
+                continue  # an unparsable commit is no step: what it did counts at its repair
             now = probe(change, data)
-            before = [probe(change, data_at(p)) for p in commit.parents] or [None]
+            before = [probe(change, d) for p in commit.parents for d in parsed(p)] or [None]
             if all(now != old for old in before):
                 touched.append(commit.touch)
         marking = next((t.marking for t in reversed(touched) if t.marking), None)

@@ -16,15 +16,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_rulebook.changelog.history import Commit, History, State, Version
+from policy_rulebook.changelog.gitrun import SHALLOW_HINT
+from policy_rulebook.changelog.history import History
+from policy_rulebook.changelog.records import Commit, State, Version
 from policy_rulebook.core.baseline import ADOPTED, DRAFT, LIFECYCLE_KEYS
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 
 UNRELEASED = "unreleased"
+#: What a policy version number looks like where a revision is expected (``1.2.0``, ``v1.2``).
+_NUMBER = re.compile(r"^v?\d+\.\d+(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,6 @@ def walk(history: History, tip: str, since: str | None = None, allow_shallow: bo
         and line
         and history.at_shallow_edge(line[0].sha)
     ):
-        from policy_rulebook.changelog.history import SHALLOW_HINT
-
         raise InputError(
             _(
                 "{path}: this is a shallow clone and the history of the policy "
@@ -98,6 +101,9 @@ def walk(history: History, tip: str, since: str | None = None, allow_shallow: bo
     for step in line:
         commits = _contributions(graph, order, step.sha, assigned)
         state = history.try_state(step.sha, tip)
+        if state is None and versions and versions[-1].collecting:
+            versions[-1].commits += commits  # a broken step: the draft's repair follows it
+            continue
         if state is None or state.version is None:
             pending.commits += commits
             pending.first = pending.first or step
@@ -196,3 +202,30 @@ def _content(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(meta, dict):
         return data
     return {**data, "meta": {k: v for k, v in meta.items() if k not in LIFECYCLE_KEYS}}
+
+
+def resolve(history: History, rev: str) -> str:
+    """The commit a revision names, or else the commit that adopted the policy version of
+    that number (``--from 1.1.0``; a draft: its latest state). A revision wins: a tag or branch
+    named ``1.1.0`` is what git says it is. One clear error naming the known versions when
+    neither exists."""
+    sha = history.lookup(rev)
+    if sha is not None or not _NUMBER.match(rev):
+        return sha if sha is not None else history.resolve(rev)
+    head = history.lookup("HEAD")
+    versions = walk(history, head, allow_shallow=True).versions if head is not None else []
+    number = rev.removeprefix("v")
+    for version in reversed(versions):
+        if version.version in (rev, number):
+            found = version.adopted or version.state.commit or version.bumped
+            return found.sha
+    known = ", ".join(dict.fromkeys(v.version for v in versions))
+    raise InputError(
+        _("unknown revision or policy version {rev!r}; the policy's versions are: {known}").format(
+            rev=rev, known=known
+        )
+        if known
+        else _("unknown revision or policy version {rev!r}; the policy has no version yet").format(
+            rev=rev
+        )
+    )

@@ -18,6 +18,28 @@ DRAFT, ADOPTED, REPEALED = "draft", "adopted", "repealed"
 
 #: How a contributor marks a change (commit trailer ``Policy-Change: editorial|material``).
 EDITORIAL, MATERIAL = "editorial", "material"
+#: Keys whose change alters what the policy does, not only how it is worded.
+STRUCTURAL = frozenset(
+    {
+        "yes",
+        "no",
+        "action",
+        "owner",
+        "backup",
+        "node",
+        "house_rules",
+        "start",
+        "register",
+        "applies_to_private_accounts",
+        "basis",
+        "reference",
+        "url",
+        "languages",
+        "platform",
+        "handle",
+        "organisation",
+    }
+)
 
 
 @dataclass(frozen=True)

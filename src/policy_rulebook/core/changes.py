@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from policy_rulebook.core.baseline import EDITORIAL, MATERIAL
+from policy_rulebook.core.baseline import EDITORIAL, MATERIAL, STRUCTURAL
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.editorial import is_editorial_text_change, language_of
 from policy_rulebook.core.model import ID_KINDS
@@ -247,8 +247,10 @@ def union_keys(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str]:
 def is_editorial(delta: Delta | Any, marking: str | None = None) -> bool:
     """Editorial: marked so, or (unless marked material) a change of texts only, each of which
     differs only in spelling, punctuation, capitals or spacing."""
-    if marking in (EDITORIAL, MATERIAL):
-        return marking == EDITORIAL
+    if marking == MATERIAL:
+        return False
+    if marking == EDITORIAL and is_wording(delta):
+        return True  # a trailer may confirm or reject the guess, only for wording
     if delta.kind != "changed" or not delta.fields:
         return False
     old, new = _leaf_values(delta.old, delta), _leaf_values(delta.new, delta)
@@ -256,6 +258,26 @@ def is_editorial(delta: Delta | Any, marking: str | None = None) -> bool:
         a, b = old.get(name), new.get(name)
         lang = language_of(name)
         if not (isinstance(a, str) and isinstance(b, str) and is_editorial_text_change(a, b, lang)):
+            return False
+    return True
+
+
+def is_wording(delta: Delta | Any) -> bool:
+    """Whether a change is one of wording only, the kind a ``Policy-Change: editorial`` trailer
+    may call editorial: texts changed in place. An addition, a removal, a move, a change of a
+    legal basis or of what an item does (a branch, an action, an owner: ``STRUCTURAL``) is never
+    wording, whatever a commit says."""
+    if delta.kind not in ("changed", "renamed"):
+        return False
+    if not delta.fields:
+        return bool(delta.kind == "renamed")  # only the id changed
+    if delta.item_kind is None and delta.path.split("/")[-1] in STRUCTURAL:
+        return False
+    old, new = _leaf_values(delta.old, delta), _leaf_values(delta.new, delta)
+    for name in delta.fields:
+        if set(name.split(".")) & STRUCTURAL:
+            return False
+        if not (isinstance(old.get(name), str) and isinstance(new.get(name), str)):
             return False
     return True
 

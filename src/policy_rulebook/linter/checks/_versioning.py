@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from policy_rulebook.core.baseline import LIFECYCLE_KEYS, Baseline
+from policy_rulebook.core.baseline import DRAFT, LIFECYCLE_KEYS, STRUCTURAL, Baseline
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.i18n import N_, _, current
 from policy_rulebook.core.model import KIND_NAMES
@@ -24,28 +24,6 @@ if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lin
 
 #: Meta keys that say when and how a version applies, not what it says.
 NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
-#: Keys whose change alters what the policy does, not only how it is worded.
-STRUCTURAL = frozenset(
-    {
-        "yes",
-        "no",
-        "action",
-        "owner",
-        "backup",
-        "node",
-        "house_rules",
-        "start",
-        "register",
-        "applies_to_private_accounts",
-        "basis",
-        "reference",
-        "url",
-        "languages",
-        "platform",
-        "handle",
-        "organisation",
-    }
-)
 LEVELS = ("none", "patch", "minor", "major")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
 _CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
@@ -73,6 +51,13 @@ def marking(delta: Delta, baseline: Baseline) -> str | None:
     return baseline.marked.get(delta.path) or (
         baseline.marked.get(delta.old_path) if delta.old_path else None
     )
+
+
+def base_is_draft(baseline: Baseline) -> bool:
+    """Whether the base carries a draft (``meta.status: draft``): a draft collects changes under
+    its number until it is adopted (docs/release-model.md), so no further raise is due."""
+    meta = baseline.data.get("meta")
+    return isinstance(meta, dict) and meta.get("status") == DRAFT
 
 
 def needed(delta: Delta, mark: str | None = None) -> str:

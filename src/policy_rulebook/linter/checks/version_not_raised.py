@@ -27,6 +27,9 @@ Raise `meta.version` (semantic versioning, `MAJOR.MINOR.PATCH`): the patch numbe
 fix or new contact details, the minor number (or the major number) for a new, removed or moved
 rule, any legal change, or a change to what an item does. RB902 says which one is needed.
 Set `effective_from` to the date the new version takes effect.
+
+A draft collects edits without a new number: when the base revision already carries the same
+version with `status: draft`, the change joins that draft and no raise is asked.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     level = v.raise_level(base.version, new)
     if level not in ("none", "lower"):
         return  # raised (RB902 judges by how much), or malformed (the schema's finding)
+    if level == "none" and v.base_is_draft(base):
+        return  # the base's draft collects this change under its own number
     content = v.content_changes(document, base)
     if not content:
         return
