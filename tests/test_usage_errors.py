@@ -118,14 +118,11 @@ def test_a_broken_meta_yaml_keeps_the_policys_language(
     assert result.code == 1 and expected in result.out, result.out
 
 
-def test_without_lang_a_usage_error_speaks_the_policy_of_the_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_without_lang_a_usage_error_speaks_the_policy_of_the_folder(tmp_path: Path) -> None:
     """As lint would: the folder's policy is Dutch, so is the usage error."""
     overlay(tmp_path, "")
-    monkeypatch.chdir(tmp_path)
-    result = run(capsys, "lint", "--nope")
+    result = run_process("lint", "--nope", cwd=tmp_path)
     assert result.code == 2
     assert result.err.startswith("rulebook: fout: de optie --nope bestaat niet")
-    monkeypatch.chdir(tmp_path / "rulebook")  # no policy here: the environment's (English)
-    assert run(capsys, "lint", "--nope").err.startswith("rulebook: error: no such option")
+    elsewhere = run_process("lint", "--nope", cwd=tmp_path / "rulebook")  # no policy below
+    assert elsewhere.err.startswith("rulebook: error: no such option")
