@@ -633,12 +633,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         from policy_rulebook.core import i18n
         from policy_rulebook.core.terminal import safe
-        from policy_rulebook.usage import describe, language_in
+        from policy_rulebook.usage import describe, language_in, worded_by_us
 
         chosen = language_in(sys.argv[1:] if argv is None else argv)
         if chosen:
             i18n.set_language(chosen)
-        else:
+        elif worded_by_us(error):  # else its words are in the language of when it was raised
             _speak_the_policys_language()
         message = describe(error)
         click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
