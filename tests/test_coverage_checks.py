@@ -380,6 +380,7 @@ def test_a_profile_in_the_configuration_is_applied(
     assert "RB602" not in [f["code"] for f in payload["findings"]]
 
 
+@pytest.mark.usefixtures("english")  # explain speaks the Dutch of the repository's policy
 def test_rules_and_explain_name_the_profiles(capsys: pytest.CaptureFixture[str]) -> None:
     listing = run(capsys, "rules").out
     line = next(line for line in listing.splitlines() if line.startswith("RB804"))

@@ -11,6 +11,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from policy_rulebook.core import i18n
 from tests.helpers import REPO
 
 
@@ -39,7 +40,7 @@ def test_wheel_install_lints_from_another_directory(tmp_path: Path) -> None:
     assert {top for top in tops if not top.endswith(".dist-info")} == {"policy_rulebook"}
     with zipfile.ZipFile(wheel) as archive:
         assert "policy_rulebook/schemas/rulebook.schema.json" in archive.namelist()
-        for lang in ("nl", "en", "fr"):  # the compiled catalogues ship as package data
+        for lang in i18n.LANGUAGES:  # the compiled catalogues ship as package data
             assert f"policy_rulebook/locale/{lang}/LC_MESSAGES/rulebook.mo" in archive.namelist()
     target = tmp_path / "site"
     subprocess.run(

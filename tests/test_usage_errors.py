@@ -117,3 +117,13 @@ def test_a_broken_meta_yaml_keeps_the_policys_language(
     (target / "meta.yaml").write_text(meta, encoding="utf-8")
     result = run(capsys, "lint", str(target))
     assert result.code == 1 and expected in result.out, result.out
+
+
+def test_without_lang_a_usage_error_speaks_the_policy_of_the_folder(tmp_path: Path) -> None:
+    """As lint would: the folder's policy is Dutch, so is the usage error."""
+    overlay(tmp_path, "")
+    result = run_process("lint", "--nope", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("rulebook: fout: de optie --nope bestaat niet")
+    elsewhere = run_process("lint", "--nope", cwd=tmp_path / "rulebook")  # no policy below
+    assert elsewhere.err.startswith("rulebook: error: no such option")

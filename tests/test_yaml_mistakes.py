@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policy_rulebook.core import yaml_mistakes
+from policy_rulebook.core import i18n, yaml_mistakes
 from tests.helpers import BUNDLED, run
 
 
@@ -308,7 +308,7 @@ def test_the_recognisers_never_fail(
         assert mistake.line >= 1 and mistake.column >= 1 and mistake.message
 
 
-@pytest.mark.parametrize("lang", ["nl", "en", "fr"])
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_a_comma_inside_braces_is_one_finding_saying_quote_the_text(
     lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -607,6 +607,16 @@ def init(directory: Path, languages: str, organisation: str | None) -> None:
     emit(*run(InitOptions(directory, languages, organisation)))
 
 
+def _speak_the_policys_language() -> None:
+    """A usage error in the language lint would speak here (never an error of its own)."""
+    try:
+        from policy_rulebook.app.actions import speak_the_policys_language_here
+
+        speak_the_policys_language_here()
+    except Exception:  # the usage error is the message; a language is a nicety
+        return
+
+
 def _check_environment() -> None:
     """An unknown ``RULEBOOK_LANG`` is a usage error, as ``--lang`` would be."""
     value = os.environ.get("RULEBOOK_LANG")
@@ -633,11 +643,13 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         from policy_rulebook.core import i18n
         from policy_rulebook.core.terminal import safe
-        from policy_rulebook.usage import describe, language_in
+        from policy_rulebook.usage import describe, language_in, worded_by_us
 
         chosen = language_in(sys.argv[1:] if argv is None else argv)
         if chosen:
             i18n.set_language(chosen)
+        elif worded_by_us(error):  # else its words are in the language of when it was raised
+            _speak_the_policys_language()
         message = describe(error)
         click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
         sys.exit(ExitCode.USAGE)

@@ -75,6 +75,14 @@ def _bad_parameter(error: click.BadParameter) -> str:
     return _("invalid value for {option}: {message}").format(option=option, message=error.message)
 
 
+def worded_by_us(error: click.ClickException) -> bool:
+    """Whether :func:`describe` words all of the error: not a message one of our callbacks
+    already wrote (a bad date, a bad size), whose language was chosen when it was raised."""
+    if not isinstance(error, click.BadParameter) or isinstance(error, click.MissingParameter):
+        return True
+    return error.param is not None and isinstance(error.param.type, (click.Choice, click.Path))
+
+
 def describe(error: click.ClickException) -> str:
     """The one line for a Click error, without the ``rulebook: error:`` prefix."""
     if isinstance(error, click.exceptions.NoSuchOption):

@@ -399,21 +399,27 @@ def init(options: InitOptions) -> tuple[str, ExitCode]:
     return "\n".join(lines) + "\n", ExitCode.CLEAN
 
 
-def explain(code: str) -> str:
-    """``rulebook explain CODE`` in the language ``lint`` would speak here: the policy's first
+def speak_the_policys_language_here() -> None:
+    """Messages in the language ``lint`` would speak in this folder: the policy's first
     language (the configured path, else ``rulebook/``), read from meta.yaml's ``languages:``
     line without loading the policy; ``--lang`` or ``RULEBOOK_LANG`` still win."""
     from policy_rulebook.core import i18n
     from policy_rulebook.core.findings import InputError
     from policy_rulebook.core.policy_language import from_meta_text
     from policy_rulebook.linter import config
-    from policy_rulebook.linter.explain import find, render_explain
 
     try:
         path = config.load(None, Path.cwd(), {}).path
-    except InputError:  # a broken configuration is lint's to report, not explain's
+    except InputError:  # a broken configuration is lint's to report
         path = Path("rulebook")
     language = from_meta_text(path) if path.exists() else None
     if language:
         i18n.use_policy_language([language])
+
+
+def explain(code: str) -> str:
+    """``rulebook explain CODE`` in the policy's language, like ``lint``."""
+    from policy_rulebook.linter.explain import find, render_explain
+
+    speak_the_policys_language_here()
     return render_explain(find(code))

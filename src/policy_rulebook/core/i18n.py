@@ -122,8 +122,8 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 def translated(table: dict[str, str], lang: str) -> dict[str, str]:
-    """A table of English words (keys to texts) in another language, through its catalogue:
-    for the label tables of announcements and documents that have no table for it."""
+    """A table of English words (keys to texts, marked with ``N_``) in ``lang``, through its
+    catalogue: a new dict each time, the table itself is never changed."""
     with language(lang):
         return {key: _(text) for key, text in table.items()}
 

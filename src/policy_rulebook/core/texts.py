@@ -126,9 +126,29 @@ def _walk(node: Any, walker: _Walker, ptr: str, out: list[tuple[str, Any]]) -> N
 
 
 def text_label(ptr: str) -> str:
-    """How a message names the text at a pointer: ``\\`mission\\``` or ``item 2 of
-    \\`distribution\\``` (a text in a list has no name of its own)."""
+    """How a message names the text at a pointer, in the reader's words with the key to find
+    it by: "mission (`mission`)", "missie (`mission`)", or "item 2 of how staff learn about it
+    (`distribution`)" (a text in a list has no name of its own). The key alone where the schema
+    has no title for it."""
     tokens = split_pointer(ptr)
+    if not tokens:
+        return _("the text")
     if len(tokens) > 1 and tokens[-1].isdigit():
-        return _("item {number} of `{list}`").format(number=int(tokens[-1]) + 1, list=tokens[-2])
-    return f"`{tokens[-1]}`" if tokens else _("the text")
+        return _("item {number} of {list}").format(
+            number=int(tokens[-1]) + 1, list=_named(tokens[:-1])
+        )
+    return _named(tokens)
+
+
+def _named(path: list[str]) -> str:
+    from policy_rulebook.core import i18n, labels
+
+    key = path[-1]
+    if not labels.known(path):
+        return f"`{key}`"
+    name = labels.title(i18n.current(), path)
+    if len(name) > 1 and name[1].islower():  # "Mission" -> "mission", not "AVG" -> "aVG"
+        name = name[0].lower() + name[1:]
+    if name == key.replace("_", " "):  # the title says no more than the key
+        return f"`{key}`"
+    return f"{name} (`{key}`)"

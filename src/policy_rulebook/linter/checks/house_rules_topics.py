@@ -66,7 +66,7 @@ CHECK: Check = make_check(
     run=run,
     bad="""
     house_rules:
-      intro: {nl: Reacties zijn welkom, ook kritiek., en: Comments are welcome, criticism too.}
+      intro: {nl: "Reacties zijn welkom, ook kritiek.", en: "Comments are welcome, criticism too."}
       rules:
         - id: spam
           category: {nl: Spam, en: Spam}
@@ -75,7 +75,7 @@ CHECK: Check = make_check(
     """,
     good="""
     house_rules:
-      intro: {nl: Reacties zijn welkom, ook kritiek., en: Comments are welcome, criticism too.}
+      intro: {nl: "Reacties zijn welkom, ook kritiek.", en: "Comments are welcome, criticism too."}
       rules:
         - id: threats
           category: {nl: Bedreigingen, en: Threats}

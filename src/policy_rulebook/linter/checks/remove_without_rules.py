@@ -81,7 +81,7 @@ CHECK: Check = make_check(
           action: let-stand
     # file: house_rules.yaml
     house_rules:
-      intro: {nl: Reacties zijn welkom, ook kritiek., en: Comments are welcome, criticism too.}
+      intro: {nl: "Reacties zijn welkom, ook kritiek.", en: "Comments are welcome, criticism too."}
       rules:
         - id: be-kind
           category: {nl: Beleefdheid, en: Politeness}
@@ -105,7 +105,7 @@ CHECK: Check = make_check(
           action: let-stand
     # file: house_rules.yaml
     house_rules:
-      intro: {nl: Reacties zijn welkom, ook kritiek., en: Comments are welcome, criticism too.}
+      intro: {nl: "Reacties zijn welkom, ook kritiek.", en: "Comments are welcome, criticism too."}
       rules:
         - id: offensive-language
           category: {nl: Kwetsend taalgebruik, en: Offensive language}
