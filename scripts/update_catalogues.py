@@ -61,11 +61,11 @@ def _label_tables() -> list[tuple[str, dict[str, dict[str, str]]]]:
     """The label tables of announcements and documents (per language: key -> text)."""
     sys.path.insert(0, str(ROOT / "src"))
     from policy_rulebook.changelog import phrases
-    from policy_rulebook.documents import render
+    from policy_rulebook.documents import words
 
     return [
         ("src/policy_rulebook/changelog/phrases.py", phrases.PHRASES),
-        ("src/policy_rulebook/documents/render.py", render.LABELS),
+        ("src/policy_rulebook/documents/words.py", words.LABELS),
     ]
 
 

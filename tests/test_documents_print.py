@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,7 +76,7 @@ def test_pdf_has_the_numbered_articles_and_the_scheme(pdf_pages: list[str]) -> N
     document = loader.load(BUNDLED)
     for key, number in numbers(document.data).items():
         assert re.search(rf"(^|\s){re.escape(number)}\s", text), (key, number)
-    assert "2.1 Do's" in text and "2.2 Don'ts" in text and "6. Hoe reageer je?" in text
+    assert "2.1 Do's" in text and "2.2 Don'ts" in text and "6. Hoe reageer je" in text
     scheme_page = next(p for p in pdf_pages if "Reactieschema" in p)
     # the drawing's own words (SVG text), with its answers
     assert "Heeft iemand iets gepost" in scheme_page and re.search(r"\bnee\b", scheme_page)
@@ -119,7 +120,7 @@ def test_docx_of_the_policy_has_numbers_the_scheme_picture_and_a_footer(
     result = run(capsys, "render", str(BUNDLED), "--format", "docx", "-o", str(target))
     assert (result.code, result.err) == (0, "")
     word = docx.Document(str(target))
-    text = "\n".join(p.text for p in word.paragraphs)
+    text = _word_text(word)
     for number in numbers(loader.load(BUNDLED).data).values():
         assert re.search(rf"(^|\n){re.escape(number)}  ", text), number
     assert len(word.inline_shapes) == 1  # the scheme as a picture
@@ -150,3 +151,41 @@ def test_binary_formats_refuse_a_terminal_and_go_to_a_pipe() -> None:
 
     pipe = Pipe()
     assert deliver(b"%PDF-1.7", None, pipe) == "" and pipe.getvalue() == b"%PDF-1.7"
+
+
+def _word_text(word: Any) -> str:
+    """The paragraphs and the table cells of a Word file, in order enough for a search."""
+    cells = [
+        p.text
+        for table in word.tables
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+    ]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_docx_of_the_policy_holds_every_text_the_page_holds(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Word policy leaves nothing out: every text of the policy in the language, the
+    distribution section (numbered 9) and each scenario's step of the scheme."""
+    import docx
+
+    from policy_rulebook.core.texts import iter_texts
+
+    target = tmp_path / "beleid.docx"
+    result = run(
+        capsys, "render", str(BUNDLED), "--format", "docx", "--lang", lang, "-o", str(target)
+    )
+    assert (result.code, result.err) == (0, "")
+    text = " ".join(_word_text(docx.Document(str(target))).split())
+    document = loader.load(BUNDLED)
+    texts = [value[lang] for _, value in iter_texts(document) if isinstance(value, dict)]
+    assert len(texts) > 250
+    missing = [t for t in texts if " ".join(t.split()) not in text]
+    assert missing == []
+    assert re.search(r"(^| )9\. \S", text) and "9.1  " in _word_text(docx.Document(str(target)))
+    step = "Stap in het schema" if lang == "nl" else "Step in the scheme"
+    assert text.count(f"{step}: ") == len(document.get("reactions", "scenarios"))

@@ -233,10 +233,10 @@ def test_label_tables_speak_french_through_the_catalogue() -> None:
     """Announcements and documents keep their nl and en tables; French comes from the
     catalogue with the same keys (a table's structure is unchanged)."""
     from policy_rulebook.changelog import phrases
-    from policy_rulebook.documents import render
+    from policy_rulebook.documents import words
 
-    french = render.labels("fr")
-    assert set(french) == set(render.LABELS["en"])
+    french = words.labels("fr")
+    assert set(french) == set(words.LABELS["en"])
     assert french["version"] == "Version" and french["yes"] == "oui"
     assert phrases.phrase("fr", "what_changes") == "Qu’est-ce qui change pour vous ?"
     assert phrases.phrase("fr", "changes", count=2) == "2 changements"
