@@ -241,7 +241,13 @@ def render(options: RenderOptions) -> str | bytes:
         make = print_documents.docx if options.output_format == "docx" else print_documents.pdf
         text = make(document, scheme, language)
     else:
-        text = rendering.render(document, scheme, options.output_format, language)
+        edit = None
+        if options.output_format == "html":
+            from policy_rulebook.app.source_links import edit_links
+            from policy_rulebook.linter import config
+
+            edit = edit_links(config.load(None, Path.cwd(), {}), options.path)
+        text = rendering.render(document, scheme, options.output_format, language, edit)
     if options.output is None:
         return text
     from policy_rulebook.app.output import deliver
