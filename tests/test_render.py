@@ -54,7 +54,8 @@ def render(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def test_html_holds_every_text_in_the_chosen_language(
     lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    html = render(capsys, str(BUNDLED), "--lang", lang)
+    # Soft hyphens (U+00AD) in the table cells are invisible: the text is the same without them.
+    html = render(capsys, str(BUNDLED), "--lang", lang).replace("\u00ad", "")
     document = loader.load(BUNDLED)
     texts = [value[lang] for _, value in iter_texts(document) if isinstance(value, dict)]
     assert len(texts) > 250
@@ -114,6 +115,34 @@ def test_scheme_is_drawn_with_every_step(capsys: pytest.CaptureFixture[str]) -> 
     assert svg.count(">ja</text>") + svg.count(">nee</text>") == edges
     for node in nodes:
         assert f'href="#step-{node["id"]}"' in svg and f'id="step-{node["id"]}"' in html
+
+
+def test_long_words_in_table_cells_hyphenate_in_the_pages_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A narrow cell breaks "Verantwoordelijke" at a syllable, with a hyphen, not anywhere."""
+    pytest.importorskip("pyphen")
+    html = render(capsys, str(BUNDLED), "--lang", "nl")
+    tasks = html[html.index('<table class="tasks">') : html.index("</table>")]
+    syllables = ["Com", "mu", "ni", "ca", "tie", "ver", "ant", "woor", "de", "lij", "ke"]
+    assert "\u00ad".join(syllables) in tasks
+    assert "hyphens: auto" in html and '<html lang="nl">' in html
+    body = html[html.index("<main") :]
+    outside = re.sub(r"<table.*?</table>", "", body, flags=re.S)
+    assert "\u00ad" not in outside  # running text and headings stay as written
+
+
+def test_phone_cards_show_no_empty_labels_and_contents_keep_their_gap(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On a phone each row is a card whose cells say their column: an empty cell says nothing
+    (no "Backup:" with nothing after it); the two columns of the contents keep a gap."""
+    html = render(capsys, str(EXAMPLES / "scheme" / "airforce"))
+    assert "<td></td>" in html  # the task without a backup
+    assert not re.search(r'<td data-label="[^"]*"></td>', html)
+    assert "td:empty { display: none; }" in html
+    assert re.search(r"nav\.toc ol \{ columns: 2; column-gap: \d", html)
+    assert '<li value="9"><a href="#distribution">' in render(capsys, str(BUNDLED))
 
 
 def test_injection_is_inert_in_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,9 +72,46 @@ def html(policy: Policy, edit: EditLink | None = None) -> str:
     def plain_text(runs: Inline) -> str:
         return plain(runs)
 
+    environment.filters["hyphenate"] = _hyphenator(policy.language)
     version = next((plain(f.value) for f in policy.facts if f.key == "version"), "")
     environment.globals.update(
         {"W": words, "edit": edit_link, "kind_of": kind_of, "plain": plain_text}
     )
     template = environment.get_template("policy.html.j2")
     return template.render({"doc": policy, "version": version})
+
+
+#: Words at least this long get soft hyphens in table cells (shorter ones fit any column).
+_LONG_WORD = 12
+
+
+def _hyphenator(language: str) -> Callable[[str], str]:
+    """Soft hyphens (U+00AD) at the syllables of long words, for the narrow cells of a table:
+    "Communicatie-verantwoordelijke" breaks where Dutch breaks it, on every browser, where
+    ``hyphens: auto`` alone depends on the browser having a dictionary for the language
+    (headless Chromium on Linux has none and breaks anywhere). Pyphen (LibreOffice's
+    dictionaries) comes with the ``pdf`` extra (WeasyPrint uses it); without it the page leaves
+    hyphenation to the browser."""
+    try:
+        import pyphen
+    except ImportError:
+        return lambda text: text
+    if not pyphen.language_fallback(language):
+        return lambda text: text
+    dictionary = pyphen.Pyphen(lang=language)
+
+    def word(text: str) -> str:
+        if len(text) < _LONG_WORD:
+            return text
+        # Of two breaks one letter apart ("ve-r-ant") the later one ("ver-ant"): the patterns
+        # offer both where a compound meets a syllable, and one letter on a line reads badly.
+        found = [int(p) for p in dictionary.positions(text)]
+        keep = [p for i, p in enumerate(found) if i + 1 == len(found) or found[i + 1] - p > 1]
+        for position in reversed(keep):
+            text = text[:position] + "\u00ad" + text[position:]
+        return text
+
+    def hyphenate(text: str) -> str:
+        return " ".join(word(w) for w in text.split(" "))
+
+    return hyphenate
