@@ -237,7 +237,7 @@ def test_label_tables_speak_french_through_the_catalogue() -> None:
 
     french = words.labels("fr")
     assert set(french) == set(words.LABELS["en"])
-    assert french["version"] == "Version" and french["yes"] == "oui"
+    assert french["version"] == "Version" and french["remove"] == "supprimer"
     assert phrases.phrase("fr", "what_changes") == "Qu’est-ce qui change pour vous ?"
     assert phrases.phrase("fr", "changes", count=2) == "2 changements"
     assert phrases.section_title("fr", "contact") == "Point de contact"

@@ -587,7 +587,7 @@ def main(argv: list[str] | None = None) -> None:
         error.show()
         sys.exit(ExitCode.USAGE)
     except InputError as error:
-        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.core.escape import terminal as safe
 
         click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))), err=True)
         sys.exit(ExitCode.USAGE)
@@ -600,7 +600,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as error:  # the promise: never a traceback
-        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.core.escape import terminal as safe
 
         click.echo(
             "rulebook: "

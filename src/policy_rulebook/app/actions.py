@@ -301,9 +301,9 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
 
     from policy_rulebook.authoring import fmt as formatter
     from policy_rulebook.core import files, loader
+    from policy_rulebook.core.escape import terminal as safe
     from policy_rulebook.core.findings import InputError
     from policy_rulebook.core.i18n import _
-    from policy_rulebook.core.terminal import safe
 
     max_bytes = options.max_bytes or files.DEFAULT_MAX_BYTES
     out: list[str] = []
@@ -391,8 +391,8 @@ class InitOptions:
 def init(options: InitOptions) -> tuple[str, ExitCode]:
     """Scaffold a new policy; ``InputError`` (exit 2, nothing written) if a file exists."""
     from policy_rulebook.authoring import scaffold
+    from policy_rulebook.core.escape import terminal as safe
     from policy_rulebook.core.schema import schema_text
-    from policy_rulebook.core.terminal import safe
 
     languages = scaffold.parse_languages(options.languages)
     written = scaffold.create(options.directory, options.organisation, languages, schema_text())
