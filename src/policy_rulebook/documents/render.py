@@ -15,6 +15,7 @@ from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.i18n import _
 from policy_rulebook.core.scheme import Scheme
 from policy_rulebook.documents.blocks import Inline, Policy, Source, plain
 
@@ -34,7 +35,11 @@ def render(
     from policy_rulebook.documents.model import build
 
     if output_format not in FORMATS:
-        raise InputError(f"unknown format `{output_format}`: use {' or '.join(FORMATS)}")
+        raise InputError(
+            _("unknown format `{output_format}`: use {items}").format(
+                output_format=output_format, items=", ".join(FORMATS)
+            )
+        )
     policy = build(document, scheme, language)
     if output_format == "html":
         return html(policy, edit)
