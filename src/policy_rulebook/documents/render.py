@@ -10,6 +10,7 @@ HTML is one self-contained file: styles inline, the scheme as inline SVG. With a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -83,7 +84,9 @@ def html(policy: Policy, edit: EditLink | None = None) -> str:
         {"W": words, "edit": edit_link, "kind_of": kind_of, "plain": plain_text}
     )
     template = environment.get_template("policy.html.j2")
-    return template.render({"doc": policy, "version": version})
+    page = template.render({"doc": policy, "version": version})
+    # The macros leave empty lines between blocks; HTML folds white space, so they go.
+    return re.sub(r"\n[ \t]*(?=\n)", "", page)
 
 
 #: Words at least this long get soft hyphens in table cells (shorter ones fit any column).
