@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policy_rulebook.app.source_links import policy_page_url
 from policy_rulebook.documents.links import Repository, tel_href, web_url
@@ -124,3 +126,27 @@ def test_phone_numbers_become_tel_links(capsys: pytest.CaptureFixture[str]) -> N
     assert tel_href("bel de wachtdienst") is None and tel_href("112") is None
     html = run(capsys, "render", "rulebook").out
     assert re.search(r'<a href="tel:\+32\d+">\+32 [\d ]+</a>', html)
+
+
+REMOTES = st.text(max_size=80) | st.from_regex(
+    r"(https?://|ssh://|git@)[^\n]{0,60}", fullmatch=True
+)
+
+
+@given(remote=REMOTES, branch=st.text(min_size=1, max_size=20), line=st.integers(0, 10**6))
+def test_any_remote_gives_a_plain_https_address_or_none(
+    remote: str, branch: str, line: int
+) -> None:
+    """Whatever a git config holds, an edit link is an https address with nothing that could
+    end an attribute or start a script: no white space, quotes or angle brackets."""
+    found = web_url(remote)
+    if found is None:
+        return
+    url = Repository(found[0], branch, host=found[1]).edit_url("rulebook/meta.yaml", line)
+    assert url.startswith("https://") and not re.search(r"[\s\"'<>`]", url)
+
+
+@given(st.text(max_size=40))
+def test_a_tel_link_is_only_digits(text: str) -> None:
+    href = tel_href(text)
+    assert href is None or re.fullmatch(r"tel:\+?\d{6,}", href)
