@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from policy_rulebook.documents.blocks import Source
+from policy_rulebook.core.document import Position
 from policy_rulebook.documents.links import Repository, web_url
 from policy_rulebook.documents.render import EditLink
 from policy_rulebook.linter.config import Settings
@@ -94,13 +94,14 @@ def repository(settings: Settings, policy: Path) -> tuple[Repository, Path] | No
 
 
 def edit_links(settings: Settings, policy: Path) -> EditLink | None:
-    """Source -> the web editor's address at that file and line (None: nothing to link to)."""
+    """Where an article is written -> the web editor's address at that file and line; None
+    when there is no repository to link to."""
     found = repository(settings, policy)
     if found is None:
         return None
     repo, base = found
 
-    def link(source: Source) -> str | None:
+    def link(source: Position) -> str | None:
         try:
             path = Path(source.file).resolve().relative_to(base)
         except ValueError:  # a file outside the repository has no page to edit

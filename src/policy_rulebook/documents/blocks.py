@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from policy_rulebook.core.document import Position
+
 
 @dataclass(frozen=True)
 class Run:
@@ -32,14 +34,6 @@ def plain(runs: Inline) -> str:
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where a block is written: a file of the policy folder and a 1-based line."""
-
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Field:
     """A labelled value of an item (``Why: ...``); an empty label shows the value alone."""
 
@@ -56,7 +50,7 @@ class Item:
     number: str | None
     lead: Inline
     fields: tuple[Field, ...] = ()
-    source: Source | None = None
+    source: Position | None = None
     #: "question" / "outcome" for the steps of the scheme; "" otherwise.
     kind: str = ""
     #: A word before the lead ("Question (start):" for a step of the scheme).
@@ -101,7 +95,7 @@ class Row:
     head: Inline
     detail: Inline
     cells: tuple[Inline, ...]
-    source: Source | None = None
+    source: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +131,7 @@ class Part:
     number: str
     title: str
     blocks: tuple[Block, ...]
-    source: Source | None = None
+    source: Position | None = None
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from policy_rulebook.core.document import Document, pointer, text_for, text_or_primary
+from policy_rulebook.core.document import Document, Position, pointer, text_for, text_or_primary
 from policy_rulebook.core.scheme import Scheme
 from policy_rulebook.documents.articles import list_number, numbers
-from policy_rulebook.documents.blocks import Block, Field, Heading, Inline, Item, Run, Source, Text
+from policy_rulebook.documents.blocks import Block, Field, Heading, Inline, Item, Run, Text
 from policy_rulebook.documents.links import email_address, email_href, tel_href
 from policy_rulebook.documents.words import labels
 
@@ -60,9 +60,10 @@ class Context:
         """An enumerated value (an action, a status) in words; the value itself if unknown."""
         return self.words.get(str(key), str(key)) if key is not None else ""
 
-    def source(self, *tokens: str | int) -> Source | None:
+    def source(self, *tokens: str | int) -> Position | None:
+        """Where the node is written (the item's ``- `` line, a key's line); None if unknown."""
         where = self.document.position(pointer(*tokens))
-        return Source(where.file, where.line) if where.line else None
+        return where if where.line else None
 
     def field(self, key: str, path: tuple[str | int, ...], value: Inline) -> Field | None:
         return Field(key, self.label(*path, key), value) if value else None

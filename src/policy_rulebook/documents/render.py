@@ -14,16 +14,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from policy_rulebook.core.document import Document
+from policy_rulebook.core.document import Document, Position
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 from policy_rulebook.core.scheme import Scheme
-from policy_rulebook.documents.blocks import Inline, Policy, Source, plain
+from policy_rulebook.documents.blocks import Inline, Policy, plain
 
 FORMATS = ("markdown", "html")
 
 #: Where an article is written -> the web editor's address there (None: no link).
-EditLink = Callable[[Source], str | None]
+EditLink = Callable[[Position], str | None]
 
 
 def render(
@@ -64,7 +64,7 @@ def html(policy: Policy, edit: EditLink | None = None) -> str:
     )
     words = policy.words
 
-    def edit_link(source: Source | None) -> Markup:
+    def edit_link(source: Position | None) -> Markup:
         url = edit(source) if edit is not None and source is not None else None
         if not url:
             return Markup("")
