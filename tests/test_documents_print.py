@@ -187,5 +187,8 @@ def test_docx_of_the_policy_holds_every_text_the_page_holds(
     missing = [t for t in texts if " ".join(t.split()) not in text]
     assert missing == []
     assert re.search(r"(^| )9\. \S", text) and "9.1  " in _word_text(docx.Document(str(target)))
+    contents = [p.text for p in docx.Document(str(target)).paragraphs]
+    parts = contents[contents.index("Inhoud" if lang == "nl" else "Contents") + 1 :][:9]
+    assert [p.split(".")[0] for p in parts] == [str(n) for n in range(1, 10)]
     step = "Stap in het schema" if lang == "nl" else "Step in the scheme"
     assert text.count(f"{step}: ") == len(document.get("reactions", "scenarios"))

@@ -57,6 +57,10 @@ def write(policy: Policy) -> bytes:
         cells[0].text, cells[1].text = fact.label, plain(fact.value)
     if policy.summary:
         word.add_paragraph(plain(policy.summary))
+    # The contents, as on the page: a printed annex has no links, so the numbers lead.
+    word.add_heading(policy.words["contents"], level=1)
+    for part in policy.parts:
+        word.add_paragraph(f"{part.number}. {part.title}")
     for part in policy.parts:
         word.add_heading(f"{part.number}. {part.title}", level=1)
         for block in part.blocks:
@@ -85,7 +89,11 @@ def _block(word: Any, block: Block) -> None:
 
 
 def _runs(paragraph: Any, runs: Inline, quote: bool = False, bold: bool = False) -> None:
-    text = plain(runs)
+    """The words; a web address after its text, as the printed page has no links."""
+    text = "".join(
+        run.text + (f" ({run.href})" if run.href and run.href.startswith("http") else "")
+        for run in runs
+    )
     run = paragraph.add_run(f"“{text}”" if quote else text)
     run.bold = bold or None
 
