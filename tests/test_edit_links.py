@@ -150,3 +150,18 @@ def test_any_remote_gives_a_plain_https_address_or_none(
 def test_a_tel_link_is_only_digits(text: str) -> None:
     href = tel_href(text)
     assert href is None or re.fullmatch(r"tel:\+?\d{6,}", href)
+
+
+def test_a_worktree_reads_the_remote_of_its_repository_and_its_own_branch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = gitrepo.init(tmp_path / "beleid")
+    gitrepo.copy_bundled(repo)
+    gitrepo.commit(repo, "beleid", "Lien Verhaegen <lien@lindebeek.be>", "2026-11-23")
+    gitrepo.git(repo, "remote", "add", "origin", "https://gitlab.com/lindebeek/beleid.git")
+    worktree = tmp_path / "herziening"
+    gitrepo.git(repo, "worktree", "add", "-q", "-b", "herziening-2027", str(worktree))
+    assert (worktree / ".git").is_file()  # a worktree's .git points to the repository
+    monkeypatch.chdir(worktree)
+    html = _render(capsys, Path("rulebook"))
+    assert 'href="https://gitlab.com/lindebeek/beleid/-/edit/herziening-2027/rulebook/' in html
