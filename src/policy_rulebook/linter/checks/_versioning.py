@@ -48,20 +48,18 @@ STRUCTURAL = frozenset(
 )
 LEVELS = ("none", "patch", "minor", "major")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
-_CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
 
 
 def changes(document: Document, baseline: Baseline) -> list[Delta]:
-    """The changes from the base to the document (computed once per lint run)."""
-    key = (id(document), id(baseline))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is document and cached[1] is baseline:
-        return cached[2]
+    """The changes from the base to the document, computed once per document and base (kept
+    in ``Document.derived``)."""
+    cached: tuple[Baseline, list[Delta]] | None = document.derived.get("changes")
+    if cached is not None and cached[0] is baseline:
+        return cached[1]
     from policy_rulebook.core.changes import data_of, deltas
 
     found = deltas(baseline.data, data_of(document))
-    _CACHE.clear()
-    _CACHE[key] = (document, baseline, found)
+    document.derived["changes"] = (baseline, found)
     return found
 
 
