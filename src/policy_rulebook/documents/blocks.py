@@ -154,5 +154,5 @@ class Policy:
     draft: bool
     footer: str
     parts: tuple[Part, ...]
-    #: The page's own words (contents, draft, edit), from ``render.labels``.
+    #: The page's own words (contents, draft, edit), from ``documents.words.labels``.
     words: dict[str, str] = field(default_factory=dict)
