@@ -7,7 +7,8 @@ Without HTML it renders the bundled policy (``rulebook render rulebook --format 
 each width it opens a copy of the page with a small measuring script (the page itself allows no
 script: its Content-Security-Policy is removed in the copy only), dumps the DOM and reads what
 the script wrote: the page's scroll width against the viewport, the elements that stick out,
-and the smallest text size of the scheme drawing. Exit 0 when nothing overflows and the scheme
+the words of table cells broken over two lines without a hyphen, and the smallest text size of
+the scheme drawing. Exit 0 when nothing overflows and the scheme
 text is at least 12 px at every width, 1 when something does, 2 when Chromium is missing
 (``apt-get install -y chromium``).
 """
@@ -28,7 +29,7 @@ WIDTHS = (390, 768, 1280)
 MIN_SCHEME_PX = 12.0
 
 #: Writes the measurements into the page as JSON (read back from --dump-dom).
-PROBE = """
+PROBE = r"""
 <script>
 (function () {
   var root = document.documentElement, vw = window.innerWidth;
@@ -44,13 +45,36 @@ PROBE = """
                " right=" + Math.round(r.right));
     }
   });
+  // A word of a table cell split over two lines without a hyphen ("Verantwoordelij|ke"): two
+  // letters of one text on different lines, the first not a space, hyphen or soft hyphen.
+  var broken = [], range = document.createRange();
+  document.querySelectorAll("td, th").forEach(function (cell) {
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode())) {
+      var text = node.data, before = null;
+      for (var i = 0; i < text.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        // The last box: a range at the start of a line also has an empty one at the end of
+        // the line before.
+        var rects = range.getClientRects(), box = rects[rects.length - 1];
+        if (!box || !box.width) { continue; }
+        var top = box.top;
+        if (before !== null && top > before + 2 && /\S/.test(text[i]) &&
+            /[^\s\u00ad\-\/]/.test(text[i - 1])) {
+          var words = text.slice(0, i).split(/\s/), rest = text.slice(i).split(/\s/);
+          broken.push(words[words.length - 1] + "|" + rest[0]);
+        }
+        before = top;
+      }
+    }
+  });
   var svg = document.querySelector("svg.scheme"), scale = null;
   if (svg) {
     scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   }
   var result = {viewport: vw, scrollWidth: root.scrollWidth,
                 bodyScrollWidth: document.body.scrollWidth, overflowing: out.slice(0, 20),
-                schemeScale: scale};
+                schemeScale: scale, midWordBreaks: broken.slice(0, 20)};
   parent.postMessage(JSON.stringify(result), "*");
 })();
 </script>
@@ -165,6 +189,9 @@ def problems(data: dict[str, object]) -> list[str]:
         )
     elif sticking_out:
         found.append(f"sticking out of the text column: {sticking_out}")
+    broken = data.get("midWordBreaks") or []
+    if broken:
+        found.append(f"words broken without a hyphen in table cells: {', '.join(map(str, broken))}")
     scale = data.get("schemeScale")
     if isinstance(scale, (int, float)) and scale * MIN_SCHEME_PX < MIN_SCHEME_PX - 0.01:
         found.append(f"scheme text drawn at {scale * MIN_SCHEME_PX:.1f} px (< 12 px)")

@@ -7,11 +7,12 @@ import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from policy_rulebook.core import loader
-from policy_rulebook.documents.articles import numbers
+from policy_rulebook.core.articles import numbers
 from tests.helpers import BUNDLED, run
 
 # The errors are read in English (the bundled policy is Dutch; see test_i18n.py).
@@ -119,7 +120,7 @@ def test_docx_of_the_policy_has_numbers_the_scheme_picture_and_a_footer(
     result = run(capsys, "render", str(BUNDLED), "--format", "docx", "-o", str(target))
     assert (result.code, result.err) == (0, "")
     word = docx.Document(str(target))
-    text = "\n".join(p.text for p in word.paragraphs)
+    text = _word_text(word)
     for number in numbers(loader.load(BUNDLED).data).values():
         assert re.search(rf"(^|\n){re.escape(number)}  ", text), number
     assert len(word.inline_shapes) == 1  # the scheme as a picture
@@ -188,3 +189,44 @@ def test_every_docx_is_a4_and_names_the_organisation_and_the_policy(
     assert props.author == "Stad Lindebeek" and props.last_modified_by == "Stad Lindebeek"
     assert "python-docx" not in f"{props.author} {props.comments} {props.last_modified_by}"
     assert props.title == "Socialemediabeleid van Stad Lindebeek" and props.keywords == "2.1.0"
+
+
+def _word_text(word: Any) -> str:
+    """The paragraphs and the table cells of a Word file, in order enough for a search."""
+    cells = [
+        p.text
+        for table in word.tables
+        for row in table.rows
+        for c in row.cells
+        for p in c.paragraphs
+    ]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_docx_of_the_policy_holds_every_text_the_page_holds(
+    lang: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Word policy leaves nothing out: every text of the policy in the language, the
+    distribution section (numbered 9) and each scenario's step of the scheme."""
+    import docx
+
+    from policy_rulebook.core.texts import iter_texts
+
+    target = tmp_path / "beleid.docx"
+    result = run(
+        capsys, "render", str(BUNDLED), "--format", "docx", "--lang", lang, "-o", str(target)
+    )
+    assert (result.code, result.err) == (0, "")
+    text = " ".join(_word_text(docx.Document(str(target))).split())
+    document = loader.load(BUNDLED)
+    texts = [value[lang] for _, value in iter_texts(document) if isinstance(value, dict)]
+    assert len(texts) > 250
+    missing = [t for t in texts if " ".join(t.split()) not in text]
+    assert missing == []
+    assert re.search(r"(^| )9\. \S", text) and "9.1  " in _word_text(docx.Document(str(target)))
+    contents = [p.text for p in docx.Document(str(target)).paragraphs]
+    parts = contents[contents.index("Inhoud" if lang == "nl" else "Contents") + 1 :][:9]
+    assert [p.split(".")[0] for p in parts] == [str(n) for n in range(1, 10)]
+    step = "Stap in het schema" if lang == "nl" else "Step in the scheme"
+    assert text.count(f"{step}: ") == len(document.get("reactions", "scenarios"))

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from policy_rulebook.documents.graph import dot_text, mermaid_text
-from policy_rulebook.documents.render import markdown_text
+from policy_rulebook.documents.markdown_writer import markdown_text
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=120)
 NASTY = st.text(st.sampled_from(list("<>&\"'`#|[]()*_~\\!:;{}-=. \n\tajs/")), max_size=80)

@@ -1,6 +1,7 @@
 """The staff page on every screen: scripts/check_layout.py measures the rendered bundled policy
 in headless Chromium at 390, 768 and 1280 px (no horizontal overflow, nothing sticking out of
-the text column, scheme text never below 12 px)."""
+the text column, no word of a table cell broken without a hyphen, scheme text never below
+12 px)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ def test_bundled_page_fits_phone_tablet_and_desktop(
         assert m["scrollWidth"] <= m["viewport"], m
         assert m["overflowing"] == [], m
         assert m["schemeScale"] >= 1.0, m  # 12 px text, never scaled down
+        assert m["midWordBreaks"] == [], m  # "Verantwoordelij|ke": a syllable and a hyphen
     assert done.returncode == 0, done.stdout
 
 

@@ -108,3 +108,20 @@ def test_cycles_in_a_larger_component_are_found() -> None:
     cycles = scheme.cycles()
     assert len(cycles) == 1 and cycles[0][0] == "discovered" and cycles[0][-1] == "discovered"
     assert cycles[0][-2] == "respond"
+
+
+def test_the_scheme_is_built_once_per_document_and_kept_with_it() -> None:
+    """No module-level cache: each document keeps its own scheme (``Document.derived``), so two
+    documents linted in turn (a server, the tests) never see each other's."""
+    from policy_rulebook.linter import engine
+    from policy_rulebook.linter.checks import _scheme
+
+    first, second = loader.load(BUNDLED), loader.load(EXAMPLES / "scheme" / "airforce")
+    assert _scheme.scheme_of(first) is _scheme.scheme_of(first)
+    assert _scheme.scheme_of(second) is not _scheme.scheme_of(first)
+    kept, built = first.derived["scheme"][1], build(first)
+    assert kept is not None and built is not None and kept.start == built.start
+    again = engine.lint(loader.load(EXAMPLES / "scheme" / "airforce")).findings
+    assert engine.lint(second).findings == again
+    state = [n for n, v in vars(_scheme).items() if isinstance(v, list | dict) and n[:2] != "__"]
+    assert state == []

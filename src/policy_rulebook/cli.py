@@ -642,7 +642,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except click.ClickException as error:
         from policy_rulebook.core import i18n
-        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.core.escape import terminal as safe
         from policy_rulebook.usage import describe, language_in, worded_by_us
 
         chosen = language_in(sys.argv[1:] if argv is None else argv)
@@ -654,7 +654,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
         sys.exit(ExitCode.USAGE)
     except InputError as error:
-        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.core.escape import terminal as safe
 
         click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))), err=True)
         sys.exit(ExitCode.USAGE)
@@ -667,7 +667,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as error:  # the promise: never a traceback
-        from policy_rulebook.core.terminal import safe
+        from policy_rulebook.core.escape import terminal as safe
 
         click.echo(
             "rulebook: "

@@ -241,7 +241,13 @@ def render(options: RenderOptions) -> str | bytes:
         make = print_documents.docx if options.output_format == "docx" else print_documents.pdf
         text = make(document, scheme, language)
     else:
-        text = rendering.render(document, scheme, options.output_format, language)
+        edit = None
+        if options.output_format == "html":
+            from policy_rulebook.app.source_links import edit_links
+            from policy_rulebook.linter import config
+
+            edit = edit_links(config.load(None, Path.cwd(), {}), options.path)
+        text = rendering.render(document, scheme, options.output_format, language, edit)
     if options.output is None:
         return text
     from policy_rulebook.app.output import deliver
@@ -295,9 +301,9 @@ def fmt(options: FmtOptions) -> tuple[str, str, ExitCode]:
 
     from policy_rulebook.authoring import fmt as formatter
     from policy_rulebook.core import files, loader
+    from policy_rulebook.core.escape import terminal as safe
     from policy_rulebook.core.findings import InputError
     from policy_rulebook.core.i18n import _
-    from policy_rulebook.core.terminal import safe
 
     max_bytes = options.max_bytes or files.DEFAULT_MAX_BYTES
     out: list[str] = []
@@ -385,8 +391,8 @@ class InitOptions:
 def init(options: InitOptions) -> tuple[str, ExitCode]:
     """Scaffold a new policy; ``InputError`` (exit 2, nothing written) if a file exists."""
     from policy_rulebook.authoring import scaffold
+    from policy_rulebook.core.escape import terminal as safe
     from policy_rulebook.core.schema import schema_text
-    from policy_rulebook.core.terminal import safe
 
     languages = scaffold.parse_languages(options.languages)
     written = scaffold.create(options.directory, options.organisation, languages, schema_text())

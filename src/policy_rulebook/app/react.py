@@ -13,10 +13,10 @@ from typing import Any
 
 from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
+from policy_rulebook.core.escape import terminal as safe
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.scheme import Scenario, Scheme
-from policy_rulebook.core.terminal import safe
 from policy_rulebook.documents.graph import answer_words
 
 #: Words of the interface (the policy's own words are quoted as they are), translated in the

@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from policy_rulebook.core.escape import terminal as safe
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
-from policy_rulebook.core.terminal import safe
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")

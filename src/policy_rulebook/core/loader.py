@@ -21,11 +21,11 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from policy_rulebook.core import codes, fastyaml, i18n, yaml_mistakes
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
+from policy_rulebook.core.escape import terminal as safe
 from policy_rulebook.core.files import DEFAULT_MAX_BYTES, decode, discover, display_name, inside
 from policy_rulebook.core.findings import Finding, InputError, Severity
 from policy_rulebook.core.i18n import _
 from policy_rulebook.core.model import SECTIONS
-from policy_rulebook.core.terminal import safe
 from policy_rulebook.core.yaml_reader import MAX_ROUND_TRIP_CHARACTERS, Refused, make_yaml
 
 #: Codes of problems that make a file unusable for anything but a finding (fmt refuses it).

@@ -21,16 +21,11 @@ _PLACEHOLDER = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 
 
 def is_placeholder(text: str) -> bool:
     """True for text that only holds a place: empty, TODO, TBD, ``...``, lorem ipsum, [name]."""
     return bool(_PLACEHOLDER.match(text)) or "lorem ipsum" in text.lower()
-
-
-def is_language_code(value: object) -> bool:
-    return isinstance(value, str) and bool(_LANGUAGE_CODE.match(value))
 
 
 def iter_texts(document: Document) -> Iterator[tuple[str, Any]]:

@@ -1,279 +1,147 @@
 """The whole policy as a Word file (``render --format docx``), as printed for the annex.
 
-The same content, order and article numbers (``documents.articles``) as the HTML page and the
-PDF; the reaction scheme as a picture (``documents.scheme_picture``) followed by its steps in
-words; the version, effective date and approval in the footer of every page; a draft says
-DRAFT / ONTWERP in every page's header.
+A walk over the same numbered blocks (``documents.model``) as the HTML page and the PDF: the
+same content, order and article numbers; the reaction scheme as a picture
+(``documents.scheme_picture``) followed by its steps in words; tables as Word tables; the
+version, effective date and approval in the footer of every page; a draft says DRAFT / ONTWERP
+in every page's header.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
 from typing import Any
 
-from policy_rulebook.core.document import Document, text_or_primary
+from policy_rulebook.core.document import Document
 from policy_rulebook.core.scheme import Scheme
-from policy_rulebook.documents.articles import SECTION_NUMBERS, list_number, numbers
+from policy_rulebook.documents.blocks import (
+    Block,
+    Figure,
+    Group,
+    Heading,
+    Inline,
+    Item,
+    Policy,
+    Table,
+    Text,
+    plain,
+)
 from policy_rulebook.documents.docx_page import a4, properties
-from policy_rulebook.documents.render import email_address, footer_line, labels
+from policy_rulebook.documents.model import build
 
 
 def policy_docx(document: Document, scheme: Scheme | None, language: str | None) -> bytes:
     from policy_rulebook.documents.extras import require
 
-    require("documents", "--format docx")
+    require("documents", "--format docx")  # a plain install has no python-docx
+    return write(build(document, scheme, language))
+
+
+def write(policy: Policy) -> bytes:
     from docx import Document as Word
     from docx.shared import Pt, RGBColor
 
-    primary = document.primary_language
-    lang = language or primary or "en"
-    data = document.data
-    L = labels(lang)
-    num = numbers(data)
-
-    def t(value: Any) -> str:
-        return text_or_primary(value, lang, primary) or ""
-
     word = Word()
-    meta: Mapping[str, Any] = data.get("meta") or {}
     a4(word)  # one page setup for every .docx we write (documents.docx_page)
-    organisation = str(meta.get("organisation", ""))
-    properties(
-        word,
-        organisation,
-        t(meta.get("title")) or organisation,
-        t(meta.get("title")) or organisation,
-        lang,
-        str(meta.get("version", "")),
-    )
+    title = plain(policy.title) or policy.organisation
+    version = next((plain(f.value) for f in policy.facts if f.key == "version"), "")
+    properties(word, policy.organisation, title, title, policy.language, version)
     section = word.sections[0]
     footer = section.footer.paragraphs[0]
-    footer.text = footer_line(data, lang, t)
+    footer.text = policy.footer
     footer.runs[0].font.size = Pt(8)
-    if meta.get("status") == "draft":
-        mark = section.header.paragraphs[0].add_run(L["draft"].upper())
+    if policy.draft:
+        mark = section.header.paragraphs[0].add_run(policy.words["draft"].upper())
         mark.bold, mark.font.size = True, Pt(28)
         mark.font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
-    word.add_heading(t(meta.get("title")) or str(meta.get("organisation", "")), level=0)
-    word.add_paragraph(str(meta.get("organisation", "")))
-    rows = [
-        (L["version"], str(meta.get("version", ""))),
-        (L["status"], L.get(str(meta.get("status")), str(meta.get("status", "")))),
-    ]
-    draft = meta.get("status") == "draft"
-    for key in ("adopted_on", "effective_from", "review_by"):
-        # a draft's adoption and effective dates are still those of the version before it
-        if meta.get(key) and not (draft and key in ("adopted_on", "effective_from")):
-            from policy_rulebook.core.dates import long_date
-
-            rows.append((L[key], long_date(lang, str(meta[key]))))
-    if meta.get("owner"):
-        rows.append((L["owner"], t(meta.get("owner"))))
+    word.add_heading(plain(policy.title), level=0)
+    word.add_paragraph(policy.organisation)
     table = word.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for label, value in rows:
+    for fact in policy.facts:
         cells = table.add_row().cells
-        cells[0].text, cells[1].text = label, value
-    if meta.get("summary"):
-        word.add_paragraph(t(meta.get("summary")))
-
-    def item(number: str | None, lead: str, *lines: tuple[str, str]) -> None:
-        paragraph = word.add_paragraph()
-        if number:
-            paragraph.add_run(f"{number}  ").bold = True
-        paragraph.add_run(lead).bold = True
-        for label, text in lines:
-            if text:
-                extra = word.add_paragraph(style="List Continue")
-                if label:
-                    extra.add_run(f"{label}: ").italic = True
-                extra.add_run(text)
-
-    def person(p: Any) -> tuple[tuple[str, str], ...]:
-        if not isinstance(p, Mapping):
-            return ()
-        return (
-            (L["email"], email_address(p["email"]) if p.get("email") else ""),
-            (L["phone"], str(p.get("phone") or "")),
-            (L["hours"], t(p.get("hours"))),
-        )
-
-    for key, number in SECTION_NUMBERS.items():
-        part = data.get(key)
-        if not isinstance(part, Mapping):
-            continue
-        word.add_heading(f"{number}. {L[key]}", level=1)
-        if part.get("intro"):
-            word.add_paragraph(t(part.get("intro")))
-        if key == "brand":
-            for field in ("mission", "vision", "online_behaviour"):
-                if part.get(field):
-                    word.add_heading(L[field], level=2)
-                    word.add_paragraph(t(part.get(field)))
-            if part.get("values"):
-                word.add_heading(f"{list_number(('brand', 'values'))} {L['values']}", level=2)
-                for v in part["values"]:
-                    item(
-                        num.get(f"brand/values/{v.get('id')}"),
-                        t(v.get("name")),
-                        ("", t(v.get("description"))),
-                    )
-            tone = part.get("tone_of_voice")
-            if isinstance(tone, Mapping):
-                word.add_heading(
-                    f"{list_number(('brand', 'tone_of_voice', 'principles'))} {L['tone_of_voice']}",
-                    level=2,
-                )
-                word.add_paragraph(t(tone.get("description")))
-                for p in tone.get("principles") or []:
-                    item(
-                        num.get(f"brand/tone_of_voice/principles/{p.get('id')}"),
-                        t(p.get("text")),
-                        (L["example"], t(p.get("example"))),
-                    )
-        elif key == "conduct":
-            capacity = part.get("speaking_capacity")
-            if isinstance(capacity, Mapping):
-                word.add_heading(L["speaking_capacity"], level=2)
-                for field in ("own_name", "on_behalf", "disclaimer"):
-                    if capacity.get(field):
-                        word.add_paragraph(f"{L[field]}: {t(capacity.get(field))}")
-            for name in ("dos", "donts"):
-                word.add_heading(f"{list_number(('conduct', name))} {L[name]}", level=2)
-                for r in part.get(name) or []:
-                    item(
-                        num.get(f"conduct/{name}/{r.get('id')}"),
-                        t(r.get("text")),
-                        (L["why"], t(r.get("rationale"))),
-                        (L["example"], t(r.get("example"))),
-                    )
-        elif key == "legal":
-            for entry in part.get("items") or []:
-                basis = "; ".join(
-                    t(b.get("title")) + (f", {b['reference']}" if b.get("reference") else "")
-                    for b in entry.get("basis") or []
-                    if isinstance(b, Mapping)
-                )
-                item(
-                    num.get(f"legal/items/{entry.get('id')}"),
-                    t(entry.get("topic")),
-                    ("", t(entry.get("text"))),
-                    (L["basis"], basis),
-                    (L["consequence"], t(entry.get("consequence"))),
-                    ("", L["private"] + "." if entry.get("applies_to_private_accounts") else ""),
-                )
-        elif key == "contact":
-            for field in ("primary", "backup"):
-                p = part.get(field)
-                if isinstance(p, Mapping):
-                    word.add_heading(L[field], level=2)
-                    item(
-                        None,
-                        str(p.get("name", "")) + (f", {t(p.get('role'))}" if p.get("role") else ""),
-                        *person(p),
-                    )
-            if part.get("escalation"):
-                word.add_heading(L["escalation"], level=2)
-                for e in part["escalation"]:
-                    item(
-                        num.get(f"contact/escalation/{e.get('id')}"),
-                        f"{t(e.get('topic'))}: {e.get('name', '')}",
-                        *person(e),
-                    )
-        elif key == "roles":
-            team = {r.get("id"): t(r.get("name")) for r in part.get("team") or []}
-            word.add_heading(f"{list_number(('roles', 'team'))} {L['team']}", level=2)
-            for r in part.get("team") or []:
-                holder = f" ({r['holder']})" if r.get("holder") else ""
-                item(
-                    num.get(f"roles/team/{r.get('id')}"),
-                    t(r.get("name")) + holder,
-                    ("", t(r.get("description"))),
-                )
-            word.add_heading(f"{list_number(('roles', 'tasks'))} {L['tasks']}", level=2)
-            for task in part.get("tasks") or []:
-                item(
-                    num.get(f"roles/tasks/{task.get('id')}"),
-                    t(task.get("name")),
-                    ("", t(task.get("description"))),
-                    (L["task_owner"], team.get(task.get("owner"), str(task.get("owner", "")))),
-                    (L["backup"], team.get(task.get("backup"), str(task.get("backup") or ""))),
-                    (L["frequency"], t(task.get("frequency"))),
-                )
-            if part.get("initiative"):
-                word.add_heading(L["initiative"], level=2)
-                word.add_paragraph(t(part.get("initiative")))
-        elif key == "reactions":
-            _reactions(word, part, scheme, lang, L, num, item, t)
-        elif key == "house_rules":
-            for r in part.get("rules") or []:
-                item(
-                    num.get(f"house_rules/rules/{r.get('id')}"),
-                    t(r.get("category")),
-                    ("", t(r.get("text"))),
-                    (L["action"], L.get(str(r.get("action")), "")),
-                )
-        elif key == "channels":
-            for a in part.get("accounts") or []:
-                item(
-                    num.get(f"channels/accounts/{a.get('id')}"),
-                    f"{a.get('platform', '')} {a.get('handle', '')}".strip(),
-                    (L["purpose"], t(a.get("purpose"))),
-                    (L["response_time"], t(a.get("response_time"))),
-                )
+        cells[0].text, cells[1].text = fact.label, plain(fact.value)
+    if policy.summary:
+        word.add_paragraph(plain(policy.summary))
+    # The contents, as on the page: a printed annex has no links, so the numbers lead.
+    word.add_heading(policy.words["contents"], level=1)
+    for part in policy.parts:
+        word.add_paragraph(f"{part.number}. {part.title}")
+    for part in policy.parts:
+        word.add_heading(f"{part.number}. {part.title}", level=1)
+        for block in part.blocks:
+            _block(word, block)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
 
 
-def _reactions(
-    word: Any,
-    part: Mapping[str, Any],
-    scheme: Scheme | None,
-    lang: str,
-    L: dict[str, str],
-    num: dict[str, str],
-    item: Any,
-    t: Any,
-) -> None:
+def _block(word: Any, block: Block) -> None:
+    if isinstance(block, Heading):
+        number = f"{block.number} " if block.number else ""
+        word.add_heading(number + block.title, level=2)
+    elif isinstance(block, Text):
+        paragraph = word.add_paragraph()
+        if block.label:
+            paragraph.add_run(f"{block.label}: ").italic = True
+        _runs(paragraph, block.value, quote=block.quote)
+    elif isinstance(block, Group):
+        for item in block.items:
+            _item(word, item)
+    elif isinstance(block, Table):
+        _table(word, block)
+    elif isinstance(block, Figure):
+        _figure(word, block)
+
+
+def _runs(paragraph: Any, runs: Inline, quote: bool = False, bold: bool = False) -> None:
+    """The words; a web address after its text, as the printed page has no links."""
+    text = "".join(
+        run.text + (f" ({run.href})" if run.href and run.href.startswith("http") else "")
+        for run in runs
+    )
+    run = paragraph.add_run(f"“{text}”" if quote else text)
+    run.bold = bold or None
+
+
+def _item(word: Any, item: Item) -> None:
+    paragraph = word.add_paragraph()
+    if item.number:
+        paragraph.add_run(f"{item.number}  ").bold = True
+    if item.tag:
+        paragraph.add_run(f"{item.tag}: ").bold = True
+    _runs(paragraph, item.lead, bold=True)
+    for field in item.fields:
+        extra = word.add_paragraph(style="List Continue")
+        if field.label:
+            extra.add_run(f"{field.label}: ").italic = True
+        _runs(extra, field.value, quote=field.key == "question")
+
+
+def _table(word: Any, block: Table) -> None:
+    table = word.add_table(rows=1, cols=len(block.columns))
+    table.style = "Table Grid"
+    for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(column).bold = True
+    for row in block.rows:
+        cells = table.add_row().cells
+        head = cells[0].paragraphs[0]
+        if row.number:
+            head.add_run(f"{row.number}  ").bold = True
+        _runs(head, row.head, bold=True)
+        if row.detail:
+            _runs(cells[0].add_paragraph(), row.detail)
+        for cell, value in zip(cells[1:], row.cells, strict=True):
+            cell.text = plain(value)
+
+
+def _figure(word: Any, figure: Figure) -> None:
     from docx.shared import Cm
 
-    from policy_rulebook.documents.graph import answer_words
-    from policy_rulebook.documents.layout import layout
     from policy_rulebook.documents.scheme_picture import scheme_png
 
-    if scheme is not None and scheme.nodes:
-        yes, no = answer_words(lang)
-        word.add_heading(f"{list_number(('reactions', 'nodes'))} {L['scheme']}", level=2)
-        picture = scheme_png(layout(scheme, lang, (yes, no)))
-        if picture is not None:
-            word.add_picture(io.BytesIO(picture), width=Cm(16))
-            word.add_paragraph(L["scheme_alt"]).runs[0].italic = True
-        for node_id, node in scheme.nodes.items():
-            number = num.get(f"reactions/nodes/{node_id}")
-            if node.kind == "question":
-                item(
-                    number,
-                    t(node.data.get("question")),
-                    (L["help"], t(node.data.get("help"))),
-                    (yes.capitalize(), scheme.label(node.yes, lang) if node.yes else ""),
-                    (no.capitalize(), scheme.label(node.no, lang) if node.no else ""),
-                )
-            else:
-                action = node.data.get("action")
-                item(
-                    number,
-                    t(node.data.get("outcome")),
-                    (L["action"], L.get(str(action), str(action or ""))),
-                    (L["guidance"], t(node.data.get("guidance"))),
-                )
-    if part.get("scenarios"):
-        word.add_heading(f"{list_number(('reactions', 'scenarios'))} {L['scenarios']}", level=2)
-        for s in part["scenarios"]:
-            item(
-                num.get(f"reactions/scenarios/{s.get('id')}"),
-                t(s.get("title")),
-                (L["situation"], t(s.get("question"))),
-                (L["answer"], t(s.get("answer"))),
-            )
+    picture = scheme_png(figure.layout)
+    if picture is not None:
+        word.add_picture(io.BytesIO(picture), width=Cm(16))
+        word.add_paragraph(figure.caption).runs[0].italic = True

@@ -1,6 +1,6 @@
 """The whole policy as a PDF (WeasyPrint, from the same HTML with its print CSS) or a Word file.
 
-The PDF is the staff page printed: A4, articles numbered (``documents.articles``), the reaction
+The PDF is the staff page printed: A4, articles numbered (``core.articles``), the reaction
 scheme as a drawing, a DRAFT / ONTWERP watermark on every page of a draft, and the version,
 effective date and approval in every page's footer (a CSS running element). WeasyPrint is the
 optional extra ``pdf``: it needs the system libraries pango and harfbuzz, which a CI runner that

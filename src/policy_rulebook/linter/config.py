@@ -38,6 +38,12 @@ class Settings:
     source: Path | None = None
     #: ``profile:`` of the file: a profile name, or {extends, require, disable} (issue 14)
     profile: str | Mapping[str, Any] | None = None
+    #: Where the policy is edited and published (issue 23): the repository's web address, the
+    #: branch edits start from, ``github`` or ``gitlab``, the rendered page's address.
+    repository: str | None = None
+    branch: str | None = None
+    repository_host: str | None = None
+    policy_url: str | None = None
 
     def enabled(self, code: str) -> bool:
         """Whether the check with this code runs: selected (or no selection) and not ignored."""
@@ -309,6 +315,10 @@ def settings(
         ("max-file-size", "max_file_size"),
         ("show-suppressed", "show_suppressed"),
         ("profile", "profile"),
+        ("repository", "repository"),
+        ("branch", "branch"),
+        ("repository-host", "repository_host"),
+        ("policy-url", "policy_url"),
     ):
         if key in file_values:
             merged[attribute] = file_values[key]

@@ -8,16 +8,16 @@ from typing import Any
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.scheme import Scheme, build
 
-_LAST: list[tuple[Document, Any, Scheme | None]] = []
-
 
 def scheme_of(document: Document) -> Scheme | None:
-    """The scheme of ``document``, built once for the checks of one lint run."""
+    """The scheme of ``document``, built once per document (kept in ``Document.derived``,
+    with the reactions section it was built from: a new section is a new scheme)."""
     reactions = document.sections.get("reactions")
-    if _LAST and _LAST[0][0] is document and _LAST[0][1] is reactions:
-        return _LAST[0][2]
+    cached: tuple[Any, Scheme | None] | None = document.derived.get("scheme")
+    if cached is not None and cached[0] is reactions:
+        return cached[1]
     scheme = build(document)
-    _LAST[:] = [(document, reactions, scheme)]
+    document.derived["scheme"] = (reactions, scheme)
     return scheme
 
 

@@ -26,20 +26,18 @@ if TYPE_CHECKING:  # the comparison itself is imported when a base is given (lin
 NOT_CONTENT = frozenset(f"/meta/{key}" for key in LIFECYCLE_KEYS)
 LEVELS = ("none", "patch", "minor", "major")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$")
-_CACHE: dict[tuple[int, int], tuple[Document, Baseline, list[Delta]]] = {}
 
 
 def changes(document: Document, baseline: Baseline) -> list[Delta]:
-    """The changes from the base to the document (computed once per lint run)."""
-    key = (id(document), id(baseline))
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is document and cached[1] is baseline:
-        return cached[2]
+    """The changes from the base to the document, computed once per document and base (kept
+    in ``Document.derived``)."""
+    cached: tuple[Baseline, list[Delta]] | None = document.derived.get("changes")
+    if cached is not None and cached[0] is baseline:
+        return cached[1]
     from policy_rulebook.core.changes import data_of, deltas
 
     found = deltas(baseline.data, data_of(document))
-    _CACHE.clear()
-    _CACHE[key] = (document, baseline, found)
+    document.derived["changes"] = (baseline, found)
     return found
 
 
