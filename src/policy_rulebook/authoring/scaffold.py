@@ -138,9 +138,15 @@ def _quote(text: str) -> str:
 def _comment(text: str, indent: int = 0) -> str:
     """Each line of ``text`` as a YAML comment at ``indent`` (the templates' ``comment``)."""
     pad = " " * indent
-    return "".join(
-        f"{pad}# {line}".rstrip() + "\n" for line in textwrap.dedent(text).strip().splitlines()
-    )
+    width = 94 - indent - 2  # a translation is one line: wrap it like the English
+    lines = [
+        part
+        for line in textwrap.dedent(text).strip().splitlines()
+        for part in (
+            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+        )
+    ]
+    return "".join(f"{pad}# {line}".rstrip() + "\n" for line in lines)
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:

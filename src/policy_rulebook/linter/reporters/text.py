@@ -43,9 +43,11 @@ class TextReporter:
             lines += suppressed_lines(report)
         summary = summary_line(report)
         if report.findings:
-            summary += " " + _("Run `rulebook explain {code}` for more.").format(
-                code=report.findings[0].code
+            # the first finding to act on: an info (a hint) only when there is nothing else
+            first = next(
+                (f for f in report.findings if f.severity is not Severity.INFO), report.findings[0]
             )
+            summary += " " + _("Run `rulebook explain {code}` for more.").format(code=first.code)
         lines.append(summary)
         return "\n".join(lines) + "\n"
 
