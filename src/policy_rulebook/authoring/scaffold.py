@@ -138,15 +138,9 @@ def _quote(text: str) -> str:
 def _comment(text: str, indent: int = 0) -> str:
     """Each line of ``text`` as a YAML comment at ``indent`` (the templates' ``comment``)."""
     pad = " " * indent
-    width = 94 - indent - 2  # a translation is one line: wrap it like the English
-    lines = [
-        part
-        for line in textwrap.dedent(text).strip().splitlines()
-        for part in (
-            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
-        )
-    ]
-    return "".join(f"{pad}# {line}".rstrip() + "\n" for line in lines)
+    return "".join(
+        f"{pad}# {line}".rstrip() + "\n" for line in textwrap.dedent(text).strip().splitlines()
+    )
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:
