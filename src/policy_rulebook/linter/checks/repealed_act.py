@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from policy_rulebook.core.document import Document
@@ -38,19 +39,29 @@ from policy_rulebook.linter.checks._words import all_texts
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
+@cache
+def _table() -> tuple[
+    tuple[dict[str, Any], tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]], ...
+]:
+    """The table with its match and unless parts lowered once (data/repealed_acts.yaml)."""
+
+    def lowered(lists: Any) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(str(part).lower() for part in parts) for parts in lists)
+
+    return tuple(
+        (entry, lowered(entry["match"]), lowered(entry.get("unless", ())))
+        for entry in data.load("repealed_acts.yaml")
+    )
+
+
 def repealed(title: str) -> dict[str, Any] | None:
     """The table entry of the repealed act a title names, or None."""
     lowered = " ".join(title.lower().split())
-
-    def holds(parts: list[Any]) -> bool:
-        return all(str(part).lower() in lowered for part in parts)
-
-    for entry in data.load("repealed_acts.yaml"):
-        if any(holds(parts) for parts in entry["match"]) and not any(
-            holds(parts) for parts in entry.get("unless", ())
+    for entry, match, unless in _table():
+        if any(all(part in lowered for part in parts) for parts in match) and not any(
+            all(part in lowered for part in parts) for parts in unless
         ):
-            found: dict[str, Any] = entry
-            return found
+            return entry
     return None
 
 
@@ -64,7 +75,18 @@ def cited(document: Document, after_adoption: bool) -> Iterator[tuple[str, Any, 
     """(pointer of the basis title, legal item, table entry) for each basis that cites a
     repealed act: replaced after the policy's adoption (``after_adoption``: due for review,
     RB611) or before it, or in a policy not adopted yet (RB603)."""
+    for where, item, act, later in _all_cited(document):
+        if later == after_adoption:
+            yield where, item, act
+
+
+def _all_cited(document: Document) -> list[tuple[str, Any, dict[str, Any], bool]]:
+    """Every basis that cites a repealed act, found once for RB603 and RB611 together."""
+    if _DERIVED in document.derived:
+        found: list[tuple[str, Any, dict[str, Any], bool]] = document.derived[_DERIVED]
+        return found
     adopted = meta_date(document, "adopted_on")
+    found = []
     for ptr, item in document.iter_kind("legal-item"):
         basis = item.get("basis")
         if not isinstance(basis, list):
@@ -73,11 +95,14 @@ def cited(document: Document, after_adoption: bool) -> Iterator[tuple[str, Any, 
             if not isinstance(entry, dict):
                 continue
             act = repealed(all_texts(entry.get("title")) + " " + str(entry.get("reference", "")))
-            if act is None:
-                continue
-            later = adopted is not None and since(act) > adopted
-            if later == after_adoption:
-                yield f"{ptr}/basis/{index}/title", item, act
+            if act is not None:
+                later = adopted is not None and since(act) > adopted
+                found.append((f"{ptr}/basis/{index}/title", item, act, later))
+    document.derived[_DERIVED] = found
+    return found
+
+
+_DERIVED = "repealed-acts"
 
 
 def localized(act: dict[str, Any], key: str, language: str) -> str:
