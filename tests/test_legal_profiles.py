@@ -396,3 +396,17 @@ def test_a_changed_answer_shows_in_the_legal_redline(
     assert result.code == 0
     assert "Beantwoorde reviewvragen" in result.out
     assert "<del>niet</del>" in result.out and "<ins>nooit</ins>" in result.out
+
+
+def test_the_configuration_can_make_a_check_info(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = _policy(tmp_path)
+    _cite_old_criminal_code(policy)
+    (tmp_path / ".rulebook.yaml").write_text("severity: {RB603: info}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, findings = _lint(capsys, "--strict", "rulebook")
+    assert code == 0 and [f["severity"] for f in findings if f["code"] == "RB603"] == ["info"]
+    (tmp_path / ".rulebook.yaml").write_text("fail-on: info\n", encoding="utf-8")
+    result = run(capsys, "lint", "rulebook")
+    assert result.code == 2 and "`fail-on`" in result.err
