@@ -80,7 +80,7 @@ def test_a_stale_sample_is_found_and_rewritten() -> None:
     ]
     new = docs.rewrite(text, blocks, docs.render_all(blocks))
     assert "26 checks, all pasted" not in new
-    assert "6 findings (3 errors, 3 warnings) in 1 file. 2 suppressed." in new
+    assert "7 findings (3 errors, 3 warnings, 1 info) in 1 file. 2 suppressed." in new
     assert new.startswith("intro\n") and new.endswith("```\nafter\n")
     assert "$ rulebook rules\nRB001  yaml-syntax" in new and "\n...\n" in new
     again = docs.find_blocks(new, "page.md")

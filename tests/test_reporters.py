@@ -102,7 +102,7 @@ def test_gitlab_fingerprints_do_not_move_with_the_line(
         for i in before
         if i["location"]["path"].endswith("conduct.yaml")
     )
-    assert {i["severity"] for i in before} == {"major", "minor"}
+    assert {i["severity"] for i in before} == {"major", "minor", "info"}  # RB610: an info
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -114,7 +114,8 @@ def test_golden_github(capsys: pytest.CaptureFixture[str], golden: Golden) -> No
         "::error file=tests/examples/invalid/broken/conduct.yaml,line=10,col=7,title=RB201 "
     )
     assert sum(line.startswith("::warning ") for line in lines) == 9
-    assert lines[-1].startswith("21 meldingen")  # the broken example policy is Dutch
+    assert sum(line.startswith("::notice ") for line in lines) == 1  # RB610: it has no profile
+    assert lines[-1].startswith("22 meldingen")  # the broken example policy is Dutch
 
 
 @pytest.mark.usefixtures("in_repo")
@@ -125,7 +126,8 @@ def test_golden_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str], golden:
     [run_] = log["runs"]
     rules = run_["tool"]["driver"]["rules"]
     results = run_["results"]
-    assert len(results) == 21
+    assert len(results) == 22
+    assert [r["level"] for r in results if r["ruleId"] == "RB610"] == ["note"]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]
@@ -323,6 +325,7 @@ def test_golden_with_suppressions_of_every_kind(
             "RB053",
             "RB103",
             "RB203",
+            "RB610",
         ]
         assert [s["reason"] for s in payload["suppressed"]] == [
             "the board reviews it on 12 December",
@@ -330,5 +333,5 @@ def test_golden_with_suppressions_of_every_kind(
         ]
     if output_format == "text":
         assert out.splitlines()[-1].startswith(
-            "6 findings (3 errors, 3 warnings) in 1 file. 2 suppressed."
+            "7 findings (3 errors, 3 warnings, 1 info) in 1 file. 2 suppressed."
         )

@@ -205,6 +205,17 @@ def cli() -> None:
 
 #: The names of the output formats, from the one reporter table.
 FORMAT_NAMES = tuple(REPORTERS)
+#: The bundled profiles (linter.profiles.NAMES; a test keeps them equal): not imported at
+#: start-up, the linter runs on every commit.
+PROFILE_NAMES = (
+    "local-government",
+    "public-body",
+    "education",
+    "higher-education",
+    "care",
+    "non-profit",
+    "company",
+)
 
 
 @cli.command()
@@ -265,6 +276,11 @@ FORMAT_NAMES = tuple(REPORTERS)
     help="Larger files are not read (RB006); like 4M or 500k [default: 4M].",
 )
 @click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    help="Lint as this kind of organisation instead of meta.profile (to try one).",
+)
+@click.option(
     "--base",
     metavar="REV",
     help="Also check version discipline (RB901-RB903) against this git revision.",
@@ -286,6 +302,7 @@ def lint(
     config: Path | None,
     today: dt.date | None,
     max_bytes: int | None,
+    profile: str | None,
     base: str | None,
     changed_only: bool,
 ) -> None:
@@ -310,6 +327,7 @@ def lint(
         output,
         show_suppressed,
         max_bytes,
+        profile,
     )
     if base is not None or changed_only:
         from policy_rulebook.app.history_actions import lint_against_base
@@ -595,7 +613,12 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
     help="The policy's languages, primary first, like nl or nl,en (messages in the first).",
 )
 @click.option("--organisation", metavar="NAME", help="The organisation's name.")
-def init(directory: Path, languages: str, organisation: str | None) -> None:
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    help="The kind of organisation (meta.profile): it decides which checks apply.",
+)
+def init(directory: Path, languages: str, organisation: str | None, profile: str | None) -> None:
     """Start a new policy in DIRECTORY (default ./rulebook), one file per section.
 
     Each file explains what the article asks of that element and holds placeholders;
@@ -604,7 +627,35 @@ def init(directory: Path, languages: str, organisation: str | None) -> None:
     from policy_rulebook.app.actions import InitOptions
     from policy_rulebook.app.actions import init as run
 
-    emit(*run(InitOptions(directory, languages, organisation)))
+    emit(*run(InitOptions(directory, languages, organisation, profile)))
+
+
+@cli.command()
+@click.argument("path", type=PathType(), default="rulebook")
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    help="The questions of this profile (default: the policy's meta.profile).",
+)
+@click.option("--lang", "language", metavar="LANG", help=_LANG_HELP, callback=_choose_language)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to list the questions.",
+)
+@_OUTPUT
+def review(
+    path: Path, profile: str | None, language: str | None, output_format: str, output: Path | None
+) -> None:
+    """List the review questions of the policy's profile that a legal or communications
+    reviewer must answer, each with its legal source, and which ones the policy has answered
+    (in meta.review)."""
+    from policy_rulebook.app.review import review as run
+
+    deliver(run(path, profile, language, output_format), output=output)
 
 
 def _speak_the_policys_language() -> None:

@@ -48,6 +48,7 @@ class LintOptions:
     output: Path | None = None
     show_suppressed: bool = False
     max_bytes: int | None = None  # None: files.DEFAULT_MAX_BYTES
+    profile: str | None = None  # --profile: try this profile instead of meta.profile
 
 
 @contextmanager
@@ -98,7 +99,9 @@ def lint(
         if prepare is not None:
             context = prepare(settings, context)
         checks = [check for check in CHECKS if settings.enabled(check.code)]
-        report = engine.lint(document, context, checks, settings.profile)
+        report = engine.lint(
+            document, context, checks, _tried_profile(settings.profile, options.profile)
+        )
         if extend is not None:
             report = extend(document, report, settings)
         # Freed here, not after the collector is back: it would first walk every object
@@ -118,6 +121,18 @@ def lint(
         atomic.write_text(options.output, output, refuse=_inputs(settings.path))
         return "", code
     return output, code
+
+
+def _tried_profile(
+    spec: str | Mapping[str, object] | None, name: str | None
+) -> str | Mapping[str, object] | None:
+    """The configuration's ``profile:`` with ``--profile NAME`` as the profile it extends (its
+    ``require`` and ``disable`` still apply)."""
+    if name is None:
+        return spec
+    if isinstance(spec, Mapping):
+        return {**spec, "extends": name}
+    return name
 
 
 def _inputs(path: Path) -> list[Path]:
@@ -386,6 +401,7 @@ class InitOptions:
     directory: Path
     languages: str = "nl,en"
     organisation: str | None = None
+    profile: str | None = None
 
 
 def init(options: InitOptions) -> tuple[str, ExitCode]:
@@ -395,7 +411,9 @@ def init(options: InitOptions) -> tuple[str, ExitCode]:
     from policy_rulebook.core.schema import schema_text
 
     languages = scaffold.parse_languages(options.languages)
-    written = scaffold.create(options.directory, options.organisation, languages, schema_text())
+    written = scaffold.create(
+        options.directory, options.organisation, languages, schema_text(), options.profile
+    )
     lines = [_("created {path}").format(path=safe(str(path))) for path in written]
     lines.append(
         _(

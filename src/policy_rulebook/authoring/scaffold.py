@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from policy_rulebook.core import atomic
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
+from policy_rulebook.linter.profiles import NAMES
 
 if TYPE_CHECKING:
     import jinja2
@@ -173,8 +174,10 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def sections(organisation: str | None, languages: Sequence[str]) -> dict[str, str]:
-    """File name -> YAML text of a new policy."""
+def sections(
+    organisation: str | None, languages: Sequence[str], profile: str | None = None
+) -> dict[str, str]:
+    """File name -> YAML text of a new policy (``profile``: its ``meta.profile``, if chosen)."""
     languages = list(languages)
 
     def todo(hint: str, language: str) -> str:
@@ -204,6 +207,8 @@ def sections(organisation: str | None, languages: Sequence[str]) -> dict[str, st
         "modeline": MODELINE.rstrip("\n"),
         "organisation": organisation or _("TODO: the organisation's name"),
         "languages": languages,
+        "profile": profile,
+        "profiles": NAMES,
         "text": text,
         "text_item": text_item,
     }
@@ -212,7 +217,11 @@ def sections(organisation: str | None, languages: Sequence[str]) -> dict[str, st
 
 
 def create(
-    directory: Path, organisation: str | None, languages: Sequence[str], schema_text: str
+    directory: Path,
+    organisation: str | None,
+    languages: Sequence[str],
+    schema_text: str,
+    profile: str | None = None,
 ) -> list[Path]:
     """Write a new policy into ``directory``; ``InputError`` (and nothing written) if any of
     its files exists, or if the folder already holds YAML files."""
@@ -220,7 +229,7 @@ def create(
 
     files = {
         name: format_text(name, text.encode("utf-8"), languages=languages)
-        for name, text in sections(organisation, languages).items()
+        for name, text in sections(organisation, languages, profile).items()
     }
     files_and_schema = {**files, SCHEMA_NAME: schema_text}
     if directory.exists() and not directory.is_dir():

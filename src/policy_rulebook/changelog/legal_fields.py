@@ -87,6 +87,15 @@ def fields(
     target = _reference(base[:-1], str(base[-1])) if base else None
     if target is not None and isinstance(value, str):  # the start of the reaction scheme
         return {(): (label(lang, base), _named(value, target, data, lang), True)}
+    if isinstance(value, list) and any(isinstance(sub, dict) for sub in value):
+        # a list of records (the review answers in meta): each record's fields, numbered
+        for index, sub in enumerate(value):
+            record = label(lang, base)
+            if isinstance(sub, dict) and isinstance(sub.get("question"), str):
+                record += f" ({sub['question']})"  # which one, in the reviewer's own words
+            for key, (name, text, whole) in fields(sub, kind, lang, data, (*base, index)).items():
+                out[(str(index), *key)] = (f"{record}{labels.SEPARATOR}{name}", text, whole)
+        return out
     if not isinstance(value, dict):
         if value is not None:
             out[()] = (label(lang, base), _word(value, lang, base), _whole_path(base))

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 
 
 class Severity(str, enum.Enum):
-    """How bad a finding is. Errors fail CI; warnings fail it only with ``--strict``."""
+    """How bad a finding is. Errors fail CI; warnings fail it only with ``--strict``; info
+    never fails it (a hint, like the checks that did not run without a profile)."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 class ExitCode(enum.IntEnum):
@@ -121,4 +123,7 @@ class Report:
         return sum(1 for f in self.findings if f.severity is severity)
 
     def fails(self, strict: bool) -> bool:
-        return any(strict or f.severity is Severity.ERROR for f in self.findings)
+        return any(
+            f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
+            for f in self.findings
+        )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import N_, _, current
@@ -74,15 +75,26 @@ def find(query: str, checks: Sequence[Check] = CHECKS) -> Check:
         if wanted.upper() == check.code or wanted.lower() == check.name:
             return check
     candidates = [c.code for c in checks] + [c.name for c in checks]
-    close = difflib.get_close_matches(
-        wanted.upper() if wanted[:2].upper() == "RB" else wanted, candidates, n=3, cutoff=0.6
-    )
+    close = _closest(wanted.upper() if wanted[:2].upper() == "RB" else wanted, candidates)
     hint = f": did you mean {', '.join(close)}?" if close else ""
     raise InputError(
         _(
             "no check with the code or name {wanted!r}{hint} (`rulebook rules` lists them all)"
         ).format(wanted=wanted, hint=hint)
     )
+
+
+def _closest(wanted: str, candidates: Sequence[str]) -> list[str]:
+    """Up to three candidates at least 0.6 alike, the most alike first; among equals, one with
+    the same characters (a transposition: RB510 -> RB501), then the most characters in place,
+    then the lowest code (difflib alone puts the highest first: RB6O1 -> RB612, not RB601)."""
+    scored = []
+    for candidate in candidates:
+        ratio = difflib.SequenceMatcher(None, wanted, candidate).ratio()
+        if ratio >= 0.6:
+            same_place = sum(a == b for a, b in zip(wanted, candidate, strict=False))
+            scored.append((-ratio, sorted(wanted) != sorted(candidate), -same_place, candidate))
+    return [candidate for *_key, candidate in sorted(scored)[:3]]
 
 
 def profiles_label(check: Check) -> str:
@@ -136,6 +148,13 @@ def render_explain(check: Check) -> str:
     ]
     for heading, text in translated_sections(check).items():
         parts.append(f"{heading}\n{textwrap.indent(text, '  ')}")
+    sources = legal_sources(check.code)
+    if sources:
+        parts.append(
+            _("Legal sources (each checked on its as-of date; docs/legal-sources.md):")
+            + "\n"
+            + "\n".join(textwrap.indent(line, "  ") for line in sources)
+        )
     parts.append(_("Fails (this gives the finding):") + "\n" + textwrap.indent(check.bad, "    "))
     parts.append(_("Passes:") + "\n" + textwrap.indent(check.good, "    "))
     if not check.code.startswith("RB05"):  # the suppression checks cannot be silenced
@@ -144,3 +163,30 @@ def render_explain(check: Check) -> str:
             f"    # rulebook: ignore[{check.code}] reason: " + _("why this is acceptable")
         )
     return "\n\n".join(parts) + "\n"
+
+
+def legal_sources(code: str) -> list[str]:
+    """The legal data a check reads, one entry a line with its source and as-of date (the
+    data is in English: it is what legal reviews, see docs/legal-sources.md)."""
+    from policy_rulebook.linter import data, review
+
+    def cite(entry: Mapping[str, Any]) -> str:
+        url = f" <{entry['url']}>" if entry.get("url") else ""
+        return _("{source}{url} (as of {date})").format(
+            source=entry["source"], url=url, date=entry["as_of"]
+        )
+
+    if code == "RB602":
+        topics: dict[str, Any] = data.load("legal_topics.yaml")
+        return [f"- {topic}: {cite(entry)}" for topic, entry in topics.items()]
+    if code in ("RB603", "RB611"):
+        return [
+            f"- {entry['was']['en']} -> {entry['now']['en']} ({entry['since']}): {cite(entry)}"
+            for entry in data.load("repealed_acts.yaml")
+        ]
+    if code == "RB612":
+        return [
+            f"- {q.id} ({', '.join(q.profiles)}): {cite(q.__dict__)}"
+            for q in review.all_questions()
+        ]
+    return []

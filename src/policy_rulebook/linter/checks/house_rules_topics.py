@@ -9,9 +9,9 @@ words are data (`linter/data/words.yaml`, `rule_threats` and `rule_personal_data
 ## Why
 These are the two posts a moderator must act on fastest, and the two that real house rules
 most often forget (domain brief, "Moderation": threats, doxxing and illegal content). A threat
-is a crime to report (Criminal Code, art. 327 ff.); publishing someone's address or phone
-number without consent breaks the GDPR (Regulation (EU) 2016/679, art. 6), also when a
-visitor does it on your page.
+is a crime to report (the Criminal Code of the laws of 29 February 2024, in force since 8
+April 2026); a visitor who posts someone's address or phone number on your page can break the
+GDPR (Regulation (EU) 2016/679, art. 6), and as the page's owner you must act on it.
 
 ## How to fix
 Add a rule such as `threats` ("Bedreigingen en strafbare berichten verwijderen we en melden

@@ -5,20 +5,23 @@ That `legal.items` covers every legal topic of the policy's profile (`meta.profi
 docs/profiles.md): personal data (GDPR/AVG), image rights (portretrecht), copyright
 (auteursrecht), defamation and insult (laster, eerroof), discrimination, confidentiality
 (discretieplicht, beroepsgeheim), political neutrality for public bodies, consequences under
-labour law, and minors for education. An item covers a topic when its topic, text, basis or
-consequence holds one of the topic's keywords, in Dutch or English (data:
-`linter/data/legal_topics.yaml`). It runs only for a policy with a profile.
+labour law, minors for schools, and patients' rights for care. An item covers a topic when
+its topic, text, basis or consequence holds one of the topic's keywords, in Dutch or English
+(data: `linter/data/legal_topics.yaml`). It runs only for a policy with a profile.
 
 ## Why
 Real policies have a legal section and still leave out what matters (domain brief, "What real
 policies miss"). Each topic has a source: personal data, Regulation (EU) 2016/679 and the
 Belgian law of 30 July 2018; image rights, art. XI.174 of the Code of Economic Law; copyright,
-Book XI of that Code; defamation and insult, art. 443 ff. of the Criminal Code;
+Book XI of that Code; defamation and insult, the Criminal Code of the laws of 29 February 2024;
 discrimination, the laws of 30 July 1981 and 10 May 2007; confidentiality, the duty of
 discretion of public staff (local government decree of 22 December 2017) and art. 17 of the
 employment contracts law of 3 July 1978; political neutrality, the local government decree
 and the election-year circular; labour law, the law of 3 July 1978 (art. 35, serious cause)
-and the staff regulations; minors, art. 8 GDPR and art. 7 of the law of 30 July 2018 (age 13).
+and the staff regulations; minors, image rights and the GDPR with consent by the minor's
+capacity of discernment (parents for young children); patients' rights, the law of 22 August
+2002 (privacy, art. 10; ombuds function, art. 11). `rulebook explain RB602` lists each
+source with the date it was last checked.
 
 ## How to fix
 Add a legal item on the missing topic, with its `basis` and `consequence`; `rulebook explain
@@ -75,9 +78,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             # The source (law and article) is data in English: `rulebook explain RB602` and
             # linter/data/legal_topics.yaml give it; the message stays in the reader's language.
             _(
-                "the legal section has no item on {title}, which the {profile} profile needs: "
-                "add an item with its basis and consequence"
-            ).format(title=title, profile=profile.id),
+                "the legal section has no item on {title}, {why}: add an item with its basis "
+                "and consequence"
+            ).format(title=title, why=profile.why(topic)),
         )
 
 
@@ -120,7 +123,7 @@ CHECK: Check = make_check(
         - id: insults
           topic: {nl: Laster en belediging, en: Defamation and insult}
           text: {nl: Beledig niemand., en: Insult nobody.}
-          basis: [{title: {nl: Strafwetboek art. 443, en: Criminal Code art. 443}}]
+          basis: [{title: {nl: Strafwetboek (2024), boek II, en: Criminal Code (2024), Book II}}]
         - id: secrecy
           topic: {nl: Discretieplicht, en: Duty of discretion}
           text: {nl: Deel niets vertrouwelijks., en: Share nothing confidential.}

@@ -21,7 +21,15 @@ from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
 
 #: The bundled profiles, in the order docs and messages list them.
-NAMES = ("local-government", "public-body", "education", "non-profit", "company")
+NAMES = (
+    "local-government",
+    "public-body",
+    "education",
+    "higher-education",
+    "care",
+    "non-profit",
+    "company",
+)
 _DERIVED = "profile"
 
 
@@ -35,6 +43,9 @@ class Profile:
     disable: frozenset[str]
     legal_topics: tuple[str, ...]
     extends: str | None = None
+    #: Checks and topics the configuration's ``require`` added: a finding on one of them says
+    #: "required by your configuration", not that the profile needs it.
+    required: frozenset[str] = frozenset()
 
     def runs(self, code: str) -> bool:
         """Whether the check with this code runs under this profile."""
@@ -44,6 +55,12 @@ class Profile:
 
     def label(self, language: str = "en") -> str:
         return self.title.get(language) or self.title.get("en") or self.id
+
+    def why(self, item: str) -> str:
+        """Why a check or topic applies, for a message: the configuration or this profile."""
+        if item in self.required:
+            return _("required by your configuration")
+        return _("which the {profile} profile needs").format(profile=self.id)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -138,7 +155,10 @@ def customise(base: Profile | None, spec: str | Mapping[str, Any] | None) -> Pro
         return None
     known_topics = topics()
     checks, disable, wanted = set(base.checks), set(base.disable), list(base.legal_topics)
+    required = set(base.required)
     for item in spec.get("require", ()):
+        if item not in (wanted if item in known_topics else base.checks - base.disable):
+            required.add(item)
         if item in known_topics:
             wanted += [item] if item not in wanted else []
         else:
@@ -150,7 +170,11 @@ def customise(base: Profile | None, spec: str | Mapping[str, Any] | None) -> Pro
         else:
             disable.add(item)
     return replace(
-        base, checks=frozenset(checks), disable=frozenset(disable), legal_topics=tuple(wanted)
+        base,
+        checks=frozenset(checks),
+        disable=frozenset(disable),
+        legal_topics=tuple(wanted),
+        required=frozenset(required),
     )
 
 

@@ -41,7 +41,7 @@ class GithubReporter:
     def render(self, report: Report, color: bool = False, show_suppressed: bool = False) -> str:
         lines = []
         for f in report.findings:
-            kind = "error" if f.severity is Severity.ERROR else "warning"
+            kind = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(f.severity, "notice")
             lines.append(command(kind, f, _title(report, f.code), f.message))
         if show_suppressed:
             lines += suppressed_lines(report)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from policy_rulebook.core import escape
-from policy_rulebook.core.findings import Report
+from policy_rulebook.core.findings import Report, Severity
 from policy_rulebook.linter.reporters.summary import summary_line
 
 
@@ -24,7 +24,8 @@ class JunitReporter:
     def render(self, report: Report, color: bool = False, show_suppressed: bool = False) -> str:
         codes = list(report.checks) or list(report.rules)
         codes += sorted({f.code for f in report.findings} - set(codes))
-        failing = {f.code for f in report.findings}
+        # an info finding (a hint such as RB610) is no failure: it goes to the case's output
+        failing = {f.code for f in report.findings if f.severity is not Severity.INFO}
         suites = ET.Element(
             "testsuites",
             name="rulebook",
@@ -53,8 +54,15 @@ class JunitReporter:
                 if f.code != code:
                     continue
                 where = f"{f.file}:{f.line}:{f.column}"
-                failure = ET.SubElement(
-                    case, "failure", type=f.severity.value, message=_text(f"{where}: {f.message}")
+                failure = (
+                    ET.SubElement(case, "system-out")
+                    if f.severity is Severity.INFO
+                    else ET.SubElement(
+                        case,
+                        "failure",
+                        type=f.severity.value,
+                        message=_text(f"{where}: {f.message}"),
+                    )
                 )
                 failure.text = _text(
                     f"{where}: {f.severity.value} {f.code} {f.message}"

@@ -18,7 +18,7 @@ from policy_rulebook.core.findings import Finding, Report, Rule, Severity, Suppr
 from policy_rulebook.core.i18n import _, current
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def artifact_uri(file: str) -> dict[str, str]:

@@ -18,6 +18,22 @@ def summary_line(report: Report) -> str:
     )
     if not report.findings:
         return _("No findings in {files}.").format(files=files) + waived
+    infos = report.count(Severity.INFO)
+    if infos:  # only then: the usual line stays as it was
+        return (
+            _("{findings} ({errors}, {warnings}, {infos}) in {files}.").format(
+                findings=ngettext(
+                    "{count} finding", "{count} findings", len(report.findings)
+                ).format(count=len(report.findings)),
+                errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+                warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+                    count=warnings
+                ),
+                infos=ngettext("{count} info", "{count} infos", infos).format(count=infos),
+                files=files,
+            )
+            + waived
+        )
     return (
         _("{findings} ({errors}, {warnings}) in {files}.").format(
             findings=ngettext("{count} finding", "{count} findings", len(report.findings)).format(
@@ -38,6 +54,7 @@ def summary_data(report: Report) -> dict[str, int]:
         "findings": len(report.findings),
         "errors": report.count(Severity.ERROR),
         "warnings": report.count(Severity.WARNING),
+        "infos": report.count(Severity.INFO),
         "files": len(report.files),
         "suppressed": len(report.suppressed),
     }

@@ -12,9 +12,13 @@ from policy_rulebook.core.findings import Finding, Report, Severity
 from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.reporters.summary import summary_line
 
-_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m"}
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _RESET = "\x1b[0m"
-_SEVERITY_WORDS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
+_SEVERITY_WORDS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
 
 
 def severity_word(severity: Severity) -> str:
@@ -39,9 +43,11 @@ class TextReporter:
             lines += suppressed_lines(report)
         summary = summary_line(report)
         if report.findings:
-            summary += " " + _("Run `rulebook explain {code}` for more.").format(
-                code=report.findings[0].code
+            # the first finding to act on: an info (a hint) only when there is nothing else
+            first = next(
+                (f for f in report.findings if f.severity is not Severity.INFO), report.findings[0]
             )
+            summary += " " + _("Run `rulebook explain {code}` for more.").format(code=first.code)
         lines.append(summary)
         return "\n".join(lines) + "\n"
 
