@@ -129,9 +129,14 @@ def per_check(outcomes: list[Outcome]) -> dict[str, PerCheck]:
     return dict(sorted(table.items()))
 
 
-def recall(outcomes: list[Outcome]) -> float:
-    listed = sum(sum(o.expected.values()) for o in outcomes)
-    hits = sum(sum(o.hits.values()) for o in outcomes)
+def recall(outcomes: list[Outcome], covered_only: bool = False) -> float:
+    """Share of the listed pattern gaps found (``covered_only``: of those a check covers)."""
+
+    def count(c: Counter[tuple[str, str]]) -> int:
+        return sum(n for (code, _p), n in c.items() if not covered_only or code != "none")
+
+    listed = sum(count(o.expected) for o in outcomes)
+    hits = sum(count(o.hits) for o in outcomes)
     return hits / listed if listed else 1.0
 
 

@@ -236,6 +236,17 @@ def test_rb801_can_be_switched_off_by_the_profile(tmp_path: Path) -> None:
         "Date to be determined.",
         "More at [link] soon.",
         "Contact: TBC",
+        # issue 20: bracketed slots and Dutch forms
+        "Een toelichting op Smartschool ([link invoegen]).",
+        "Vragen over privacy stel je aan [naam van de dienst].",
+        "De richtlijnen staan op het intranet (<link>).",
+        "in te vullen",
+        "te bepalen",
+        "p.m.",
+        "Opleiding: wordt later aangevuld.",
+        "Wij zoeken verpleegkundigen (volgt).",
+        "To be completed.",
+        "Crisiscontact PM.",
     ],
 )
 def test_placeholders_inside_a_sentence(text: str) -> None:
@@ -250,6 +261,14 @@ def test_placeholders_inside_a_sentence(text: str) -> None:
         "Bel 03 123 45 67.",
         "Het PMD-afval wordt dinsdag opgehaald.",
         "Zie www.lindebeek.be/link voor meer.",
+        # issue 20: words inside a sentence, not placeholders
+        "Vertel over je werk op de tbc-afdeling.",
+        "Vraag het eerst aan de PM van het project.",
+        "Vraag het aan de PM.",
+        "Het team komt samen om te bepalen welke campagnes we voeren.",
+        "Weekdays until 5 p.m.",
+        "Lees [de huisregels](https://lindebeek.be/huisregels).",
+        "Mail Jan <jan@lindebeek.be>.",
     ],
 )
 def test_real_text_is_not_a_placeholder(text: str) -> None:
@@ -410,3 +429,67 @@ def test_text_judges_take_any_text(text: str, language: str) -> None:
     found = unfinished(text)
     assert found is None or found.lower() in text.lower()
     repealed(text)
+
+
+# --- issue 20: word forms, clauses, bans on all political posts -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        ("minors", "Voor jongeren onder 18 vragen we de toestemming van een ouder."),
+        ("minors", "Toestemming van de ouders."),
+        ("labour-law", "Een inbreuk kan leiden tot een tuchtmaatregel."),
+        ("confidentiality", "Personeelsleden gaan discreet om met wat hen wordt toevertrouwd."),
+    ],
+)
+def test_a_topic_is_found_in_any_word_form(topic: str, text: str) -> None:
+    from policy_rulebook.linter.checks.legal_topics import covers
+
+    assert covers({"topic": "x", "text": text}, topic)
+
+
+def test_privacy_in_passing_is_not_a_personal_data_item() -> None:
+    from policy_rulebook.linter.checks.legal_topics import covers
+
+    images = {"topic": "Beelden", "text": "Uit respect voor de privacy publiceer je geen beelden."}
+    assert not covers(images, "personal-data")
+    assert covers({"topic": "Privacy", "text": "Deel geen gegevens."}, "personal-data")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "welcome"),
+    [
+        ("We verwijderen geen berichten omdat ze kritisch zijn.", "nl", True),
+        ("Je mening is welkom, maar kritiek op het bestuur verwijderen we.", "nl", False),
+        ("Kritiek is welkom, maar kritiek op het bestuur verwijderen we.", "nl", False),
+        ("Your opinion is welcome, but we remove criticism of the board.", "en", False),
+        ("We never remove criticism.", "en", True),
+        ("Kritiek is hier niet welkom.", "nl", False),
+    ],
+)
+def test_rb803_decides_per_clause(text: str, language: str, welcome: bool) -> None:
+    from policy_rulebook.linter.checks.criticism_welcome import welcomes_criticism
+
+    assert welcomes_criticism(text, language) is welcome
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "all_banned"),
+    [
+        ("Berichten van politieke aard zijn niet toegelaten.", "nl", True),
+        ("Political posts are not allowed.", "en", True),
+        ("Politieke berichten van de oppositie verwijderen we.", "nl", False),
+        (
+            "Verkiezingspropaganda van kandidaten die het bestuur zwartmaken, verwijderen we.",
+            "nl",
+            False,
+        ),
+    ],
+)
+def test_rb804_accepts_a_ban_on_all_political_posts(
+    text: str, language: str, all_banned: bool
+) -> None:
+    from policy_rulebook.linter.checks.political_even_handed import bans_all
+
+    assert bans_all(text, language) is all_banned

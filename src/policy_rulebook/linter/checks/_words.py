@@ -81,3 +81,64 @@ def clauses(text: str, language: str) -> list[str]:
     if breaks is not None:
         pieces = [part for piece in pieces for part in breaks.split(piece)]
     return [piece.strip() for piece in pieces if piece and piece.strip()]
+
+
+# --- word forms (topic detection) ---------------------------------------------------------------
+
+#: Snowball's name for each language whose word forms the checks know.
+_SNOWBALL = {"nl": "dutch", "en": "english", "fr": "french", "de": "german"}
+_TOKEN = re.compile(r"\w+")
+
+
+@cache
+def _stemmer(language: str) -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]  # lazy: only the topic checks use it
+
+    return snowballstemmer.stemmer(_SNOWBALL[language])
+
+
+@cache
+def stem(word: str, language: str) -> str:
+    """The word's stem in a language ("ouders" and "ouder": "ouder"), lower-cased."""
+    word = word.lower()
+    return str(_stemmer(language).stemWord(word)) if language in _SNOWBALL else word
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+class Forms:
+    """Keywords per language matched by word form: each word of a keyword matches any form of
+    it (Snowball stemmer: "ouder" matches "ouders", "tuchtmaatregel" "tuchtmaatregelen"); a word
+    ending in ``*`` matches the start of a word, for the head of a Dutch compound ("tucht*":
+    tuchtprocedure, tuchtmaatregel). A phrase matches consecutive words."""
+
+    def __init__(self, keywords: dict[str, list[str]]) -> None:
+        self._keys: list[tuple[str, tuple[tuple[str, bool], ...]]] = []
+        for language, entries in keywords.items():
+            for entry in entries:
+                words = tuple(
+                    (piece.rstrip("*").lower(), True)
+                    if piece.endswith("*")
+                    else (stem(word, language), False)
+                    for piece in str(entry).split()
+                    for word in (tokens(piece) if not piece.endswith("*") else [piece])
+                )
+                self._keys.append((language, words))
+
+    def search(self, text: str) -> str | None:
+        """The first keyword found in the text (in any of the keywords' languages), or None."""
+        raw = tokens(text)
+        stems: dict[str, list[str]] = {}
+        for language, words in self._keys:
+            if language not in stems:
+                stems[language] = [stem(t, language) for t in raw]
+            forms = stems[language]
+            for start in range(len(raw) - len(words) + 1):
+                if all(
+                    raw[start + i].startswith(w) if prefix else forms[start + i] == w
+                    for i, (w, prefix) in enumerate(words)
+                ):
+                    return " ".join(raw[start : start + len(words)])
+        return None
