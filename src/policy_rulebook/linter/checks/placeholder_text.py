@@ -74,6 +74,15 @@ def _cues() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(cue) for cue in listed))
 
 
+@cache
+def _capital_cues() -> re.Pattern[str]:
+    """The short values in capitals as plain strings: almost no text holds one, so this spares
+    the expression with look-behinds."""
+    table = data.load("words.yaml")["placeholder_values"]
+    caps = {str(e).upper() for words in table.values() for e in words if len(str(e)) <= 4}
+    return re.compile("|".join(re.escape(c) for c in sorted(caps, key=len, reverse=True)))
+
+
 def _is_value(candidate: str, language: str | None) -> bool:
     bare = candidate.strip(_PUNCTUATION).lower()
     values = _values(language)
@@ -105,9 +114,13 @@ def unfinished(text: str, language: str | None = None) -> str | None:
     mark = _marks().search(text)
     if mark is not None:
         return mark.group(0)
+    if not _capital_cues().search(text):
+        return None
     for found in _MARK_AT_END.finditer(text):
-        if _is_value(found.group(1), language):
-            return found.group(1)
+        mark = found.group(1)
+        if _is_value(mark, language):
+            # "PM." ends a sentence; "P.M." keeps its dots
+            return mark[:-1] if mark[:-1].lower() in _values(language) else mark
     return None
 
 
