@@ -117,10 +117,10 @@ def unfinished(text: str, language: str | None = None) -> str | None:
     if not _capital_cues().search(text):
         return None
     for found in _MARK_AT_END.finditer(text):
-        mark = found.group(1)
-        if _is_value(mark, language):
+        word = found.group(1)
+        if _is_value(word, language):
             # "PM." ends a sentence; "P.M." keeps its dots
-            return mark[:-1] if mark[:-1].lower() in _values(language) else mark
+            return word[:-1] if word[:-1].lower() in _values(language) else word
     return None
 
 
