@@ -22,10 +22,11 @@ The corpus in `tests/corpus/` holds realistic policies written after real publis
 non-profit, a company, a Flemish public agency, a hospital) and, for issue 20, three written
 by someone who did not write the checks' word lists, labelled before the checks were changed
 (a Catholic secondary school, a public general hospital, a logistics company with a works
-council). Each folder has the policy (`rulebook/`) and an `expected.yaml` that lists the gaps
-a policy officer finds in it: check code and JSON path, with a note; gaps that need a
-reviewer's judgement (`kind: judgement`) and texts that must not be flagged (`must_not_flag`)
-are labelled too. One policy (`public-agency`) is complete: it has no gaps.
+council), and one written after the checks changed (a welfare centre, CAW). Each folder has
+the policy (`rulebook/`) and an `expected.yaml` that lists the gaps a policy officer finds in
+it: check code and JSON path, with a note; gaps that need a reviewer's judgement
+(`kind: judgement`) and texts that must not be flagged (`must_not_flag`) are labelled too.
+Two policies (`public-agency`, `welfare-centre`) are complete: they have no gaps.
 
 `tests/test_corpus.py` lints each policy with its profile and counts, per check, the listed
 gaps that the linter found (recall) and the findings that the corpus does not list (false
