@@ -49,23 +49,29 @@ def _forms(topic: str, field: str = "keywords") -> Forms:
     return Forms({str(lang): [str(k) for k in words] for lang, words in keywords.items()})
 
 
-def covers(item: dict[str, Any], topic: str) -> bool:
+def covers(item: dict[str, Any], topic: str, *, stemmed: bool | None = None) -> bool:
     """Whether a legal item covers a topic: a keyword in its topic, text, basis or consequence
-    (not its id), or a topic-only keyword ("privacy") in its topic."""
-    texts = " \n".join(
-        all_texts(item.get(key)) for key in ("topic", "text", "basis", "consequence")
-    )
-    if _forms(topic).search(texts) is not None:
+    (not its id), or a topic-only keyword ("privacy") in its topic. ``stemmed``: as in
+    ``Forms.search`` (None: the words as written, then their forms)."""
+    fields = ("topic", "text", "basis", "consequence")
+    texts = " \n".join(all_texts(item.get(key)) for key in fields)
+    if _forms(topic).search(texts, stemmed=stemmed) is not None:
         return True
-    return _forms(topic, "topic_keywords").search(all_texts(item.get("topic"))) is not None
+    title = all_texts(item.get("topic"))
+    return _forms(topic, "topic_keywords").search(title, stemmed=stemmed) is not None
 
 
 def missing_topics(document: Document, wanted: Iterable[str]) -> list[str]:
     table = profiles.topics()
     items = [item for _ptr, item in document.iter_kind("legal-item") if isinstance(item, dict)]
-    return [
-        topic for topic in wanted if topic in table and not any(covers(i, topic) for i in items)
-    ]
+
+    def covered(topic: str) -> bool:
+        # every item as written first: the stemmer loads only for a topic none names so
+        return any(covers(i, topic, stemmed=False) for i in items) or any(
+            covers(i, topic, stemmed=True) for i in items
+        )
+
+    return [t for t in wanted if t in table and not covered(t)]
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
