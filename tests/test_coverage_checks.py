@@ -269,6 +269,7 @@ def test_placeholders_inside_a_sentence(text: str) -> None:
         "Weekdays until 5 p.m.",
         "Lees [de huisregels](https://lindebeek.be/huisregels).",
         "Mail Jan <jan@lindebeek.be>.",
+        "<script>alert(1)</script> and <b>bold</b> are markup, not slots.",
     ],
 )
 def test_real_text_is_not_a_placeholder(text: str) -> None:

@@ -75,6 +75,12 @@ def _cues() -> re.Pattern[str]:
 
 
 @cache
+def _slot_words() -> frozenset[str]:
+    """Words that make an angle-bracketed group a template slot ("<link>"), not markup."""
+    return frozenset(str(w) for w in data.load("words.yaml")["placeholder_slot_words"])
+
+
+@cache
 def _capital_cues() -> re.Pattern[str]:
     """The short values in capitals as plain strings: almost no text holds one, so this spares
     the expression with look-behinds."""
@@ -96,9 +102,12 @@ def unfinished(text: str, language: str | None = None) -> str | None:
     if _is_value(text, language):
         return text.strip()
     if "[" in text or "<" in text:
-        slot = _SLOT.search(text)
-        if slot is not None:
-            return slot.group(0)
+        for slot in _SLOT.finditer(text):
+            if slot.group(0).startswith("[") or _slot_words() & set(
+                slot.group(0)[1:-1].lower().replace("-", " ").split()
+                + slot.group(0)[1:-1].lower().split()
+            ):
+                return slot.group(0)
     if "(" in text or "[" in text:
         for group in _GROUP.finditer(text):
             if _is_value(group.group(1), language):
