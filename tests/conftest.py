@@ -32,7 +32,7 @@ import pytest
 from hypothesis import settings
 
 from policy_rulebook.core import i18n
-from tests.helpers import GOLDEN, Golden, redact_commits
+from tests.helpers import GOLDEN, SUMMARY, Golden, redact_commits
 
 settings.register_profile("stable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
@@ -84,7 +84,11 @@ _READ: set[Path] = set()
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
 ) -> None:
-    """List golden files that no test read, when the whole suite ran (no selection)."""
+    """The sections tests reported (the corpus's recall table); then the golden files that no
+    test read, when the whole suite ran (no selection)."""
+    for title, text in SUMMARY:
+        terminalreporter.section(title)
+        terminalreporter.write_line(text)
     whole = config.args_source is pytest.Config.ArgsSource.TESTPATHS and not (
         config.getoption("keyword") or config.getoption("markexpr")
     )

@@ -3,8 +3,12 @@ rulebook folder with an ``expected.yaml`` that lists its gaps (check code and JS
 
 A finding is a *hit* when the corpus lists a gap with its code and path (each listed gap
 counts once), a *false positive* when it does not. A gap listed with ``code: none`` is
-one that no check covers yet: it counts as missed, so that recall stays honest. Shared by
-tests/test_corpus.py and scripts/coverage_table.py (which writes docs/checks-coverage.md).
+one that no check covers yet: it counts as missed, so that recall stays honest. A gap with
+``kind: judgement`` needs a reviewer's judgement (no pattern can find it) and is counted
+apart; ``must_not_flag`` lists texts that a careless check would flag (documentation: any
+finding that is not a listed gap is a false one). Shared by tests/test_corpus.py,
+scripts/coverage_table.py (which writes docs/checks-coverage.md) and
+scripts/corpus_report.py (recall and false findings per case).
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ class Outcome:
     expected: Counter[tuple[str, str]]
     found: Counter[tuple[str, str]]
     complete: bool = False
+    judgement: Counter[tuple[str, str]] = field(default_factory=Counter)
+    severity: dict[tuple[str, str], str] = field(default_factory=dict)
+    must_not_flag: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def hits(self) -> Counter[tuple[str, str]]:
@@ -64,10 +71,42 @@ def evaluate(folder: Path) -> Outcome:
     spec = _expected(folder)
     document = loader.load(folder / "rulebook")
     report = engine.lint(document, Context(today=TODAY), profile=spec.get("profile"))
+    gaps = spec.get("gaps") or []
+    labels = gaps + (spec.get("must_not_flag") or [])
+    # ``says``: a label that several findings share a path with (RB602 on /legal/items) names
+    # the words of the message (in the policy's language) that tell them apart.
+    says: dict[tuple[str, str], list[str]] = {}
+    for g in labels:
+        if "says" in g:
+            says.setdefault((str(g["code"]), str(g["path"])), []).append(str(g["says"]))
+
+    def key(code: str, path: str, message: str = "") -> tuple[str, str]:
+        for words in says.get((code, path), []):
+            if words in message:
+                return (code, f"{path} ({words})")
+        return (code, path)
+
     # info findings (RB610 no profile, RB612 open review questions) claim no gap: not counted
-    found = Counter((f.code, f.path) for f in report.findings if f.severity.value != "info")
-    expected = Counter((str(g["code"]), str(g["path"])) for g in spec.get("gaps") or [])
-    return Outcome(folder.name, expected, found, complete=not expected)
+    claims = [f for f in report.findings if f.severity.value != "info"]
+    found = Counter(key(f.code, f.path, f.message) for f in claims)
+    severity = {key(f.code, f.path, f.message): f.severity.value for f in claims}
+
+    def label(g: dict[str, Any]) -> tuple[str, str]:
+        path = f"{g['path']} ({g['says']})" if "says" in g else str(g["path"])
+        return (str(g["code"]), path)
+
+    expected = Counter(label(g) for g in gaps if g.get("kind") != "judgement")
+    judgement = Counter(label(g) for g in gaps if g.get("kind") == "judgement")
+    banned = [label(m) for m in spec.get("must_not_flag") or []]
+    return Outcome(
+        folder.name,
+        expected,
+        found,
+        complete=not gaps,
+        judgement=judgement,
+        severity=severity,
+        must_not_flag=banned,
+    )
 
 
 def evaluate_all() -> list[Outcome]:
@@ -92,9 +131,14 @@ def per_check(outcomes: list[Outcome]) -> dict[str, PerCheck]:
     return dict(sorted(table.items()))
 
 
-def recall(outcomes: list[Outcome]) -> float:
-    listed = sum(sum(o.expected.values()) for o in outcomes)
-    hits = sum(sum(o.hits.values()) for o in outcomes)
+def recall(outcomes: list[Outcome], covered_only: bool = False) -> float:
+    """Share of the listed pattern gaps found (``covered_only``: of those a check covers)."""
+
+    def count(c: Counter[tuple[str, str]]) -> int:
+        return sum(n for (code, _p), n in c.items() if not covered_only or code != "none")
+
+    listed = sum(count(o.expected) for o in outcomes)
+    hits = sum(count(o.hits) for o in outcomes)
     return hits / listed if listed else 1.0
 
 

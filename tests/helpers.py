@@ -20,6 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "rulebook"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+#: (title, text) sections a test reports, printed in pytest's terminal summary (conftest.py),
+#: never in the middle of the progress dots.
+SUMMARY: list[tuple[str, str]] = []
 TODAY = dt.date(2026, 11, 27)
 #: The type of the ``golden`` fixture (tests/conftest.py): ``golden(name, actual)``.
 

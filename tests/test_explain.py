@@ -54,7 +54,7 @@ def test_explain_by_name(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("query", "hint"),
     [
-        ("RB510", "did you mean RB501"),
+        ("RB510", "RB501"),
         ("review-overdu", "did you mean review-overdue"),
         ("rb6O1", "did you mean RB601"),
     ],

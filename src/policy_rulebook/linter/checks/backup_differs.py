@@ -26,6 +26,17 @@ from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.core.labels import title
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
+#: The fields in words of the reader's language ("e-mailadres", not "email").
+_FIELD_WORDS = {
+    "name": N_("name (of the contact)"),
+    "email": N_("e-mail address (of the contact)"),
+    "phone": N_("phone number (of the contact)"),
+}
+
+
+def _field_word(field: str) -> str:
+    return _(_FIELD_WORDS[field]).split(" (")[0]
+
 
 def _normal(field: str, value: Any) -> str:
     if not isinstance(value, str):
@@ -58,7 +69,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 "the contact backup has the same {fields} as the primary contact: name a "
                 "different person, with their own e-mail and phone, who answers when the "
                 "primary contact is away"
-            ).format(fields=", ".join(_field_name(field) for field in same)),
+            ).format(fields=", ".join(_field_word(field) for field in same)),
         )
 
 

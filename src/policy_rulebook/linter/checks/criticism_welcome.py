@@ -5,9 +5,11 @@ That the `intro` of `house_rules` says, in every declared language, that critici
 one clause must name criticism or a synonym (`kritiek`, `mening`, `klachten`, `negatieve
 reacties`; `criticism`, `complaints`, `opinions`) together with a word of welcome (`welkom`,
 `mag`, `vrij`; `welcome`, `allowed`, `free`) and without a negation (`niet`, `geen`; `not`,
-`never`). "Kritiek is hier niet welkom" fails; "Je bent vrij om je mening te geven" and "ook
-klachten zijn welkom" pass. The words are data (`linter/data/words.yaml`); languages without
-a list are left alone.
+`never`), or with a negated word of removal ("we verwijderen geen berichten omdat ze kritisch
+zijn"). A clause that removes criticism ("welkom, maar kritiek op het bestuur verwijderen we")
+outweighs any welcome. "Kritiek is hier niet welkom" fails; "Je bent vrij om je mening te
+geven" and "ook klachten zijn welkom" pass. The words are data (`linter/data/words.yaml`);
+languages without a list are left alone.
 
 ## Why
 House rules exist to keep a conversation possible, not to silence it. A public body that
@@ -21,6 +23,7 @@ criticism too.`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from policy_rulebook.core.document import Document, pointer
@@ -31,19 +34,45 @@ from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 def welcomes_criticism(text: str, language: str) -> bool | None:
-    """Whether a clause of the text names criticism and welcomes it without a negation next to
-    the welcome ("niet welkom", "not allowed"); None: no word list for the language."""
+    """Whether the text protects criticism, judged clause by clause; None: no word list for the
+    language. A clause that names criticism protects it with a word of welcome and no negation
+    next to it ("ook klachten zijn welkom") or with a negated word of removal ("we verwijderen
+    geen berichten omdat ze kritisch zijn"); it bans it with a negated welcome ("niet welkom")
+    or a plain word of removal ("kritiek op het bestuur verwijderen we"). One clause that bans
+    criticism outweighs any clause that welcomes it."""
     welcome = pattern("welcome", language)
+    removal = pattern("removal", language)
     if welcome is None or mentions(text, language, "criticism") is None:
         return None
+    criticism = pattern("criticism", language)
+    protects = bans = False
     for clause in clauses(text, language):
-        if not mentions(clause, language, "criticism"):
+        named = list(criticism.finditer(clause)) if criticism is not None else []
+        if not named:
             continue
         for found in welcome.finditer(clause):
-            near = clause[: found.start()].split()[-3:] + clause[found.end() :].split()[:2]
-            if not mentions(" ".join(near), language, "negation"):
-                return True
-    return False
+            if not _negated(clause, found, language):
+                protects = True
+        for found in removal.finditer(clause) if removal is not None else ():
+            if not any(_near(clause, found, other) for other in named):
+                continue  # "a removed post ... if you disagree": another matter
+            if _negated(clause, found, language):
+                protects = True
+            else:
+                bans = True
+    return protects and not bans
+
+
+def _near(clause: str, one: re.Match[str], other: re.Match[str]) -> bool:
+    """Whether two words of a clause stand at most five words apart."""
+    start, end = sorted((one.start(), other.start()))
+    return len(clause[start:end].split()) <= 5
+
+
+def _negated(clause: str, found: re.Match[str], language: str) -> bool:
+    """Whether a negation stands within three words before the word or two after it."""
+    near = clause[: found.start()].split()[-3:] + clause[found.end() :].split()[:2]
+    return bool(mentions(" ".join(near), language, "negation"))
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:

@@ -6,8 +6,10 @@ docs/profiles.md): personal data (GDPR/AVG), image rights (portretrecht), copyri
 (auteursrecht), defamation and insult (laster, eerroof), discrimination, confidentiality
 (discretieplicht, beroepsgeheim), political neutrality for public bodies, consequences under
 labour law, minors for schools, and patients' rights for care. An item covers a topic when
-its topic, text, basis or consequence holds one of the topic's keywords, in Dutch or English
-(data: `linter/data/legal_topics.yaml`). It runs only for a policy with a profile.
+its topic, text, basis or consequence holds one of the topic's keywords, in Dutch or English,
+in any word form ("ouder" and "ouders", "tuchtmaatregel" and "tuchtmaatregelen": Snowball
+stemmer; data: `linter/data/legal_topics.yaml`). Words that other items mention in passing
+("privacy") count only in an item's `topic`. It runs only for a policy with a profile.
 
 ## Why
 Real policies have a legal section and still leave out what matters (domain brief, "What real
@@ -31,36 +33,48 @@ off in `.rulebook.yaml`: `profile: {disable: [labour-law]}`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter import profiles
-from policy_rulebook.linter.checks._words import _entry, all_texts
+from policy_rulebook.linter.checks._words import Forms, all_texts
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 
 @cache
-def _keywords(topic: str) -> re.Pattern[str]:
-    """A topic's keywords, each matching the start of a word (persoonsgegeven*)."""
-    keywords = profiles.topics()[topic]["keywords"]
-    return re.compile(
-        "|".join(_entry(str(k).rstrip("*") + "*") for words in keywords.values() for k in words),
-        re.IGNORECASE,
-    )
+def _forms(topic: str, field: str = "keywords") -> Forms:
+    """A topic's keywords (or its ``topic_keywords``), matched by word form."""
+    keywords = profiles.topics()[topic].get(field) or {}
+    return Forms({str(lang): [str(k) for k in words] for lang, words in keywords.items()})
+
+
+def covers(item: dict[str, Any], topic: str, *, stemmed: bool | None = None) -> bool:
+    """Whether a legal item covers a topic: a keyword in its topic, text, basis or consequence
+    (not its id), or a topic-only keyword ("privacy") in its topic. ``stemmed``: as in
+    ``Forms.search`` (None: the words as written, then their forms)."""
+    fields = ("topic", "text", "basis", "consequence")
+    texts = " \n".join(all_texts(item.get(key)) for key in fields)
+    if _forms(topic).search(texts, stemmed=stemmed) is not None:
+        return True
+    title = all_texts(item.get("topic"))
+    return _forms(topic, "topic_keywords").search(title, stemmed=stemmed) is not None
 
 
 def missing_topics(document: Document, wanted: Iterable[str]) -> list[str]:
     table = profiles.topics()
-    texts = [all_texts(item) for _ptr, item in document.iter_kind("legal-item")]
-    return [
-        topic
-        for topic in wanted
-        if topic in table and not any(_keywords(topic).search(text) for text in texts)
-    ]
+    items = [item for _ptr, item in document.iter_kind("legal-item") if isinstance(item, dict)]
+
+    def covered(topic: str) -> bool:
+        # every item as written first: the stemmer loads only for a topic none names so
+        return any(covers(i, topic, stemmed=False) for i in items) or any(
+            covers(i, topic, stemmed=True) for i in items
+        )
+
+    return [t for t in wanted if t in table and not covered(t)]
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:

@@ -44,6 +44,41 @@ def _proper_name(document: Document, ptr: str) -> bool:
     return isinstance(node, dict) and node.get("proper_name") is True
 
 
+def _label(document: Document, ptr: str) -> str:
+    """The text named by the item it belongs to: "`discriminatie` in `legal.items`, field
+    `topic`" rather than a bare "`topic`" that the policy holds fifty times."""
+    tokens = split_pointer(ptr)
+    node: Any = document.get(tokens[0]) if tokens else None
+    owner: tuple[str, str, int] | None = None  # (item id, list path, depth)
+    for depth, token in enumerate(tokens[1:], start=1):
+        if isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+            if (
+                isinstance(node, dict)
+                and isinstance(node.get("id"), str)
+                and depth < len(tokens) - 1
+            ):
+                owner = (node["id"], ".".join(tokens[:depth]), depth)
+        elif isinstance(node, dict):
+            node = node.get(token)
+        else:
+            break
+    if owner is None:
+        return text_label(ptr)
+    item, where, depth = owner
+    field = ".".join(tokens[depth + 1 :])
+    return _("`{id}` in `{list}`, field `{field}`").format(id=item, list=where, field=field)
+
+
+def _proper_name_hint(ptr: str) -> str:
+    if ptr.endswith("/title") and "/basis/" in ptr:
+        return _(
+            "; the official name of a law may stay in its own language: mark the basis "
+            "`proper_name: true`"
+        )
+    return ""
+
+
 def run(document: Document, context: Context) -> Iterable[Finding]:
     languages = document.languages
     if len(languages) < 1:
@@ -52,7 +87,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if _proper_name(document, ptr):
             continue
         if isinstance(value, str) and len(languages) > 1:
-            field = text_label(ptr)
+            field = _label(document, ptr)
             others = ", ".join(languages[1:])
             yield CHECK.finding(
                 document,
@@ -62,12 +97,13 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                     "write it as a map with {languages} ({others} missing)"
                 ).format(
                     field=field, primary=languages[0], languages=", ".join(languages), others=others
-                ),
+                )
+                + _proper_name_hint(ptr),
             )
         elif isinstance(value, dict) and value:
             missing = [lang for lang in languages if lang not in value]
             if missing:
-                field = text_label(ptr)
+                field = _label(document, ptr)
                 yield CHECK.finding(
                     document,
                     ptr,
@@ -76,7 +112,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                         "language of meta.languages ({languages})"
                     ).format(
                         field=field, missing=", ".join(missing), languages=", ".join(languages)
-                    ),
+                    )
+                    + _proper_name_hint(ptr),
                 )
 
 

@@ -5,7 +5,9 @@ For public bodies only (profiles `local-government` and `public-body`, or a prof
 requires RB804): that a house rule about political posts (its id, category or text speaks of
 politics, elections, candidates or calls to vote) says that it applies to every party alike,
 e.g. `van welke partij ook` / `whatever the party`, or bans political posts outright, e.g.
-`van wie ze ook komen` / `all political posts`. The words are data (`linter/data/words.yaml`);
+`van wie ze ook komen` / `all political posts`, or in a clause that says nothing but that
+political posts are not allowed: `Berichten van politieke aard zijn niet toegelaten` (Stad
+Antwerpen's own rule). The words are data (`linter/data/words.yaml`);
 languages without a list are left alone.
 
 ## Why
@@ -27,8 +29,27 @@ from collections.abc import Iterable
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
-from policy_rulebook.linter.checks._words import mentions, versions
+from policy_rulebook.linter import data
+from policy_rulebook.linter.checks._words import clauses, mentions, pattern, versions
 from policy_rulebook.linter.checks.base import Check, Context, make_check
+
+
+def bans_all(text: str, language: str) -> bool:
+    """Whether a clause of the text bans political posts as such: it names them in general
+    ("Berichten van politieke aard") and holds nothing but words of a ban besides."""
+    subjects = pattern("political_all", language)
+    if subjects is None:
+        return False
+    table = data.load("words.yaml")["political_ban_words"]
+    allowed = {str(w) for w in table.get(language.split("-")[0].lower(), ())}
+    for clause in clauses(text, language):
+        found = subjects.search(clause)
+        if found is None:
+            continue
+        rest = (clause[: found.start()] + " " + clause[found.end() :]).lower().split()
+        if all(word.strip(",") in allowed for word in rest):
+            return True
+    return False
 
 
 def run(document: Document, context: Context) -> Iterable[Finding]:
@@ -43,7 +64,8 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
         if not political:
             continue
         judged = {
-            language: mentions(f"{labels.get(language, '')} {text}", language, "even_handed")
+            language: bans_all(text, language)
+            or mentions(f"{labels.get(language, '')} {text}", language, "even_handed")
             for language, text in texts.items()
         }
         if judged and not any(judged.values()) and any(v is False for v in judged.values()):

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document, pointer, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
@@ -206,6 +207,14 @@ def _closest_branch(error: Any) -> list[Any] | None:
     return min(fitting, key=len) if fitting else None
 
 
+def _field_title(node: dict[str, Any], name: str) -> str:
+    lang = i18n.current().split("-")[0]
+    title = node.get(f"x-title-{lang}") or (node.get("title") if lang == "en" else None)
+    if not isinstance(title, str) or title.replace(" ", "_").lower() == name.lower():
+        return ""
+    return f" ({title.lower()})"
+
+
 def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
     """(pointer, plain message) pairs for one jsonschema error."""
     root = load_schema()
@@ -221,8 +230,9 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
                 and name not in error.instance
                 and not any(without_invisible(str(key)) == name for key in error.instance)
             ):
-                help_text = resolve(properties.get(name, {}), root).get("description", "")
-                hint = f" ({_(help_text)})" if help_text else ""
+                # The field's short title in the reader's language ("Review date"), never its
+                # schema description: a paragraph pasted in brackets reads as noise.
+                hint = _field_title(resolve(properties.get(name, {}), root), str(name))
                 yield (
                     pointer(*error.absolute_path, name),
                     _("{where} has no `{name}`{hint}: add `{name}:`").format(
