@@ -26,9 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.labels import language_name
 from policy_rulebook.linter.checks import _versioning as v
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
@@ -116,10 +118,10 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                     "translation did not: update the translation (or mark the commit "
                     "Policy-Change: editorial)"
                 ).format(
-                    primary=primary,
+                    primary=_name(primary),
                     item=f"`{delta.label}`",
                     rev=base.rev,
-                    languages=", ".join(stale),
+                    languages=", ".join(_name(code) for code in stale),
                 ),
             )
 
@@ -186,3 +188,9 @@ CHECK: Check = make_check(
         en: Answer every question within one working day.
     """,
 )
+
+
+def _name(code: str) -> str:
+    """A language's name in the reader's language ("Engels"), lower-case in French."""
+    name = language_name(i18n.current(), code)
+    return name.lower() if i18n.current().startswith("fr") else name
