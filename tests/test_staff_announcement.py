@@ -218,7 +218,9 @@ def test_stale_translation_check(
     assert result.code == 0, result.err  # a warning
     lines = [line for line in result.out.splitlines() if line.startswith("beleid/")]
     assert len(lines) == 2
-    assert "reactions.yaml" in lines[1] and "`respond`" in lines[1] and "English, French" in lines[1]
+    assert (
+        "reactions.yaml" in lines[1] and "`respond`" in lines[1] and "English, French" in lines[1]
+    )
     for lang, said in (("nl", "maar de vertaling in het"), ("fr", "mais pas sa traduction")):
         out = run(capsys, "lint", "beleid", "--lang", lang, "--base", shas["1.2.0"]).out
         assert said in out, lang

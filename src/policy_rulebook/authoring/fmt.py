@@ -200,6 +200,12 @@ def _order(node: Any, schema: dict[str, Any], context: _Context, in_list: bool =
             _order(value, items or {}, context, in_list=True)
 
 
+#: What makes an ``anyOf`` branch describe a shape (and so an order), not only a constraint.
+_SHAPES = frozenset(
+    {"type", "properties", "items", "propertyNames", "patternProperties", "additionalProperties"}
+)
+
+
 def _branch_for(node: Any, schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
     """For ``anyOf``/``oneOf``: the branch of the right type that knows most of the keys."""
     branches = schema.get("anyOf") or schema.get("oneOf")
@@ -211,6 +217,8 @@ def _branch_for(node: Any, schema: dict[str, Any], root: dict[str, Any]) -> dict
         branch = resolve(branch, root)
         if branch.get("type") not in (want, None):
             continue
+        if not _SHAPES & set(branch):
+            continue  # a constraint only ({required: [by]}): it says nothing of the keys' order
         known = branch.get("properties", {})
         hits = sum(1 for key in node if key in known) if isinstance(node, dict) else 0
         if hits > score:
