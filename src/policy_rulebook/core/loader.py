@@ -272,8 +272,9 @@ def _duplicate_findings(
 ) -> list[Finding]:
     found: list[Finding] = []
     item_line = -2
+    dashes = yaml_mistakes.missing_dashes(text, (line for _, line, _ in duplicates))
     for key, line, column in duplicates:
-        if yaml_mistakes.missing_dash(text, line):
+        if line in dashes:
             if line == item_line + 1:  # the same item's next field: one finding per item
                 item_line = line
                 continue
