@@ -165,7 +165,10 @@ def diff_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Change, .
     changes = [*_unit_changes(old, new), *_item_changes(old, new)]
     languages = _languages(old) | _languages(new)
     changes = [_judged(change, languages) for change in changes]
-    return tuple(sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c)))
+    ranks: dict[int, dict[str, int]] = {}
+    return tuple(
+        sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c, ranks))
+    )
 
 
 def _languages(data: Mapping[str, Any]) -> set[str]:
@@ -326,20 +329,26 @@ def _unit(
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _order(data: Mapping[str, Any], change: Change) -> tuple[int, ...]:
-    """Reading order: sections as in the article, then keys and items as written."""
+def _order(
+    data: Mapping[str, Any], change: Change, ranks: dict[int, dict[str, int]]
+) -> tuple[int, ...]:
+    """Reading order: sections as in the article, then keys and items as written. ``ranks``
+    holds the position of each key per mapping (by id), made once: looking a key up in the
+    list of keys for every change was quadratic (25,000 keys in `meta`: 15 s)."""
     tokens = change.path.split("/")[1:]
     section = tokens[0]
-    ranks = [SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)]
+    order = [SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)]
     node: Any = data.get(section)
     for token in tokens[1:]:
         if isinstance(node, dict):
-            keys = list(node)
-            ranks.append(keys.index(token) if token in keys else len(keys))
+            rank = ranks.get(id(node))
+            if rank is None:
+                rank = ranks[id(node)] = {key: index for index, key in enumerate(node)}
+            order.append(rank.get(token, len(rank)))
             node = node.get(token)
         elif isinstance(node, list) and token.isdigit():
-            ranks.append(int(token))
+            order.append(int(token))
             node = node[int(token)] if int(token) < len(node) else None
         else:
-            ranks.append(0)
-    return tuple(ranks)
+            order.append(0)
+    return tuple(order)
