@@ -28,7 +28,6 @@ from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.core.changes import (
     ITEM_LISTS,
     MISSING,
-    RENAME_RATIO,
     Located,
     content,
     data_of,
@@ -36,7 +35,7 @@ from policy_rulebook.core.changes import (
     index_items,
     leaves,
     leaves_that_differ,
-    similarity,
+    renames,
     strip_item_lists,
     union_keys,
 )
@@ -274,21 +273,7 @@ def _item_change(
 
 def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Located]]:
     """Pairs (old, new) of the same kind whose contents are alike enough, best pairs first."""
-    candidates = []
-    for a in gone:
-        for b in new:
-            if a.kind == b.kind:
-                ratio = similarity(content(a.item), content(b.item))
-                if ratio >= RENAME_RATIO:
-                    candidates.append((ratio, a, b))
-    candidates.sort(key=lambda c: (-c[0], c[1].item["id"], c[2].item["id"]))
-    pairs: list[tuple[Located, Located]] = []
-    used: set[int] = set()
-    for _, a, b in candidates:
-        if id(a) not in used and id(b) not in used:
-            used.update((id(a), id(b)))
-            pairs.append((a, b))
-    return pairs
+    return [(a, b) for a, b, _ in renames(gone, new)]
 
 
 # -- units (everything that is not an item with an id) ----------------------------------------
