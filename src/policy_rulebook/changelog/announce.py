@@ -16,7 +16,7 @@ from policy_rulebook.changelog import labels
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Page, Text
 from policy_rulebook.changelog.phrases import long_date, phrase, section_title
-from policy_rulebook.changelog.redline import Segment, redline
+from policy_rulebook.changelog.redline import Budget, Segment, bounded, redline
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.model import SECTIONS
 
@@ -327,17 +327,11 @@ def legal(entry: Entry, lang: str) -> Text:
         title = f"{phrase(lang, 'policy')} {old} → {new} ({', '.join(counts)})"
     if _draft(entry):
         title += f" — {phrase(lang, 'draft')}"
-    order = ["legal", *(s for s in SECTIONS if s != "legal")]
-    order += sorted({c.section for c in entry.changes} - set(order))
     blocks = []
-    for section in order:
-        items = tuple(
-            _legal_item(c, lang, entry.new.commit is None)
-            for c in entry.changes
-            if c.section == section
-        )
-        if items:
-            blocks.append(Block(section_title(lang, section), items))
+    budget = Budget()  # the word diffs of one version together
+    for section, changes in _legal_order(entry):
+        items = tuple(_legal_item(c, lang, entry.new.commit is None, budget) for c in changes)
+        blocks.append(Block(section_title(lang, section), items))
     intro = "" if entry.old is None or entry.changes else phrase(lang, "no_changes")
     why = localized(entry.why, lang, primary_language(entry.data))
     if why:
@@ -346,7 +340,31 @@ def legal(entry: Entry, lang: str) -> Text:
     return Text(lang, title, 2, intro, tuple(blocks), banner=banner)
 
 
-def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
+def _legal_order(entry: Entry) -> Iterator[tuple[str, list[Change]]]:
+    """The sections of a redline that have changes, legal first, each with its changes."""
+    order = ["legal", *(s for s in SECTIONS if s != "legal")]
+    order += sorted({c.section for c in entry.changes} - set(order))
+    for section in order:
+        changes = [c for c in entry.changes if c.section == section]
+        if changes:
+            yield section, changes
+
+
+def replaced_whole(entry: Entry, lang: str) -> dict[int, list[str]]:
+    """Per change (by ``id``), the labels of its texts that the redline replaces as a whole
+    (too long to compare word by word), spending the budget as ``legal`` does."""
+    budget = Budget()
+    found: dict[int, list[str]] = {}
+    for _section, changes in _legal_order(entry):
+        for change in changes:
+            base = labels.dotted(change.path)
+            notes = [d.label for d in _legal_details(change, lang, base, budget) if d.note]
+            if notes:
+                found[id(change)] = notes
+    return found
+
+
+def _legal_item(change: Change, lang: str, working_tree: bool, budget: Budget) -> Item:
     what = phrase(lang, f"{change.kind}_by")
     who: list[str] = []
     for touch in change.touches:
@@ -391,7 +409,7 @@ def _legal_item(change: Change, lang: str, working_tree: bool) -> Item:
     # a single value (a version, a date) needs no label under a lead that names it already
     details.extend(
         dataclasses.replace(d, label="") if d.label == lead else d
-        for d in _legal_details(change, lang, base)
+        for d in _legal_details(change, lang, base, budget)
     )
     return Item(
         lead, f"— {what}", tuple(details), _note(change, lang), tuple(who), change.editorial
@@ -413,7 +431,9 @@ def _note(change: Change, lang: str) -> str:
     return "; ".join(notes)
 
 
-def _legal_details(change: Change, lang: str, base: tuple[str | int, ...]) -> Iterator[Detail]:
+def _legal_details(
+    change: Change, lang: str, base: tuple[str | int, ...], budget: Budget
+) -> Iterator[Detail]:
     """Every field that differs, redlined; for a move, every field of the item in its new
     place (the unchanged ones kept as they are), so legal read it whole."""
     old = _content(change.old, change)
@@ -427,7 +447,8 @@ def _legal_details(change: Change, lang: str, base: tuple[str | int, ...]) -> It
         elif key not in a:
             yield Detail(name, (Segment("+", b[key]),))
         elif a[key] != b[key]:
-            yield Detail(name, redline(a[key], b[key]))
+            segments, whole = bounded(a[key], b[key], budget)
+            yield Detail(name, segments, phrase(lang, "replaced_whole") if whole else "")
         elif change.kind == "moved":
             yield Detail(name, (Segment("=", b[key]),))
 
@@ -484,7 +505,10 @@ def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
     data = entry.to_dict()
     data["lang"] = lang
     data["audience"] = audience
+    whole = replaced_whole(entry, lang) if audience == "legal" else {}
     for change, out in zip(entry.changes, data["changes"], strict=True):
+        if id(change) in whole:  # no word-by-word redline for these texts: say so
+            out["replaced_whole"] = whole[id(change)]
         base = labels.dotted(change.path)
         out["label"] = change.id if change.id is not None else labels.title(lang, base)
         out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f)) for f in change.fields]

@@ -77,6 +77,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "scenario": "Scenario",
         "if_yes": "bij ja nu: {target}",
         "if_no": "bij nee nu: {target}",
+        "replaced_whole": "tekst als geheel vervangen: te lang om woord voor woord te vergelijken",
     },
     "en": {
         "what_changes": "What changes for you?",
@@ -139,6 +140,7 @@ PHRASES: Final[dict[str, dict[str, str]]] = {
         "scenario": "Scenario",
         "if_yes": "if yes, now: {target}",
         "if_no": "if no, now: {target}",
+        "replaced_whole": "text replaced as a whole: too long to compare word by word",
     },
 }
 

@@ -126,6 +126,8 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
                             revisions.insert(paragraph, segment.text, author, change.date)
                         else:
                             revisions.delete(paragraph, segment.text, author, change.date)
+                    if detail.note:
+                        paragraph.add_run(f" ({detail.note})").italic = True
     out = io.BytesIO()
     document.core_properties.title = w["redline"]
     document.core_properties.language = lang
