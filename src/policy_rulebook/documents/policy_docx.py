@@ -226,14 +226,16 @@ def _reactions(
     from docx.shared import Cm
 
     from policy_rulebook.documents.graph import answer_words
-    from policy_rulebook.documents.layout import layout
+    from policy_rulebook.documents.layout import drawable, layout
     from policy_rulebook.documents.scheme_picture import scheme_png
 
     if scheme is not None and scheme.nodes:
         yes, no = answer_words(lang)
         word.add_heading(f"{list_number(('reactions', 'nodes'))} {L['scheme']}", level=2)
-        picture = scheme_png(layout(scheme, lang, (yes, no)))
-        if picture is not None:
+        picture = scheme_png(layout(scheme, lang, (yes, no))) if drawable(scheme) else None
+        if not drawable(scheme):
+            word.add_paragraph(L["too_large"]).runs[0].italic = True
+        elif picture is not None:
             word.add_picture(io.BytesIO(picture), width=Cm(16))
             word.add_paragraph(L["scheme_alt"]).runs[0].italic = True
         for node_id, node in scheme.nodes.items():

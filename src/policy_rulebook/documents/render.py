@@ -69,6 +69,9 @@ LABELS: dict[str, dict[str, str]] = {
         "reactions": "Hoe reageer je?",
         "scheme": "Reactieschema",
         "steps": "Het schema in woorden",
+        "too_large": (
+            "Het schema heeft te veel stappen om te tekenen; ze staan hieronder in woorden."
+        ),
         "question": "Vraag",
         "outcome": "Uitkomst",
         "yes": "ja",
@@ -157,6 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reactions": "How to react",
         "scheme": "Reaction scheme",
         "steps": "The scheme in words",
+        "too_large": "The scheme has too many steps to draw; they follow below in words.",
         "question": "Question",
         "outcome": "Outcome",
         "yes": "yes",
@@ -267,7 +271,7 @@ def render(
     from policy_rulebook.core.dates import long_date
     from policy_rulebook.documents.articles import numbers
     from policy_rulebook.documents.graph import answer_words, mermaid
-    from policy_rulebook.documents.layout import layout
+    from policy_rulebook.documents.layout import drawable, layout
 
     if output_format not in FORMATS:
         raise InputError(f"unknown format `{output_format}`: use {' or '.join(FORMATS)}")
@@ -319,7 +323,8 @@ def render(
         "scheme": scheme,
         "raw": _markup,
         "words": dict(zip(("yes", "no"), words, strict=True)),
-        "layout": layout(scheme, language, words) if scheme and scheme.nodes else None,
+        "layout": layout(scheme, language, words) if scheme and drawable(scheme) else None,
+        "too_large": bool(scheme and scheme.nodes and not drawable(scheme)),
         "mermaid": _markup(mermaid(scheme, language)) if scheme and scheme.nodes else None,
         "rules_by_id": {r.get("id"): r for _, r in document.iter_kind("house-rule")},
         "roles_by_id": {r.get("id"): r for _, r in document.iter_kind("role")},
