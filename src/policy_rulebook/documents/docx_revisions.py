@@ -15,6 +15,8 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
+from policy_rulebook.core.escape import xml
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -70,7 +72,7 @@ class Revisions:
 
         mark = OxmlElement(f"w:{kind}")
         mark.set(_w("id"), str(next(self._ids)))
-        mark.set(_w("author"), author)
+        mark.set(_w("author"), xml(author))  # git data: any character
         stamp = word_date(date)
         if stamp:
             mark.set(_w("date"), stamp)

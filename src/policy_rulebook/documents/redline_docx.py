@@ -7,7 +7,8 @@ redline. Each change is a paragraph saying what it is, who made it, in which com
 marked when it is editorial; under it one paragraph per changed text whose words are tracked
 insertions and deletions (``w:ins``/``w:del``) by the author and on the date of the commit that
 made the change. Accepting all of them in Word gives the newer version's texts, rejecting them
-the older ones.
+the older ones. Every text goes through ``escape.xml``: git data (an author name, a commit
+subject) may hold control characters that XML 1.0 cannot (issue 24, 12).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.model import Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
 from policy_rulebook.core.changes import get_path
+from policy_rulebook.core.escape import xml
 from policy_rulebook.core.model import SECTIONS
 from policy_rulebook.documents.docx_revisions import Revisions
 
@@ -99,35 +101,35 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
     revisions = Revisions()
     for entry in entries:
         text = legal(entry, lang)
-        document.add_heading(text.title, level=1)
+        document.add_heading(xml(text.title), level=1)
         if text.intro:
-            document.add_paragraph(text.intro)
+            document.add_paragraph(xml(text.intro))
         changes = iter(ordered_changes(entry))
         for block in text.blocks:
-            document.add_heading(block.heading, level=2)
+            document.add_heading(xml(block.heading), level=2)
             for item in block.items:
                 change = next(changes)
                 lead = document.add_paragraph(style="List Bullet")
-                lead.add_run(item.lead).bold = True
-                lead.add_run(f" {item.text}")
+                lead.add_run(xml(item.lead)).bold = True
+                lead.add_run(xml(f" {item.text}"))
                 if getattr(change, "editorial", False):
                     lead.add_run(f" ({w['editorial']})").italic = True
                 for line in item.who:  # every commit that touched it: who, which, when, why
-                    document.add_paragraph(line, style="List Continue")
+                    document.add_paragraph(xml(line), style="List Continue")
                 author = change.author or w["uncommitted"]
                 for detail in item.details:
                     paragraph = document.add_paragraph(style="List Continue")
                     if detail.label:  # a single value under a lead that names it has none
-                        paragraph.add_run(f"{detail.label}: ").italic = True
+                        paragraph.add_run(xml(f"{detail.label}: ")).italic = True
                     for segment in detail.segments:
                         if segment.op == "=":
-                            paragraph.add_run(segment.text)
+                            paragraph.add_run(xml(segment.text))
                         elif segment.op == "+":
                             revisions.insert(paragraph, segment.text, author, change.date)
                         else:
                             revisions.delete(paragraph, segment.text, author, change.date)
                     if detail.note:
-                        paragraph.add_run(f" ({detail.note})").italic = True
+                        paragraph.add_run(xml(f" ({detail.note})")).italic = True
     out = io.BytesIO()
     document.core_properties.title = w["redline"]
     document.core_properties.language = lang
@@ -142,15 +144,15 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], l
     assert isinstance(meta, dict)
     organisation = str(meta.get("organisation") or "")
     title = localized(meta.get("title"), lang, primary) or organisation
-    document.add_heading(title, level=0)
+    document.add_heading(xml(title), level=0)
     document.add_paragraph(w["redline"]).runs[0].bold = True
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
 
     def row(label: str, value: str) -> None:
         cells = table.add_row().cells
-        cells[0].text = label
-        cells[1].text = value
+        cells[0].text = xml(label)
+        cells[1].text = xml(value)
 
     row(w["organisation"], organisation)
     if entries:
