@@ -90,7 +90,8 @@ def _range(history: History, since: str, tip: str) -> list[Commit]:
 
 
 def _language(history_data: dict[str, Any], lang: str | None) -> str:
-    languages = (history_data.get("meta") or {}).get("languages") or []
+    meta = history_data.get("meta")  # a revision's meta may be anything: a list, a text
+    languages = meta.get("languages") if isinstance(meta, dict) else None
     languages = [str(v) for v in languages] if isinstance(languages, list) else []
     if lang is None:
         return languages[0] if languages else "en"
