@@ -145,6 +145,13 @@ def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _closed_pipe()
+    except OSError as error:  # a full disk (/dev/full), an I/O error: not "internal"
+        _closed_pipe()
+        raise InputError(
+            _("cannot write to standard output: {reason}").format(
+                reason=error.strerror or type(error).__name__
+            )
+        ) from None
     sys.exit(int(code))
 
 
@@ -165,13 +172,27 @@ def deliver(
     emit(run(content, output), code)
 
 
-def _closed_pipe() -> None:
+def _closed_pipe(stream: Any = None) -> None:
     """The reader stopped reading (``rulebook lint | head -1``): like other command-line
-    tools, stop quietly; the exit code stays that of the run. Standard output is pointed at
-    /dev/null so that Python's final flush does not complain."""
+    tools, stop quietly; the exit code stays that of the run. Standard output (or
+    ``stream``) is pointed at /dev/null so that Python's final flush does not complain."""
+    stream = stream or sys.stdout
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)
     os.close(devnull)
+
+
+def _say(line: str) -> None:
+    """One line on standard error, if it can still be written (a full disk): the exit code
+    says the rest."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        _closed_pipe(sys.stderr)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -581,18 +602,21 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("rulebook: " + _("interrupted"), err=True)
+        _say("rulebook: " + _("interrupted"))
         sys.exit(130)
     except click.ClickException as error:
-        error.show()
+        try:
+            error.show()
+        except OSError:
+            _closed_pipe(sys.stderr)
         sys.exit(ExitCode.USAGE)
     except InputError as error:
         from policy_rulebook.core.terminal import safe
 
-        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))), err=True)
+        _say("rulebook: " + _("error: {message}").format(message=safe(str(error))))
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
-        click.echo("rulebook: " + _("interrupted"), err=True)
+        _say("rulebook: " + _("interrupted"))
         sys.exit(130)
     except BrokenPipeError:
         _closed_pipe()
@@ -602,12 +626,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the promise: never a traceback
         from policy_rulebook.core.terminal import safe
 
-        click.echo(
+        _say(
             "rulebook: "
             + _("internal error: {kind}: {message} (please report this)").format(
                 kind=type(error).__name__, message=safe(str(error))
-            ),
-            err=True,
+            )
         )
         sys.exit(ExitCode.INTERNAL)
     except BaseException as error:
