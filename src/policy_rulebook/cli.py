@@ -164,12 +164,22 @@ _OUTPUT = click.option(
 
 
 def deliver(
-    content: str | bytes, code: ExitCode = ExitCode.CLEAN, output: Path | None = None
+    content: str | bytes,
+    code: ExitCode = ExitCode.CLEAN,
+    output: Path | None = None,
+    read: Path | None = None,
 ) -> None:
-    """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal."""
+    """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal.
+    Text is escaped the same way for both (git data may hold escape sequences), and the
+    output is never one of the policy files read at ``read``."""
     from policy_rulebook.app.output import deliver as run
+    from policy_rulebook.app.output import policy_files
+    from policy_rulebook.core.escape import terminal
 
-    emit(run(content, output), code)
+    if isinstance(content, str):
+        content = terminal(content)
+    refuse = policy_files(read) if output is not None and read is not None else []
+    emit(run(content, output, refuse=refuse), code, escaped=True)
 
 
 def _closed_pipe(stream: Any = None) -> None:
@@ -377,7 +387,7 @@ def diff(
     change, marked editorial or not, with who changed it)."""
     from policy_rulebook.app.history_actions import diff as run
 
-    deliver(*run(path, from_rev, to_rev, output_format, lang), output=output)
+    deliver(*run(path, from_rev, to_rev, output_format, lang), output=output, read=path)
 
 
 @cli.command()
@@ -396,7 +406,7 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
     """List the versions of the policy at PATH (commits where meta.version changed)."""
     from policy_rulebook.app.history_actions import history as run
 
-    deliver(*run(path, output_format), output=output)
+    deliver(*run(path, output_format), output=output, read=path)
 
 
 @cli.command()
@@ -442,7 +452,7 @@ def changelog(
     """Announce each version of the policy at PATH, newest first."""
     from policy_rulebook.app.history_actions import changelog as run
 
-    deliver(*run(path, from_rev, to_rev, audience, output_format, lang), output=output)
+    deliver(*run(path, from_rev, to_rev, audience, output_format, lang), output=output, read=path)
 
 
 # ci: rules and explain
@@ -486,7 +496,7 @@ def graph(path: Path, output_format: str, language: str | None, output: Path | N
     """Draw the reaction scheme of the policy at PATH as a diagram."""
     from policy_rulebook.app.actions import graph as run
 
-    deliver(run(path, output_format, language), output=output)
+    deliver(run(path, output_format, language), output=output, read=path)
 
 
 @cli.command()

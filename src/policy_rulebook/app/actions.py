@@ -115,20 +115,17 @@ def lint(
     if options.output is not None:
         from policy_rulebook.core import atomic  # only with -o: a plain lint writes nothing
 
-        atomic.write_text(options.output, output, refuse=_inputs(settings.path))
+        read = [*_inputs(settings.path), *([settings.source] if settings.source else [])]
+        atomic.write_text(options.output, output, refuse=read)  # nor the configuration
         return "", code
     return output, code
 
 
 def _inputs(path: Path) -> list[Path]:
     """The policy files at ``path``: an output file must never be one of them."""
-    from policy_rulebook.core import files
-    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.app.output import policy_files
 
-    try:
-        return files.discover(path)
-    except InputError:
-        return []
+    return policy_files(path)
 
 
 def with_severities(report: Report, severities: Mapping[str, Severity]) -> Report:

@@ -175,7 +175,10 @@ def _descriptor(path: Path) -> int | None:
 
 
 def _target(path: Path) -> Path:
-    """The path to write: a link is followed only when its target stays in its folder."""
+    """The path to write: a link is followed only when its target stays in its folder, and
+    so is every folder on the way below the working directory (``reports -> /elsewhere``
+    checked in: ``-o reports/x.sarif`` would write out of the repository)."""
+    _check_folders(path)
     if not path.is_symlink():
         return path
     folder = path.parent.resolve()
@@ -188,6 +191,32 @@ def _target(path: Path) -> Path:
             ).format(path=path, target=target)
         )
     return target
+
+
+def _check_folders(path: Path) -> None:
+    """Each folder of ``path`` below the working directory that is a symbolic link must
+    point inside the folder that holds it. Folders above the working directory are the
+    user's own (``/var/run -> /run``), not the repository's."""
+    absolute = Path(os.path.abspath(path))
+    here = Path.cwd()
+    try:
+        parts = absolute.parent.relative_to(here).parts
+    except ValueError:
+        return
+    current = here
+    for part in parts:
+        current = current / part
+        if not current.is_symlink():
+            continue
+        folder = current.parent.resolve()
+        target = current.resolve()
+        if folder != target and folder not in target.parents:
+            raise InputError(
+                _(
+                    "{path}: not written: {link} is a symbolic link to {target}, outside "
+                    "its folder; give that path itself if it is meant"
+                ).format(path=path, link=current.relative_to(here), target=target)
+            )
 
 
 def _refuse_inputs(path: Path, target: Path, refuse: Collection[Path]) -> None:
