@@ -142,7 +142,7 @@ def write_new(files: Mapping[Path, bytes]) -> None:
                 raise _error(path, error) from None
         for path, temporary in temporaries.items():
             try:
-                os.link(temporary, path)
+                _place_new(temporary, path, files[path])
             except FileExistsError:
                 raise InputError(
                     _("{path} already exists: it is never overwritten").format(path=path)
@@ -164,6 +164,34 @@ def write_new(files: Mapping[Path, bytes]) -> None:
 
 
 # --- the parts --------------------------------------------------------------------------------
+
+#: File systems without hard links (FAT, exFAT, some SMB and FUSE mounts) say so with these.
+_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK})
+#: ``os.link``, a seam for the tests (a file system without links is hard to come by).
+_link = os.link
+
+
+def _place_new(temporary: str, path: Path, data: bytes) -> None:
+    """Put a new file at ``path`` without ever replacing one: a hard link to the complete
+    temporary file, or, where links are not supported, an exclusive create (``O_EXCL``)
+    written in full (removed again if that fails, so nothing half is left)."""
+    try:
+        _link(temporary, path)
+        return
+    except OSError as error:
+        if isinstance(error, FileExistsError) or error.errno not in _NO_LINKS:
+            raise
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        try:
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
 
 
 def _descriptor(path: Path) -> int | None:
