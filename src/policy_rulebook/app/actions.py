@@ -105,6 +105,8 @@ def lint(
         # made meanwhile (a fifth of a second for a 10,000-rule policy).
         del document
     report = with_severities(report, settings.severity)
+    if settings.notes:
+        report = replace(report, notes=settings.notes)
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)
     code = (
@@ -132,8 +134,11 @@ def with_severities(report: Report, severities: Mapping[str, Severity]) -> Repor
     """The report with the severity of some codes changed (``severity`` in the config)."""
     if not severities:
         return report
+    from policy_rulebook.linter.config import UNREAD
+
     findings = tuple(
-        replace(f, severity=severities.get(f.code, f.severity)) for f in report.findings
+        f if f.code in UNREAD else replace(f, severity=severities.get(f.code, f.severity))
+        for f in report.findings
     )
     return replace(report, findings=findings)
 

@@ -43,6 +43,7 @@ class TextReporter:
                 code=report.findings[0].code
             )
         lines.append(summary)
+        lines += [escape.line(note) for note in report.notes]  # what configuration turned off
         return "\n".join(lines) + "\n"
 
 
