@@ -90,6 +90,15 @@ class Revisions:
         return mark
 
 
+def styled_paragraph(document: Any, style: str, text: str = "") -> Any:
+    """``document.add_paragraph(text, style=style)``, without python-docx's check whether
+    the style is the default one, which scans every style for each paragraph (4 ms each: a
+    scheme of 500 questions spent 6 s in it). Same XML: the paragraph names the style's id."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = document.styles[style].style_id
+    return paragraph
+
+
 def _xml_safe(text: str) -> str:
     """Text that XML 1.0 can hold: other control characters become U+FFFD."""
     return "".join(

@@ -15,6 +15,7 @@ from typing import Any
 from policy_rulebook.core.document import Document, text_or_primary
 from policy_rulebook.core.scheme import Scheme
 from policy_rulebook.documents.articles import SECTION_NUMBERS, list_number, numbers
+from policy_rulebook.documents.docx_revisions import styled_paragraph
 from policy_rulebook.documents.render import email_address, footer_line, labels
 
 
@@ -71,7 +72,7 @@ def policy_docx(document: Document, scheme: Scheme | None, language: str | None)
         paragraph.add_run(lead).bold = True
         for label, text in lines:
             if text:
-                extra = word.add_paragraph(style="List Continue")
+                extra = styled_paragraph(word, "List Continue")
                 if label:
                     extra.add_run(f"{label}: ").italic = True
                 extra.add_run(text)

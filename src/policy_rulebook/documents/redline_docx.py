@@ -24,7 +24,7 @@ from policy_rulebook.changelog.phrases import long_date, phrase
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.escape import xml
 from policy_rulebook.core.model import SECTIONS
-from policy_rulebook.documents.docx_revisions import Revisions
+from policy_rulebook.documents.docx_revisions import Revisions, styled_paragraph
 
 #: The words of the document around the policy's own, per language (others: English).
 WORDS: dict[str, dict[str, str]] = {
@@ -109,16 +109,16 @@ def redline_docx(entries: Sequence[Entry], lang: str) -> bytes:
             document.add_heading(xml(block.heading), level=2)
             for item in block.items:
                 change = next(changes)
-                lead = document.add_paragraph(style="List Bullet")
+                lead = styled_paragraph(document, "List Bullet")
                 lead.add_run(xml(item.lead)).bold = True
                 lead.add_run(xml(f" {item.text}"))
                 if getattr(change, "editorial", False):
                     lead.add_run(f" ({w['editorial']})").italic = True
                 for line in item.who:  # every commit that touched it: who, which, when, why
-                    document.add_paragraph(xml(line), style="List Continue")
+                    styled_paragraph(document, "List Continue", xml(line))
                 author = change.author or w["uncommitted"]
                 for detail in item.details:
-                    paragraph = document.add_paragraph(style="List Continue")
+                    paragraph = styled_paragraph(document, "List Continue")
                     if detail.label:  # a single value under a lead that names it has none
                         paragraph.add_run(xml(f"{detail.label}: ")).italic = True
                     for segment in detail.segments:
