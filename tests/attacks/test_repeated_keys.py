@@ -66,3 +66,11 @@ def test_the_hint_still_shows_for_a_missing_dash() -> None:
 def test_reading_repeated_keys_grows_linearly() -> None:
     ratio = growth(lambda n: loader.parse("meta.yaml", _repeated(n), fast=True), 1_500)
     assert ratio < LINEAR, ratio  # was quadratic: 8 times the keys took about 60 times as long
+
+
+def test_repeated_keys_past_the_bound_are_counted_in_one_finding() -> None:
+    text = "meta:\n" + "  a: 1\n" * (loader.MAX_DUPLICATE_FINDINGS + 51)
+    parsed = loader.parse("meta.yaml", text.encode(), fast=True)
+    repeated = [p for p in parsed.problems if p.code == "RB002"]
+    assert len(repeated) == loader.MAX_DUPLICATE_FINDINGS + 1
+    assert repeated[-1].message.startswith("50 more repeated keys from here on")
