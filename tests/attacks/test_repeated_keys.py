@@ -74,3 +74,20 @@ def test_repeated_keys_past_the_bound_are_counted_in_one_finding() -> None:
     repeated = [p for p in parsed.problems if p.code == "RB002"]
     assert len(repeated) == loader.MAX_DUPLICATE_FINDINGS + 1
     assert repeated[-1].message.startswith("50 more repeated keys from here on")
+
+
+@given(st.from_regex(r"[-+]?[0-9_]{1,20}", fullmatch=True))
+def test_plain_integers_are_built_as_ruamel_builds_them(value: str) -> None:
+    from ruamel.yaml import YAML
+
+    from policy_rulebook.core import fastyaml
+
+    tag = "tag:yaml.org,2002:int"
+    try:
+        expected = YAML(typ="rt", pure=True).load(f"a: {value}\n")["a"]
+    except Exception:
+        return
+    if not isinstance(expected, int):
+        return  # read as text: the resolver decides that, not the number builder
+    built = fastyaml._number(tag, value)
+    assert (type(built), built) == (type(expected), expected)

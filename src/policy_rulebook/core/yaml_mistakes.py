@@ -225,18 +225,21 @@ def missing_dashes(text: str, lines: Iterable[int]) -> set[int]:
     dash_end: dict[int, int] = {}  # column where a ``- `` ends -> last line index with it
     depths: list[int] = []  # the stack: depths strictly increasing, upwards
     indices: list[int] = []
+    last = max(wanted)
     for index, here in enumerate(text.splitlines()):
+        if index >= last:
+            break  # no repeated key further down
+        unindented = here.lstrip(" ")
+        depth = len(here) - len(unindented)
         if index + 1 in wanted:
-            indent = len(here) - len(here.lstrip(" "))
-            dash = dash_end.get(indent, -1)
-            at = bisect.bisect_left(depths, indent - 2) - 1
+            dash = dash_end.get(depth, -1)
+            at = bisect.bisect_left(depths, depth - 2) - 1
             shallower = indices[at] if at >= 0 else -1
             if dash >= 0 and dash >= shallower:
                 found.add(index + 1)
-        stripped = here.strip()
+        stripped = unindented.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        depth = len(here) - len(here.lstrip(" "))
         while depths and depths[-1] >= depth:
             depths.pop()
             indices.pop()
