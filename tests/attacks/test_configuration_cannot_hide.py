@@ -104,3 +104,26 @@ def test_options_on_the_command_line_are_not_notes(
 ) -> None:
     code, out = _lint(capsys, "--ignore", "RB9")
     assert code == 0 and "switched off" not in out
+
+
+def test_a_configuration_changed_since_the_base_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests import gitrepo
+
+    repo = gitrepo.init(tmp_path / "git")
+    gitrepo.copy_bundled(repo)
+    (repo / ".rulebook.yaml").write_text("format: text\n", encoding="utf-8")
+    gitrepo.commit(repo, "Policy 2.1.0", "Hanne Wuyts <hanne@example.org>", "2026-11-02")
+    monkeypatch.chdir(repo)
+    code, out = _lint(capsys, "--base", "HEAD")
+    assert code == 0 and "changed since" not in out, out
+    (repo / ".rulebook.yaml").write_text("format: text\nignore: [RB9]\n", encoding="utf-8")
+    gitrepo.commit(repo, "quiet", "Eve <eve@example.org>", "2026-11-03")
+    code, out = _lint(capsys, "--base", "HEAD~1")
+    assert out.splitlines()[-2:] == [
+        "checks RB9 switched off by .rulebook.yaml",
+        "the configuration .rulebook.yaml changed since HEAD~1",
+    ], out
+    _, out = _lint(capsys, "--base", "HEAD~1", "--format", "json")
+    assert json.loads(out)["notes"][-1] == "the configuration .rulebook.yaml changed since HEAD~1"
