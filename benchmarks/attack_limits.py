@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,7 @@ def case(
             subprocess.run(["git", *step], cwd=root, check=True, env=GIT_ENV)
     extra = ("--today", "2026-11-27") if args[0] == "lint" else ()
     start = time.perf_counter()
+    cpu = _children_cpu()
     try:
         done = subprocess.run(
             [str(RULEBOOK), *args, "rulebook", *extra],
@@ -77,9 +79,20 @@ def case(
         print(f"{name:58s} > {TIMEOUT:.0f} s (stopped)", flush=True)
         return
     seconds = time.perf_counter() - start
+    used = _children_cpu() - cpu
     lines = (done.stdout.strip() or done.stderr.strip() or "-").splitlines()
-    last = lines[-1][:70]
-    print(f"{name:58s} {seconds:6.2f} s  exit {done.returncode}  {last}", flush=True)
+    last = lines[-1][:50]
+    print(
+        f"{name:58s} {seconds:6.2f} s (CPU {used:5.2f} s)  exit {done.returncode}  {last}",
+        flush=True,
+    )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of finished child processes: on a shared machine the wall time also
+    counts the waits for a core."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
