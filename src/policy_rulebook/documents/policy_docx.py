@@ -66,7 +66,7 @@ def policy_docx(document: Document, scheme: Scheme | None, language: str | None)
         word.add_paragraph(t(meta.get("summary")))
 
     def item(number: str | None, lead: str, *lines: tuple[str, str]) -> None:
-        paragraph = word.add_paragraph()
+        paragraph = styled_paragraph(word)
         if number:
             paragraph.add_run(f"{number}  ").bold = True
         paragraph.add_run(lead).bold = True
