@@ -1,24 +1,40 @@
 """The worst cases under rulebook's limits, timed through the real command (SECURITY.md).
 
-Run: ``.venv/bin/python benchmarks/attack_limits.py`` (writes into a temporary folder).
+Run: ``.venv/bin/python benchmarks/attack_limits.py [WORDS...]`` (writes into a temporary
+folder); with words, only the cases whose name contains one of them. A case is stopped after
+``TIMEOUT`` seconds (shown as ``> TIMEOUT s``).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-RULEBOOK = Path(sys.executable).parent / "rulebook"
+RULEBOOK = Path(os.environ.get("RULEBOOK", Path(sys.executable).parent / "rulebook"))
 BUNDLED = REPO / "rulebook"
 MAX_SLOW = 256 * 1024
 MAX_FILE = 4 * 1024 * 1024
 WORK = Path(tempfile.mkdtemp(prefix="rulebook-limits-"))
+TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "120"))
+ONLY = [word.casefold() for word in sys.argv[1:]]
+GIT_ENV = {
+    **os.environ,
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+}
 
 
 def case(
@@ -26,25 +42,57 @@ def case(
     files: dict[str, str],
     args: tuple[str, ...] = ("lint",),
     config: dict[str, str] | None = None,
+    before: dict[str, str] | None = None,
 ) -> None:
+    """Time ``rulebook ARGS rulebook`` on the bundled policy with ``files`` replaced; with
+    ``before``, in a git repository whose first commit has those files (``HEAD~1``)."""
+    if ONLY and not any(word in name.casefold() for word in ONLY):
+        return
     root = WORK / re.sub(r"\W+", "-", name)
     shutil.copytree(BUNDLED, root / "rulebook")
-    for file, text in files.items():
-        (root / "rulebook" / file).write_text(text, encoding="utf-8")
     for file, text in (config or {}).items():
         (root / file).write_text(text, encoding="utf-8")
+    if before is not None:
+        for file, text in before.items():
+            (root / "rulebook" / file).write_text(text, encoding="utf-8")
+        for step in (("init", "-q"), ("add", "-A"), ("commit", "-qm", "before")):
+            subprocess.run(["git", *step], cwd=root, check=True, env=GIT_ENV)
+    for file, text in files.items():
+        (root / "rulebook" / file).write_text(text, encoding="utf-8")
+    if before is not None:
+        for step in (("add", "-A"), ("commit", "-qm", "after")):
+            subprocess.run(["git", *step], cwd=root, check=True, env=GIT_ENV)
     extra = ("--today", "2026-11-27") if args[0] == "lint" else ()
     start = time.perf_counter()
-    done = subprocess.run(
-        [str(RULEBOOK), *args, "rulebook", *extra],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    cpu = _children_cpu()
+    try:
+        done = subprocess.run(
+            [str(RULEBOOK), *args, "rulebook", *extra],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=TIMEOUT,
+            env=GIT_ENV,
+        )
+    except subprocess.TimeoutExpired:
+        print(f"{name:58s} > {TIMEOUT:.0f} s (stopped)", flush=True)
+        return
     seconds = time.perf_counter() - start
-    last = (done.stdout.strip() or done.stderr.strip()).splitlines()[-1][:70]
-    print(f"{name:58s} {seconds:6.2f} s  exit {done.returncode}  {last}", flush=True)
+    used = _children_cpu() - cpu
+    lines = (done.stdout.strip() or done.stderr.strip() or "-").splitlines()
+    last = lines[-1][:50]
+    print(
+        f"{name:58s} {seconds:6.2f} s (CPU {used:5.2f} s)  exit {done.returncode}  {last}",
+        flush=True,
+    )
+
+
+def _children_cpu() -> float:
+    """CPU seconds of finished child processes: on a shared machine the wall time also
+    counts the waits for a core."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -128,7 +176,96 @@ def main() -> None:
         f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 10)}]\n" for n in range(8)
     )
     case(".rulebook.yaml: a billion laughs (RB007)", {}, config={".rulebook.yaml": laughs})
+    bounded_time(meta, conduct, block)
     shutil.rmtree(WORK)
+
+
+def bounded_time(meta: str, conduct: str, block: str) -> None:
+    """The five classes of issue 24: each the worst case under the 4 MiB limit (fast path)."""
+    # 1. Repeated keys: the missing-dash hint looked above every repeated key.
+    repeated = "meta:\n  distribution:\n    - nl: x\n" + "      nl: x\n" * 8_000
+    case("repeated keys: 8,000 in one list item (56 KB)", {"meta.yaml": repeated})
+    many = (MAX_FILE - 100) // len("      nl: x\n")
+    repeated = "meta:\n  distribution:\n    - nl: x\n" + "      nl: x\n" * many
+    case("repeated keys: 4 MiB in one list item", {"meta.yaml": repeated})
+    top = "a: 1\n" * ((MAX_FILE - 100) // 5)
+    case("repeated keys: 4 MiB at the top level", {"meta.yaml": top})
+
+    # 2. Rename detection of lint --base: removed items against added ones.
+    def dos(prefix: str, count: int, size: int, order: int) -> str:
+        words = [f"woord{n % 50}" for n in range(size // 7)]
+        items = []
+        for n in range(count):
+            text = " ".join(words[(n + order) % 7 :] + words[: (n + order) % 7])
+            if order:
+                shuffled = sorted(text.split(), key=lambda w: (zlib.crc32(w.encode()) ^ order, w))
+                text = " ".join(shuffled)
+            items.append(f"    - id: {prefix}-{n}\n      text:\n        nl: {text}\n")
+        return conduct.replace("  dos:\n", "  dos:\n" + "".join(items), 1)
+
+    for count, size in ((10, 1_000), (100, 1_000), (10, 40_000), (2_000, 100)):
+        case(
+            f"lint --base: {count} do's of {size:,} characters replaced",
+            {"conduct.yaml": dos("new", count, size, 1)},
+            args=("lint", "--base", "HEAD~1"),
+            before={"conduct.yaml": dos("old", count, size, 0)},
+        )
+
+    # 3. The word-level redline: one long text rewritten in another order.
+    def speech(words: int, shuffled: bool) -> str:
+        out = [f"w{(n * 7919 if shuffled else n) % words}" for n in range(words)]
+        return " ".join(out)
+
+    def summary(text: str) -> str:
+        return re.sub(r"(?ms)^  summary:\n.*?(?=^  \w)", f"  summary:\n    nl: {text}\n", meta)
+
+    for words in (8_000, 20_000, 400_000):
+        old, new = summary(speech(words, False)), summary(speech(words, True))
+        for args in (
+            ("diff", "--from", "HEAD~1", "--to", "HEAD"),
+            ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx", "-o", "x.docx"),
+            ("changelog", "--audience", "legal"),
+        ):
+            case(
+                f"redline: {words:,} words reordered ({' '.join(args[:1] + args[5:7])})",
+                {"meta.yaml": new.replace("version: 2.1.0", "version: 3.0.0")},
+                args=args,
+                before={"meta.yaml": old},
+            )
+
+    # 4. The reaction scheme: a checklist of N questions (yes: the next one, no: an outcome).
+    def checklist(questions: int) -> str:
+        nodes = []
+        for n in range(questions):
+            following = f"q{n + 1}" if n + 1 < questions else "done"
+            nodes.append(
+                f"    - id: q{n}\n      question:\n        nl: Vraag {n}?\n"
+                f"        en: Question {n}?\n      yes: {following}\n      no: stop\n"
+            )
+        for name in ("done", "stop"):
+            nodes.append(
+                f"    - id: {name}\n      outcome:\n        nl: Einde {name}.\n"
+                f"        en: End {name}.\n      action: let-stand\n"
+            )
+        return "reactions:\n  start: q0\n  nodes:\n" + "".join(nodes)
+
+    for questions in (100, 500, 20_000):
+        for form in ("html", "docx"):
+            case(
+                f"scheme: {questions:,} questions (render --format {form})",
+                {"reactions.yaml": checklist(questions)},
+                args=("render", "--format", form, "-o", f"x.{form}"),
+            )
+
+    # 5. Ordering the changes of one mapping: many keys in `meta`.
+    for keys in (25_000, (MAX_FILE - len(meta) - 4096) // 22):
+        extra = "".join(f"  key{n:07d}: {n}\n" for n in range(keys))
+        case(
+            f"diff: {keys:,} keys added to meta",
+            {"meta.yaml": meta + extra},
+            args=("diff", "--from", "HEAD~1", "--to", "HEAD"),
+            before={"meta.yaml": meta},
+        )
 
 
 if __name__ == "__main__":

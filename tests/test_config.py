@@ -33,6 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         encoding="utf-8",
     )
     (tmp_path / "sub" / "dir").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()  # found upward inside the repository, never above it
     monkeypatch.chdir(tmp_path / "sub" / "dir")
     return tmp_path
 

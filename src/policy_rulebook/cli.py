@@ -164,6 +164,13 @@ def emit(text: str, code: ExitCode, *, escaped: bool = False) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _closed_pipe()
+    except OSError as error:  # a full disk (/dev/full), an I/O error: not "internal"
+        _closed_pipe()
+        raise InputError(
+            _("cannot write to standard output: {reason}").format(
+                reason=error.strerror or type(error).__name__
+            )
+        ) from None
     sys.exit(int(code))
 
 
@@ -176,21 +183,45 @@ _OUTPUT = click.option(
 
 
 def deliver(
-    content: str | bytes, code: ExitCode = ExitCode.CLEAN, output: Path | None = None
+    content: str | bytes,
+    code: ExitCode = ExitCode.CLEAN,
+    output: Path | None = None,
+    read: Path | None = None,
 ) -> None:
-    """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal."""
+    """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal.
+    Text is escaped the same way for both (git data may hold escape sequences), and the
+    output is never one of the policy files read at ``read``."""
     from policy_rulebook.app.output import deliver as run
+    from policy_rulebook.app.output import policy_files
+    from policy_rulebook.core.escape import terminal
 
-    emit(run(content, output), code)
+    if isinstance(content, str):
+        content = terminal(content)
+    refuse = policy_files(read) if output is not None and read is not None else []
+    emit(run(content, output, refuse=refuse), code, escaped=True)
 
 
-def _closed_pipe() -> None:
+def _closed_pipe(stream: Any = None) -> None:
     """The reader stopped reading (``rulebook lint | head -1``): like other command-line
-    tools, stop quietly; the exit code stays that of the run. Standard output is pointed at
-    /dev/null so that Python's final flush does not complain."""
+    tools, stop quietly; the exit code stays that of the run. Standard output (or
+    ``stream``) is pointed at /dev/null so that Python's final flush does not complain."""
+    stream = stream or sys.stdout
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)
     os.close(devnull)
+
+
+def _say(line: str) -> None:
+    """One line on standard error, if it can still be written (a full disk): the exit code
+    says the rest."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        _closed_pipe(sys.stderr)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -394,7 +425,7 @@ def diff(
     change, marked editorial or not, with who changed it)."""
     from policy_rulebook.app.history_actions import diff as run
 
-    deliver(*run(path, from_rev, to_rev, output_format, lang), output=output)
+    deliver(*run(path, from_rev, to_rev, output_format, lang), output=output, read=path)
 
 
 @cli.command()
@@ -413,7 +444,7 @@ def history(path: Path, output_format: str, output: Path | None) -> None:
     """List the versions of the policy at PATH (commits where meta.version changed)."""
     from policy_rulebook.app.history_actions import history as run
 
-    deliver(*run(path, output_format), output=output)
+    deliver(*run(path, output_format), output=output, read=path)
 
 
 @cli.command()
@@ -463,7 +494,7 @@ def changelog(
     """Announce each version of the policy at PATH, newest first."""
     from policy_rulebook.app.history_actions import changelog as run
 
-    deliver(*run(path, from_rev, to_rev, audience, output_format, lang), output=output)
+    deliver(*run(path, from_rev, to_rev, audience, output_format, lang), output=output, read=path)
 
 
 # ci: rules and explain
@@ -509,7 +540,7 @@ def graph(path: Path, output_format: str, language: str | None, output: Path | N
     """Draw the reaction scheme of the policy at PATH as a diagram."""
     from policy_rulebook.app.actions import graph as run
 
-    deliver(run(path, output_format, language), output=output)
+    deliver(run(path, output_format, language), output=output, read=path)
 
 
 @cli.command()
@@ -689,7 +720,7 @@ def main(argv: list[str] | None = None) -> None:
         _check_environment()
         cli.main(args=argv, prog_name="rulebook", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("rulebook: " + _("interrupted"), err=True)
+        _say("rulebook: " + _("interrupted"))
         sys.exit(130)
     except click.ClickException as error:
         from policy_rulebook.core import i18n
@@ -702,15 +733,18 @@ def main(argv: list[str] | None = None) -> None:
         elif worded_by_us(error):  # else its words are in the language of when it was raised
             _speak_the_policys_language()
         message = describe(error)
-        click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
+        try:
+            click.echo("rulebook: " + _("error: {message}").format(message=safe(message)), err=True)
+        except OSError:  # standard error is full or gone: the exit code still says 2
+            _closed_pipe(sys.stderr)
         sys.exit(ExitCode.USAGE)
     except InputError as error:
         from policy_rulebook.core.escape import terminal as safe
 
-        click.echo("rulebook: " + _("error: {message}").format(message=safe(str(error))), err=True)
+        _say("rulebook: " + _("error: {message}").format(message=safe(str(error))))
         sys.exit(ExitCode.USAGE)
     except KeyboardInterrupt:
-        click.echo("rulebook: " + _("interrupted"), err=True)
+        _say("rulebook: " + _("interrupted"))
         sys.exit(130)
     except BrokenPipeError:
         _closed_pipe()
@@ -720,12 +754,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as error:  # the promise: never a traceback
         from policy_rulebook.core.escape import terminal as safe
 
-        click.echo(
+        _say(
             "rulebook: "
             + _("internal error: {kind}: {message} (please report this)").format(
                 kind=type(error).__name__, message=safe(str(error))
-            ),
-            err=True,
+            )
         )
         sys.exit(ExitCode.INTERNAL)
     except BaseException as error:

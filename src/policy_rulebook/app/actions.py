@@ -108,6 +108,8 @@ def lint(
         # made meanwhile (a fifth of a second for a 10,000-rule policy).
         del document
     report = with_severities(report, settings.severity)
+    if settings.notes:
+        report = replace(report, notes=(*settings.notes, *report.notes))
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)
     code = (
@@ -118,7 +120,8 @@ def lint(
     if options.output is not None:
         from policy_rulebook.core import atomic  # only with -o: a plain lint writes nothing
 
-        atomic.write_text(options.output, output, refuse=_inputs(settings.path))
+        read = [*_inputs(settings.path), *([settings.source] if settings.source else [])]
+        atomic.write_text(options.output, output, refuse=read)  # nor the configuration
         return "", code
     return output, code
 
@@ -137,21 +140,20 @@ def _tried_profile(
 
 def _inputs(path: Path) -> list[Path]:
     """The policy files at ``path``: an output file must never be one of them."""
-    from policy_rulebook.core import files
-    from policy_rulebook.core.findings import InputError
+    from policy_rulebook.app.output import policy_files
 
-    try:
-        return files.discover(path)
-    except InputError:
-        return []
+    return policy_files(path)
 
 
 def with_severities(report: Report, severities: Mapping[str, Severity]) -> Report:
     """The report with the severity of some codes changed (``severity`` in the config)."""
     if not severities:
         return report
+    from policy_rulebook.linter.config import UNREAD
+
     findings = tuple(
-        replace(f, severity=severities.get(f.code, f.severity)) for f in report.findings
+        f if f.code in UNREAD else replace(f, severity=severities.get(f.code, f.severity))
+        for f in report.findings
     )
     return replace(report, findings=findings)
 

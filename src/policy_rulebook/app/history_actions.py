@@ -91,7 +91,8 @@ def _range(history: History, since: str, tip: str) -> list[Commit]:
 
 
 def _language(history_data: dict[str, Any], lang: str | None) -> str:
-    languages = (history_data.get("meta") or {}).get("languages") or []
+    meta = history_data.get("meta")  # a revision's meta may be anything: a list, a text
+    languages = meta.get("languages") if isinstance(meta, dict) else None
     languages = [str(v) for v in languages] if isinstance(languages, list) else []
     if lang is None:
         return languages[0] if languages else "en"
@@ -117,7 +118,7 @@ def _json(
     payload = []
     for entry, _found, status, version in entries:
         item = json_entry(entry, lang, audience)  # each change's touches, marking, editorial
-        with_titles(entry, item, lang)  # "3.1 Beroepsgeheim", as the redline names it
+        with_titles(entry, item, lang, audience)  # "3.1 Beroepsgeheim", as the redline names it
         item["to"]["status"] = status
         if version is not None:
             from policy_rulebook.changelog.provenance import touch_dict
@@ -379,7 +380,46 @@ def lint_against_base(
             return context
         return dataclasses.replace(context, baseline=baseline, changed_only=changed_only)
 
-    return actions.lint(options, prepare=prepare)
+    def extend(document: Any, report: Any, settings: Settings) -> Any:
+        note = _configuration_changed(settings.source, base)
+        return dataclasses.replace(report, notes=(*report.notes, note)) if note else report
+
+    return actions.lint(options, extend=extend, prepare=prepare)
+
+
+def _configuration_changed(source: Path | None, base: str) -> str | None:
+    """A line for the report when the configuration file differs from the base revision's
+    (added, changed or removed since it): a pull request that changes which checks run must
+    say so to its reviewer. Read with ``git cat-file`` (no textconv, no attributes)."""
+    import os
+    import subprocess
+
+    from policy_rulebook.linter.config import YAML_NAMES, repository_root
+
+    root = repository_root(Path.cwd().absolute())
+    if root is None:
+        return None
+    names = [source] if source is not None else [Path(n) for n in YAML_NAMES]
+    for name in names:
+        here = name.absolute()
+        try:
+            relative = here.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        done = subprocess.run(
+            ["git", "-c", "core.quotePath=false", "cat-file", "blob", f"{base}:{relative}"],
+            cwd=root,
+            capture_output=True,
+            check=False,
+            env={**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"},
+        )
+        before = done.stdout if done.returncode == 0 else None
+        now = here.read_bytes() if here.is_file() else None
+        if before != now:
+            return _("the configuration {name} changed since {base}").format(
+                name=relative, base=base
+            )
+    return None
 
 
 def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:

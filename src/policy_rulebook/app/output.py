@@ -16,6 +16,16 @@ from policy_rulebook.core.findings import InputError
 BINARY_FORMATS = frozenset({"docx", "pdf", "eml"})
 
 
+def policy_files(path: Path) -> list[Path]:
+    """The policy files at ``path``: an output file must never be one of them."""
+    from policy_rulebook.core import files
+
+    try:
+        return files.discover(path)
+    except InputError:
+        return []
+
+
 def deliver(
     content: str | bytes, output: Path | None, stream: Any = None, refuse: Sequence[Path] = ()
 ) -> str:

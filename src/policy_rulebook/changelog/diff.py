@@ -28,7 +28,6 @@ from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.core.changes import (
     ITEM_LISTS,
     MISSING,
-    RENAME_RATIO,
     Located,
     content,
     data_of,
@@ -36,7 +35,7 @@ from policy_rulebook.core.changes import (
     index_items,
     leaves,
     leaves_that_differ,
-    similarity,
+    renames,
     strip_item_lists,
     union_keys,
 )
@@ -174,7 +173,10 @@ def diff_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Change, .
     changes = [*_unit_changes(old, new), *_item_changes(old, new)]
     languages = _languages(old) | _languages(new)
     changes = [_judged(change, languages) for change in changes]
-    return tuple(sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c)))
+    ranks: dict[int, dict[str, int]] = {}
+    return tuple(
+        sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c, ranks))
+    )
 
 
 def _languages(data: Mapping[str, Any]) -> set[str]:
@@ -281,21 +283,7 @@ def _item_change(
 
 def _renames(gone: list[Located], new: list[Located]) -> list[tuple[Located, Located]]:
     """Pairs (old, new) of the same kind whose contents are alike enough, best pairs first."""
-    candidates = []
-    for a in gone:
-        for b in new:
-            if a.kind == b.kind:
-                ratio = similarity(content(a.item), content(b.item))
-                if ratio >= RENAME_RATIO:
-                    candidates.append((ratio, a, b))
-    candidates.sort(key=lambda c: (-c[0], c[1].item["id"], c[2].item["id"]))
-    pairs: list[tuple[Located, Located]] = []
-    used: set[int] = set()
-    for _, a, b in candidates:
-        if id(a) not in used and id(b) not in used:
-            used.update((id(a), id(b)))
-            pairs.append((a, b))
-    return pairs
+    return [(a, b) for a, b, _ in renames(gone, new)]
 
 
 # -- units (everything that is not an item with an id) ----------------------------------------
@@ -336,20 +324,26 @@ def _unit(
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _order(data: Mapping[str, Any], change: Change) -> tuple[int, ...]:
-    """Reading order: sections as in the article, then keys and items as written."""
+def _order(
+    data: Mapping[str, Any], change: Change, ranks: dict[int, dict[str, int]]
+) -> tuple[int, ...]:
+    """Reading order: sections as in the article, then keys and items as written. ``ranks``
+    holds the position of each key per mapping (by id), made once: looking a key up in the
+    list of keys for every change was quadratic (25,000 keys in `meta`: 15 s)."""
     tokens = change.path.split("/")[1:]
     section = tokens[0]
-    ranks = [SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)]
+    order = [SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)]
     node: Any = data.get(section)
     for token in tokens[1:]:
         if isinstance(node, dict):
-            keys = list(node)
-            ranks.append(keys.index(token) if token in keys else len(keys))
+            rank = ranks.get(id(node))
+            if rank is None:
+                rank = ranks[id(node)] = {key: index for index, key in enumerate(node)}
+            order.append(rank.get(token, len(rank)))
             node = node.get(token)
         elif isinstance(node, list) and token.isdigit():
-            ranks.append(int(token))
+            order.append(int(token))
             node = node[int(token)] if int(token) < len(node) else None
         else:
-            ranks.append(0)
-    return tuple(ranks)
+            order.append(0)
+    return tuple(order)

@@ -32,7 +32,7 @@ from policy_rulebook.changelog.legal_fields import (
 )
 from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Text
 from policy_rulebook.changelog.phrases import long_date, phrase, section_title
-from policy_rulebook.changelog.redline import Segment, redline
+from policy_rulebook.changelog.redline import Budget, Segment, bounded
 from policy_rulebook.core import labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.model import SECTIONS
@@ -55,16 +55,22 @@ class Field:
     whole: bool = False
     source: int = 0  # which of the item's changes it comes from
 
-    def segments(self) -> tuple[Segment, ...]:
+    def segments(self, budget: Budget | None = None) -> tuple[Segment, ...]:
+        return self.compared(budget)[0]
+
+    def compared(self, budget: Budget | None = None) -> tuple[tuple[Segment, ...], bool]:
+        """The redline, and whether the texts were too long to compare word by word (then
+        replaced as a whole: ``budget`` bounds the word diffs of one version, issue 24)."""
         if self.old is None:
-            return (Segment("+", self.new or ""),)
+            return (Segment("+", self.new or ""),), False
         if self.new is None:
-            return (Segment("-", self.old),)
+            return (Segment("-", self.old),), False
         if self.old == self.new:
-            return (Segment("=", self.new),)
+            return (Segment("=", self.new),), False
         if self.whole:
-            return tuple(s for s in (Segment("-", self.old), Segment("+", self.new)) if s.text)
-        return redline(self.old, self.new)
+            pair = (Segment("-", self.old), Segment("+", self.new))
+            return tuple(s for s in pair if s.text), False
+        return bounded(self.old, self.new, budget or Budget())
 
 
 @dataclass(frozen=True)
@@ -76,10 +82,16 @@ class LegalItem:
     fields: tuple[Field, ...]
 
 
-def with_titles(entry: Entry, out: dict[str, Any], lang: str) -> dict[str, Any]:
+def with_titles(
+    entry: Entry, out: dict[str, Any], lang: str, audience: str = "staff"
+) -> dict[str, Any]:
     """An entry's JSON (``announce.json_entry``) with each change's ``title`` as the redline
-    names it: article number and title for an item, the field in words for the rest."""
+    names it: article number and title for an item, the field in words for the rest; for
+    legal, ``replaced_whole``: the texts too long to compare word by word (issue 24)."""
+    whole = replaced_whole(entry, lang) if audience == "legal" else {}
     for change, data in zip(entry.changes, out.get("changes", []), strict=False):
+        if id(change) in whole:
+            data["replaced_whole"] = whole[id(change)]
         data["title"] = (
             item_title(change, lang, entry.data)
             if change.item_kind
@@ -94,13 +106,14 @@ def legal_items(entry: Entry, lang: str) -> list[tuple[str, list[LegalItem]]]:
     order = ["legal", *(s for s in SECTIONS if s not in ("legal", "meta"))]
     order += sorted({c.section for c in entry.changes} - {*order, "meta"})
     blocks: list[tuple[str, list[LegalItem]]] = []
+    budget = Budget()  # the word diffs of one version together
     for section in order:
-        items = [_legal_item(c, lang, entry) for c in entry.changes if c.section == section]
+        items = [_legal_item(c, lang, entry, budget) for c in entry.changes if c.section == section]
         if items:
             blocks.append((section_title(lang, section), items))
     meta = [c for c in entry.changes if c.section == "meta"]
     if meta:
-        blocks.append((section_title(lang, "meta"), [_meta_item(meta, lang, entry)]))
+        blocks.append((section_title(lang, "meta"), [_meta_item(meta, lang, entry, budget)]))
     return blocks
 
 
@@ -175,7 +188,7 @@ def _touch_line(touch: Touch, lang: str) -> str:
     ).removesuffix(": “”")
 
 
-def _legal_item(change: Change, lang: str, entry: Entry) -> LegalItem:
+def _legal_item(change: Change, lang: str, entry: Entry, budget: Budget) -> LegalItem:
     what, who = _who(change, lang, entry.new.commit is None)
     base = labels.dotted(change.path)
     details: list[Field] = []
@@ -196,7 +209,7 @@ def _legal_item(change: Change, lang: str, entry: Entry) -> LegalItem:
     item = Item(
         lead,
         f"— {what}",
-        tuple(Detail(f.label, f.segments()) for f in details),
+        tuple(_detail(f, lang, budget) for f in details),
         _note(change, lang),
         tuple(who),
         change.editorial,
@@ -204,7 +217,25 @@ def _legal_item(change: Change, lang: str, entry: Entry) -> LegalItem:
     return LegalItem(item, (change,), tuple(details))
 
 
-def _meta_item(changes: list[Change], lang: str, entry: Entry) -> LegalItem:
+def _detail(field: Field, lang: str, budget: Budget) -> Detail:
+    segments, whole = field.compared(budget)
+    return Detail(field.label, segments, phrase(lang, "replaced_whole") if whole else "")
+
+
+def replaced_whole(entry: Entry, lang: str) -> dict[int, list[str]]:
+    """Per change (by ``id``), the labels of its texts that the redline replaces as a whole
+    (too long to compare word by word), as ``legal`` words them."""
+    found: dict[int, list[str]] = {}
+    for _heading, items in legal_items(entry, lang):
+        for item in items:
+            for field, detail in zip(item.fields, item.item.details, strict=True):
+                if detail.note:
+                    change = item.changes[field.source]
+                    found.setdefault(id(change), []).append(field.label)
+    return found
+
+
+def _meta_item(changes: list[Change], lang: str, entry: Entry, budget: Budget) -> LegalItem:
     """The policy's record (version, status, dates, approval) as one item after the rules."""
     found = [
         dataclasses.replace(f, source=index)
@@ -217,7 +248,7 @@ def _meta_item(changes: list[Change], lang: str, entry: Entry) -> LegalItem:
     item = Item(
         section_title(lang, "meta"),
         f"— {phrase(lang, 'changed_by')}",
-        tuple(Detail(f.label, f.segments()) for f in found),
+        tuple(_detail(f, lang, budget) for f in found),
         "",
         tuple(who),
         all(c.editorial for c in changes),

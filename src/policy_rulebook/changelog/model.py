@@ -119,6 +119,8 @@ class Detail:
 
     label: str
     segments: tuple[Segment, ...]
+    #: Said after the redline, e.g. that a text too long to compare was replaced as a whole.
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,8 @@ def _markdown_item(item: Item) -> list[str]:
     for detail in item.details:
         red = render_redline(detail.segments, _tag, markdown_escape)
         label = f"*{markdown_escape(detail.label)}*: " if detail.label else ""
-        lines.append(f"  - {label}{red}")
+        note = f" · *{markdown_escape(detail.note)}*" if detail.note else ""
+        lines.append(f"  - {label}{red}{note}")
     return lines
 
 
@@ -141,7 +142,9 @@ def plain_text(texts: Sequence[Text]) -> str:
                 lines += [f"    {who}" for who in item.who]
                 for detail in item.details:
                     label = f"{detail.label}: " if detail.label else ""
-                    lines.append(f"    {label}{render_redline(detail.segments, _wdiff, str)}")
+                    note = f" · {detail.note}" if detail.note else ""
+                    red = render_redline(detail.segments, _wdiff, str)
+                    lines.append(f"    {label}{red}{note}")
             lines.append("")
         for paragraph in _paragraphs(text.closing):
             lines += [paragraph, ""]
@@ -217,7 +220,9 @@ def _html_item(item: Item) -> str:
             '<dl class="details">'
             + "".join(
                 (f"<dt>{html.escape(d.label)}</dt>" if d.label else "")
-                + f"<dd>{render_redline(d.segments, _tag, html.escape)}</dd>"
+                + f"<dd>{render_redline(d.segments, _tag, html.escape)}"
+                + (f' <span class="note">{html.escape(d.note)}</span>' if d.note else "")
+                + "</dd>"
                 for d in item.details
             )
             + "</dl>"
@@ -309,7 +314,9 @@ def json_entries(
     from policy_rulebook.changelog.legal import with_titles
 
     dicts = [
-        with_titles(entry, json_entry(entry, lang, audience), lang) if lang else entry.to_dict()
+        with_titles(entry, json_entry(entry, lang, audience), lang, audience)
+        if lang
+        else entry.to_dict()
         for entry in entries
     ]
     payload = dicts[0] if single else dicts

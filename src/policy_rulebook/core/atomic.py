@@ -142,7 +142,7 @@ def write_new(files: Mapping[Path, bytes]) -> None:
                 raise _error(path, error) from None
         for path, temporary in temporaries.items():
             try:
-                os.link(temporary, path)
+                _place_new(temporary, path, files[path])
             except FileExistsError:
                 raise InputError(
                     _("{path} already exists: it is never overwritten").format(path=path)
@@ -165,6 +165,34 @@ def write_new(files: Mapping[Path, bytes]) -> None:
 
 # --- the parts --------------------------------------------------------------------------------
 
+#: File systems without hard links (FAT, exFAT, some SMB and FUSE mounts) say so with these.
+_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK})
+#: ``os.link``, a seam for the tests (a file system without links is hard to come by).
+_link = os.link
+
+
+def _place_new(temporary: str, path: Path, data: bytes) -> None:
+    """Put a new file at ``path`` without ever replacing one: a hard link to the complete
+    temporary file, or, where links are not supported, an exclusive create (``O_EXCL``)
+    written in full (removed again if that fails, so nothing half is left)."""
+    try:
+        _link(temporary, path)
+        return
+    except OSError as error:
+        if isinstance(error, FileExistsError) or error.errno not in _NO_LINKS:
+            raise
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        try:
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
 
 def _descriptor(path: Path) -> int | None:
     text = str(path)
@@ -175,7 +203,10 @@ def _descriptor(path: Path) -> int | None:
 
 
 def _target(path: Path) -> Path:
-    """The path to write: a link is followed only when its target stays in its folder."""
+    """The path to write: a link is followed only when its target stays in its folder, and
+    so is every folder on the way below the working directory (``reports -> /elsewhere``
+    checked in: ``-o reports/x.sarif`` would write out of the repository)."""
+    _check_folders(path)
     if not path.is_symlink():
         return path
     folder = path.parent.resolve()
@@ -188,6 +219,32 @@ def _target(path: Path) -> Path:
             ).format(path=path, target=target)
         )
     return target
+
+
+def _check_folders(path: Path) -> None:
+    """Each folder of ``path`` below the working directory that is a symbolic link must
+    point inside the folder that holds it. Folders above the working directory are the
+    user's own (``/var/run -> /run``), not the repository's."""
+    absolute = Path(os.path.abspath(path))
+    here = Path.cwd()
+    try:
+        parts = absolute.parent.relative_to(here).parts
+    except ValueError:
+        return
+    current = here
+    for part in parts:
+        current = current / part
+        if not current.is_symlink():
+            continue
+        folder = current.parent.resolve()
+        target = current.resolve()
+        if folder != target and folder not in target.parents:
+            raise InputError(
+                _(
+                    "{path}: not written: {link} is a symbolic link to {target}, outside "
+                    "its folder; give that path itself if it is meant"
+                ).format(path=path, link=current.relative_to(here), target=target)
+            )
 
 
 def _refuse_inputs(path: Path, target: Path, refuse: Collection[Path]) -> None:

@@ -118,6 +118,9 @@ class Report:
     suppressed: tuple[Suppressed, ...] = field(default=())
     checks: tuple[str, ...] = field(default=())
     rules: Mapping[str, Rule] = field(default_factory=dict)
+    #: Lines the reader must see about the run itself, e.g. checks that the configuration
+    #: switched off or lowered.
+    notes: tuple[str, ...] = field(default=())
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -290,13 +290,34 @@ def load_files(
     return document
 
 
+#: Repeated keys listed one by one per file; the rest are counted in one more finding (a
+#: 4 MiB file of `a: 1` lines would otherwise be 840,000 findings).
+MAX_DUPLICATE_FINDINGS = 100
+
+
 def _duplicate_findings(
     name: str, duplicates: list[tuple[str, int, int]], text: str = ""
 ) -> list[Finding]:
     found: list[Finding] = []
     item_line = -2
-    for key, line, column in duplicates:
-        if yaml_mistakes.missing_dash(text, line):
+    dashes = yaml_mistakes.missing_dashes(text, (line for _, line, _ in duplicates))
+    for index, (key, line, column) in enumerate(duplicates):
+        if len(found) == MAX_DUPLICATE_FINDINGS:  # a bound on the report, not only the time
+            found.append(
+                Finding(
+                    name,
+                    line,
+                    column,
+                    codes.DUPLICATE_KEY,
+                    Severity.ERROR,
+                    _(
+                        "{count} more repeated keys from here on, not listed one by one: "
+                        "fix the ones above first"
+                    ).format(count=len(duplicates) - index),
+                )
+            )
+            break
+        if line in dashes:
             if line == item_line + 1:  # the same item's next field: one finding per item
                 item_line = line
                 continue

@@ -116,14 +116,15 @@ class Scheme:
         """One cycle per group of nodes that lead to each other, as ``[a, b, a]``, in file
         order of the group's first node."""
         order = list(self.nodes)
+        position = {node_id: index for index, node_id in enumerate(order)}  # not order.index
         found: list[list[str]] = []
         for component in _strong_components(order, self.successors):
             if len(component) == 1 and component[0] not in self.successors(component[0]):
                 continue
             members = set(component)
-            first = min(component, key=order.index)
+            first = min(component, key=position.__getitem__)
             found.append(_cycle_from(first, members, self.successors))
-        found.sort(key=lambda cycle: order.index(cycle[0]))
+        found.sort(key=lambda cycle: position[cycle[0]])
         return found
 
     def paths(self) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -164,10 +165,12 @@ class Scheme:
 
     def scenarios_for(self, node_ids: Sequence[str]) -> list[Scenario]:
         """The scenarios of these nodes, in the order of the nodes (then of the file)."""
-        wanted = list(node_ids)
+        wanted: dict[str, int] = {}
+        for node_id in node_ids:
+            wanted.setdefault(node_id, len(wanted))
         return sorted(
             (s for s in self.scenarios if s.node in wanted),
-            key=lambda s: wanted.index(s.node) if s.node in wanted else 0,
+            key=lambda s: wanted.get(s.node or "", 0),
         )
 
 

@@ -36,6 +36,14 @@ DROP = 22
 FONT_SIZE = 12
 #: How many orders of the input grandalf gets (the first is the scheme's own order).
 ATTEMPTS = 12
+#: Above this many questions and outcomes the scheme is not drawn: the layered layout grows
+#: faster than quadratically with the long edges of a big scheme (a checklist of 100
+#: questions took 11 s, of 500 nineteen minutes and 300 MB); the steps in words stand alone,
+#: with a note (issue 24).
+MAX_DRAWN_NODES = 100
+#: The attempts together handle at most this many boxes and bends of long edges (a bend is
+#: one of grandalf's dummy vertices): a big scheme gets fewer attempts, a small one all 12.
+WORK_BUDGET = 8_000
 
 Point = tuple[float, float]
 
@@ -96,8 +104,14 @@ def _lines(scheme: Scheme, node_id: str, language: str | None) -> tuple[str, ...
     return tuple(wrapped) or (node_id,)
 
 
+def drawable(scheme: Scheme) -> bool:
+    """Whether the scheme is small enough to draw (``MAX_DRAWN_NODES``)."""
+    return len(scheme.nodes) <= MAX_DRAWN_NODES
+
+
 def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) -> Layout:
-    """Boxes and routed edges for ``scheme``; long edges pass between boxes."""
+    """Boxes and routed edges for ``scheme``; long edges pass between boxes. Only for a
+    scheme that is ``drawable``."""
     words = dict(zip(("yes", "no"), answer_words, strict=True))
     order = list(scheme.nodes)
     lines = {n: _lines(scheme, n, language) for n in order}
@@ -113,6 +127,7 @@ def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) 
     # the first drawing with the fewest crossings.
     rng = random.Random(0)
     best: _Placed | None = None
+    spent = 0
     for attempt in range(ATTEMPTS):
         nodes, keys = list(order), list(labels)
         if attempt:
@@ -123,6 +138,10 @@ def layout(scheme: Scheme, language: str | None, answer_words: tuple[str, str]) 
             best = placed
         if best.crossings == 0:
             break
+        work = len(nodes) + sum(max(len(line) - 2, 0) for line in placed.points.values())
+        spent += work
+        if spent + work > WORK_BUDGET:
+            break  # another attempt would cost as much again
     assert best is not None
     centre, points, back, width, height = (
         best.centre,

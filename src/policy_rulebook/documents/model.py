@@ -271,15 +271,16 @@ class _Builder(Context):
         if scheme is None:
             return []
         from policy_rulebook.documents.graph import answer_words, mermaid
-        from policy_rulebook.documents.layout import layout
+        from policy_rulebook.documents.layout import drawable, layout
 
         yes, no = answer_words(self.lang)
         path = ("reactions", "nodes")
         title = self.label(*path)
+        small = drawable(scheme)  # a scheme too large to draw in bounded time: in words only
         figure = Figure(
             self.words["scheme"],
-            self.words["scheme_alt"],
-            layout(scheme, self.lang, (yes, no)),
+            self.words["scheme_alt" if small else "too_large"],
+            layout(scheme, self.lang, (yes, no)) if small else None,
             mermaid(scheme, self.lang),
         )
         index = {n.get("id"): i for i, n in self.entries(*path)}

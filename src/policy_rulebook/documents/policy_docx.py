@@ -27,6 +27,7 @@ from policy_rulebook.documents.blocks import (
     plain,
 )
 from policy_rulebook.documents.docx_page import a4, properties
+from policy_rulebook.documents.docx_revisions import styled_paragraph
 from policy_rulebook.documents.model import build
 
 
@@ -105,14 +106,14 @@ def _runs(paragraph: Any, runs: Inline, quote: bool = False, bold: bool = False)
 
 
 def _item(word: Any, item: Item) -> None:
-    paragraph = word.add_paragraph()
+    paragraph = styled_paragraph(word)  # constant cost a paragraph (a 20,000-step scheme)
     if item.number:
         paragraph.add_run(f"{item.number}  ").bold = True
     if item.tag:
         paragraph.add_run(f"{item.tag}: ").bold = True
     _runs(paragraph, item.lead, bold=True)
     for field in item.fields:
-        extra = word.add_paragraph(style="List Continue")
+        extra = styled_paragraph(word, "List Continue")
         if field.label:
             extra.add_run(f"{field.label}: ").italic = True
         _runs(extra, field.value, quote=field.key == "question")
@@ -141,6 +142,9 @@ def _figure(word: Any, figure: Figure) -> None:
 
     from policy_rulebook.documents.scheme_picture import scheme_png
 
+    if figure.layout is None:  # too large to draw: the steps follow in words
+        word.add_paragraph(figure.caption).runs[0].italic = True
+        return
     picture = scheme_png(figure.layout)
     if picture is not None:
         word.add_picture(io.BytesIO(picture), width=Cm(16))

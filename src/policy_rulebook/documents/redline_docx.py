@@ -29,10 +29,11 @@ from policy_rulebook.changelog.provenance import DataAt, forms
 from policy_rulebook.changelog.redline import Segment
 from policy_rulebook.core import i18n
 from policy_rulebook.core.changes import get_path
+from policy_rulebook.core.escape import xml
 from policy_rulebook.core.i18n import N_
 from policy_rulebook.core.labels import dotted, title
 from policy_rulebook.documents.docx_page import a4, properties
-from policy_rulebook.documents.docx_revisions import Revisions
+from policy_rulebook.documents.docx_revisions import Revisions, styled_paragraph
 
 #: The words of the document around the policy's own, in English; every language reads them
 #: through its catalogue, field names through the schema's titles (``core.labels``).
@@ -85,30 +86,33 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
     revisions = Revisions()
     for entry in entries:
         text = legal(entry, lang)
-        document.add_heading(text.title, level=1)
+        document.add_heading(xml(text.title), level=1)
         if text.banner:
-            document.add_paragraph().add_run(text.banner).bold = True
+            document.add_paragraph().add_run(xml(text.banner)).bold = True
         if text.intro:
-            document.add_paragraph(text.intro)
+            document.add_paragraph(xml(text.intro))
         for heading, items in legal_items(entry, lang):
-            document.add_heading(heading, level=2)
+            document.add_heading(xml(heading), level=2)
             for found in items:
                 item = found.item
-                lead = document.add_paragraph(style="List Bullet")
-                lead.add_run(item.lead).bold = True
-                lead.add_run(f" {item.text}")
+                lead = styled_paragraph(document, "List Bullet")
+                lead.add_run(xml(item.lead)).bold = True
+                lead.add_run(xml(f" {item.text}"))
                 if item.editorial:
                     lead.add_run(f" ({w['editorial']})").italic = True
                 for line in item.who:  # every commit that touched it: who, which, when, why
-                    document.add_paragraph(line, style="List Continue")
-                for field in found.fields:
+                    styled_paragraph(document, "List Continue", xml(line))
+                for field, detail in zip(found.fields, found.item.details, strict=True):
                     change = found.changes[field.source]
-                    paragraph = document.add_paragraph(style="List Continue")
+                    paragraph = styled_paragraph(document, "List Continue")
                     if field.label:  # a single value under a lead that names it has none
-                        paragraph.add_run(f"{field.label}: ").italic = True
-                    for segment, author, date in _authored(field, change, entry, lang, data_at):
+                        paragraph.add_run(xml(f"{field.label}: ")).italic = True
+                    authored = _authored(
+                        field, detail.segments, bool(detail.note), change, entry, lang, data_at
+                    )
+                    for segment, author, date in authored:
                         if segment.op == "=":
-                            paragraph.add_run(segment.text)
+                            paragraph.add_run(xml(segment.text))
                         elif segment.op == "+":
                             revisions.insert(
                                 paragraph, segment.text, author or w["uncommitted"], date
@@ -117,6 +121,8 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
                             revisions.delete(
                                 paragraph, segment.text, author or w["uncommitted"], date
                             )
+                    if detail.note:  # too long to compare word by word (issue 24)
+                        paragraph.add_run(xml(f" ({detail.note})")).italic = True
     out = io.BytesIO()
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     assert isinstance(meta, dict)
@@ -129,14 +135,19 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
 
 
 def _authored(
-    field: Field, change: Change, entry: Entry, lang: str, data_at: DataAt | None
+    field: Field,
+    segments: tuple[Segment, ...],
+    too_long: bool,
+    change: Change,
+    entry: Entry,
+    lang: str,
+    data_at: DataAt | None,
 ) -> list[tuple[Segment, str | None, str | None]]:
     """The field's segments, each with the author and date of the commit that wrote them;
-    the change's last commit where the words cannot be traced (out of bounds, the working
-    tree, no history at hand)."""
-    segments = field.segments()
+    the change's last commit where the words cannot be traced (out of bounds, replaced as a
+    whole, the working tree, no history at hand)."""
     fallback = [(s, change.author, change.date) for s in segments]
-    if data_at is None or not change.touches or field.old == field.new:
+    if data_at is None or not change.touches or field.old == field.new or too_long:
         return fallback
     steps = []
     path = dotted(change.path)
@@ -163,15 +174,15 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], l
     assert isinstance(meta, dict)
     organisation = str(meta.get("organisation") or "")
     title = localized(meta.get("title"), lang, primary) or organisation
-    document.add_heading(title, level=0)
+    document.add_heading(xml(title), level=0)
     document.add_paragraph(w["redline"]).runs[0].bold = True
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
 
     def row(label: str, value: str) -> None:
         cells = table.add_row().cells
-        cells[0].text = label
-        cells[1].text = value
+        cells[0].text = xml(label)
+        cells[1].text = xml(value)
 
     row(w["organisation"], organisation)
     newest_end: Endpoint | None = None

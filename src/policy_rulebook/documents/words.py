@@ -34,6 +34,7 @@ WORDS: Final[dict[str, str]] = {
     "outcome": N_("Outcome"),
     "start": N_("start"),
     "scheme_alt": N_("The reaction scheme as a diagram; the same steps follow below in words."),
+    "too_large": N_("The scheme has too many steps to draw; they follow below in words."),
     "draft": N_("draft"),
     "adopted": N_("adopted"),
     "retired": N_("retired"),

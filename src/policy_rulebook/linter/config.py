@@ -1,7 +1,11 @@
-"""Configuration: ``.rulebook.yaml`` or ``[tool.rulebook]`` in pyproject.toml, found upward.
+"""Configuration: ``.rulebook.yaml`` or ``[tool.rulebook]`` in pyproject.toml, found upward
+inside the repository (never above it: a folder above the checkout is not the pull request's
+to configure, nor the checkout's), or only in the working directory outside a repository.
 
 The file is validated by ``schema/config.schema.json``; any problem is an ``InputError`` naming
-the file, the key and the reason (exit 2). Options given on the command line override it.
+the file, the key and the reason (exit 2). Options given on the command line override it. No
+configuration hides that a file could not be read (``UNREAD``), and what a file switches off or
+lowers is said in the report (``Settings.notes``, issue 24).
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,10 @@ from policy_rulebook.core.findings import InputError, Severity
 from policy_rulebook.core.i18n import _
 
 CONFIG_SCHEMA = "config.schema.json"
+#: The findings that a file could not be read (whole): always reported, always errors,
+#: whatever ``select``, ``ignore`` or ``severity`` say (ruff and check-jsonschema never let
+#: configuration hide a parse error either).
+UNREAD = frozenset({"RB001", "RB005", "RB006", "RB007", "RB008"})
 YAML_NAMES = (".rulebook.yaml", ".rulebook.yml")
 PYPROJECT = "pyproject.toml"
 
@@ -44,9 +52,14 @@ class Settings:
     branch: str | None = None
     repository_host: str | None = None
     policy_url: str | None = None
+    #: What the configuration file switches off or lowers, one line each, for the report.
+    notes: tuple[str, ...] = ()
 
     def enabled(self, code: str) -> bool:
-        """Whether the check with this code runs: selected (or no selection) and not ignored."""
+        """Whether the check with this code runs: selected (or no selection) and not ignored;
+        the checks of ``UNREAD`` always run."""
+        if code in UNREAD:
+            return True
         if self.select and not code.startswith(self.select):
             return False
         return not (self.ignore and code.startswith(self.ignore))
@@ -57,8 +70,18 @@ def _tool(data: dict[str, Any]) -> Any:
     return tool if isinstance(tool, dict) else {}
 
 
-def find(start: Path) -> Path | None:
-    """The nearest ``.rulebook.yaml`` or pyproject.toml with ``[tool.rulebook]``, upward."""
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``.git`` (a folder or, in a
+    worktree or submodule, a file), or None."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def find(start: Path, stop: Path | None = None) -> Path | None:
+    """The nearest ``.rulebook.yaml`` or pyproject.toml with ``[tool.rulebook]``, from
+    ``start`` upward to ``stop`` (included; None: ``start`` only)."""
     for directory in (start, *start.parents):
         for name in YAML_NAMES:
             if (directory / name).is_file():
@@ -66,6 +89,8 @@ def find(start: Path) -> Path | None:
         pyproject = directory / PYPROJECT
         if pyproject.is_file() and "rulebook" in _tool(_read_toml(pyproject)):
             return pyproject
+        if stop is None or directory == stop:
+            break
     return None
 
 
@@ -364,7 +389,48 @@ def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings
     """The settings for this run: ``--config FILE``, else the nearest file, else defaults."""
     if config is not None and not config.is_file():
         raise InputError(_("{config}: no such configuration file").format(config=config))
-    found = config or find(cwd.absolute())
+    here = cwd.absolute()
+    found = config or find(here, repository_root(here))
     source = Path(display_name(found)) if found else None
     values = read(source) if source else {}
-    return settings(values, source, options)
+    merged = settings(values, source, options)
+    return replace(merged, notes=notes(values, source)) if source else merged
+
+
+def notes(values: Mapping[str, Any], source: Path) -> tuple[str, ...]:
+    """One line for each way the file switches checks off or lowers them (the reviewer of a
+    pull request that adds ``ignore: [RB9]`` must see it in the output)."""
+    from policy_rulebook.linter.checks import BY_CODE
+
+    found = []
+    ignored = _split(values.get("ignore") or ())
+    if ignored:
+        found.append(
+            _("checks {codes} switched off by {source}").format(
+                codes=", ".join(ignored), source=source
+            )
+        )
+    selected = _split(values.get("select") or ())
+    if selected:
+        off = [c for c in BY_CODE if not c.startswith(selected) and c not in UNREAD]
+        if off:
+            found.append(
+                _("only checks {codes} selected by {source}: {count} others switched off").format(
+                    codes=", ".join(selected), source=source, count=len(off)
+                )
+            )
+    lowered = [
+        code
+        for code, level in (values.get("severity") or {}).items()
+        if code in BY_CODE
+        and code not in UNREAD  # never lowered
+        and Severity(level) is Severity.WARNING
+        and BY_CODE[code].severity is Severity.ERROR
+    ]
+    if lowered:
+        found.append(
+            _("checks {codes} lowered from error to warning by {source}").format(
+                codes=", ".join(sorted(lowered)), source=source
+            )
+        )
+    return tuple(found)

@@ -1,7 +1,8 @@
 """RB002 duplicate-key: no key appears twice in the same mapping.
 
 ## What it checks
-That a mapping does not list the same key twice, such as two `text:` lines in one rule.
+That a mapping does not list the same key twice, such as two `text:` lines in one rule. At
+most 100 repeated keys are listed per file; the rest are counted in one more finding.
 
 ## Why
 YAML readers disagree about which of the two values wins, so the policy would mean different

@@ -46,6 +46,7 @@ class GithubReporter:
         if show_suppressed:
             lines += suppressed_lines(report)
         lines.append(escape.line(summary_line(report)))
+        lines += [f"::warning::{escape.github_data(note)}" for note in report.notes]
         return "\n".join(lines) + "\n"
 
 

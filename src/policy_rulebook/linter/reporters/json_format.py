@@ -22,6 +22,8 @@ class JsonReporter:
             "suppressed": [s.to_dict() for s in report.suppressed],
             "summary": summary_data(report),
         }
+        if report.notes:  # checks the configuration switched off or lowered
+            payload["notes"] = list(report.notes)
         # json escapes C0 controls itself; the rest a terminal acts on (C1, direction
         # overrides) and what UTF-8 cannot hold (lone surrogates) become \u escapes.
         return escape.json_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

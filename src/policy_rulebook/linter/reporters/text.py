@@ -49,6 +49,7 @@ class TextReporter:
             )
             summary += " " + _("Run `rulebook explain {code}` for more.").format(code=first.code)
         lines.append(summary)
+        lines += [escape.line(note) for note in report.notes]  # what configuration turned off
         return "\n".join(lines) + "\n"
 
 

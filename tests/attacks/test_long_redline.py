@@ -1,0 +1,98 @@
+"""Attack (issue 24, 3): the word-level redline had no bound: one 8,000-word text rewritten in
+another order took 30 s, 20,000 words over two minutes, for ``diff``, ``changelog --audience
+legal`` and the Word redline (difflib compares every token with every token).
+
+Why it holds now: above ``redline.MAX_TOKEN_PAIRS`` for one text, or once one version's
+``Budget`` is spent, a text is shown replaced as a whole, with a note in the reader's language
+in every format (Markdown, text, HTML, JSON, Word).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from policy_rulebook.changelog import redline
+from tests import gitrepo
+from tests.helpers import run
+
+NOTE = "text replaced as a whole: too long to compare word by word"
+NOTE_NL = "tekst als geheel vervangen: te lang om woord voor woord te vergelijken"
+
+
+def _speech(words: int, step: int) -> str:
+    return " ".join(f"w{(n * step) % words}" for n in range(words))
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """Two commits whose `meta.summary` in Dutch is 3,000 words, the second reordered."""
+    repo = gitrepo.init(tmp_path / "repo")
+    policy = gitrepo.copy_bundled(repo)
+    meta = policy / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    summary = re.compile(r"(?ms)^  summary:\n    nl: >-\n.*?(?=^    en:)")
+
+    def write(words: str, version: str) -> None:
+        out = summary.sub(f"  summary:\n    nl: {words}\n", text)
+        meta.write_text(out.replace("version: 2.1.0", f"version: {version}"), encoding="utf-8")
+
+    write(_speech(3_000, 1), "2.1.0")
+    gitrepo.commit(repo, "Policy 2.1.0", "Hanne Wuyts <hanne@example.org>", "2026-11-02")
+    write(_speech(3_000, 7), "2.2.0")
+    gitrepo.commit(repo, "Policy 2.2.0", "Hanne Wuyts <hanne@example.org>", "2026-11-03")
+    return repo
+
+
+def test_a_short_text_is_still_compared_word_by_word() -> None:
+    segments, whole = redline.bounded(
+        "Wees altijd beleefd.", "Wees vaak beleefd.", redline.Budget()
+    )
+    assert not whole
+    assert [s.op for s in segments] == ["=", "-", "+", "="]
+
+
+def test_a_long_text_is_replaced_whole_at_a_bounded_cost() -> None:
+    old, new = _speech(3_000, 1), _speech(3_000, 7)
+    segments, whole = redline.bounded(old, new, redline.Budget())
+    assert whole and segments == (redline.Segment("-", old), redline.Segment("+", new))
+
+
+def test_the_budget_of_one_version_is_shared_by_its_texts() -> None:
+    budget = redline.Budget()
+    old, new = _speech(400, 1), _speech(400, 7)  # 799 tokens each: fits one text's bound
+    results = [redline.bounded(old, new, budget)[1] for _ in range(20)]
+    assert results[0] is False and results[-1] is True
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text", "html"])
+def test_the_note_is_in_every_format(
+    repo: Path, fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    result = run(capsys, "diff", "rulebook", "--from", "HEAD~1", "--to", "HEAD", "--format", fmt)
+    assert result.code == 0, result.err
+    assert result.out.count(NOTE_NL) == 1, result.out[:2000]
+    english = run(capsys, "diff", "rulebook", "--from", "HEAD~1", "--to", "HEAD", "--lang", "en")
+    assert NOTE in english.out
+
+
+def test_the_note_is_in_json_and_word(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    result = run(capsys, "changelog", "rulebook", "--audience", "legal", "--format", "json")
+    assert result.code == 0, result.err
+    changes = [c for entry in json.loads(result.out) for c in entry["changes"]]
+    assert [c.get("replaced_whole") for c in changes if "replaced_whole" in c] == [
+        ["Samenvatting (Nederlands)"]
+    ]
+    result = run(capsys, "diff", "rulebook", "--from", "HEAD~1", "--format", "docx", "-o", "r.docx")
+    assert result.code == 0, result.err
+    with zipfile.ZipFile(io.BytesIO((repo / "r.docx").read_bytes())) as docx:
+        assert NOTE_NL in docx.read("word/document.xml").decode()
