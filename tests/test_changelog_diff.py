@@ -8,11 +8,11 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_rulebook.changelog.announce import staff
 from policy_rulebook.changelog.diff import Change, diff_data
 from policy_rulebook.changelog.legal import legal
 from policy_rulebook.changelog.model import Endpoint, Entry
 from policy_rulebook.changelog.redline import redline, render
+from policy_rulebook.changelog.staff import staff
 
 
 def policy() -> dict[str, Any]:

@@ -14,15 +14,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_rulebook.changelog.announce import staff
 from policy_rulebook.changelog.diff import Change, Touch, diff_data
-from policy_rulebook.changelog.editorial import is_editorial_text_change
 from policy_rulebook.changelog.legal import legal
 from policy_rulebook.changelog.model import Endpoint, Entry, decide
 from policy_rulebook.changelog.redline import Segment, redline, render
 from policy_rulebook.changelog.render import html_page, json_entries, markdown, output
+from policy_rulebook.changelog.staff import staff
 from policy_rulebook.core import loader
 from policy_rulebook.core.changes import data_of
+from policy_rulebook.core.editorial import is_editorial_text_change
 from tests.helpers import BUNDLED
 
 

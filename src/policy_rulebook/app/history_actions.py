@@ -283,7 +283,8 @@ def _announce_settings(path: Path) -> dict[str, Any]:
     """``policy-url``, ``mail-from`` and ``mail-to`` of the nearest configuration file."""
     from policy_rulebook.linter import config
 
-    found = config.find(path if path.is_dir() else path.parent)
+    here = Path.cwd().absolute()  # as lint looks for it: from the working directory, inside
+    found = config.find(here, config.repository_root(here))  # the repository only (issue 24)
     values = config.read(found) if found is not None else {}
     return {k: values[k] for k in ("policy-url", "mail-from", "mail-to") if k in values}
 

@@ -1,9 +1,6 @@
-"""Entries -> texts people read: a short announcement for staff, a full redline for legal.
-
-Staff read the policy's own words in their language, grouped by section, without ids or YAML
-(``changelog.staff``, re-exported here). Legal read
-every change, legal section first, each with a word-level redline, every commit that touched it
-(who, when, why) and whether it is editorial.
+"""What the staff announcement (``changelog.staff``) and the legal redline
+(``changelog.legal``) share: the head of a whole document, the JSON of an entry with each
+change's label in the reader's language, and the leaves of a value in words.
 """
 
 from __future__ import annotations
@@ -12,14 +9,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from policy_rulebook.changelog.model import Entry, Page
-from policy_rulebook.changelog.phrases import phrase, section_title
-from policy_rulebook.changelog.staff import for_staff, staff
-from policy_rulebook.changelog.staff_items import (
-    MAIN_FIELD,
-    QUOTE_OLD_UP_TO,
-    localized,
-    primary_language,
-)
+from policy_rulebook.changelog.phrases import phrase
+from policy_rulebook.changelog.staff import for_staff
+from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import labels
 
 
@@ -29,16 +21,6 @@ def _policy_title(entry: Entry, lang: str) -> str:
     title = localized(get_path(entry.data, ("meta", "title")), lang, primary_language(entry.data))
     return title or str(get_path(entry.data, ("meta", "organisation")) or "")
 
-
-def _list_name(lang: str, pointer: str | None) -> str:
-    """Where an item is, in words: "Do's and don'ts › Don'ts"."""
-    path = labels.dotted(pointer or "")[:-1]
-    if len(path) < 2:
-        return section_title(lang, str(path[0])) if path else ""
-    return f"{section_title(lang, str(path[0]))}{labels.SEPARATOR}{labels.title(lang, path)}"
-
-
-__all__ = ["MAIN_FIELD", "QUOTE_OLD_UP_TO", "for_staff", "localized", "primary_language", "staff"]
 
 # -- legal (the redline itself is changelog.legal) -----------------------------------------
 

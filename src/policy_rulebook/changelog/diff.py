@@ -8,7 +8,7 @@ unchanged is ``renamed``, not removed and added. Everything else (meta, contact 
 voice, the start of the reaction scheme, ...) is compared per key of a section (a *unit*), with
 the leaves that differ as its ``fields``.
 
-Each change carries the automatic guess whether it is editorial (``changelog.editorial``) and,
+Each change carries the automatic guess whether it is editorial (``core.editorial``) and,
 when only texts in some languages changed, which ones (``languages``): the announcement in
 another language leaves it out.
 """
@@ -19,8 +19,6 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
-
-from policy_rulebook.changelog.editorial import is_editorial_text_change
 
 # The comparison itself is the core's (version discipline uses the same): ids matched per kind,
 # contents compared leaf by leaf. This module adds what readers need: moves, renames, editorial
@@ -40,7 +38,7 @@ from policy_rulebook.core.changes import (
     union_keys,
 )
 from policy_rulebook.core.document import Document, pointer
-from policy_rulebook.core.editorial import language_of
+from policy_rulebook.core.editorial import is_editorial_text_change, language_of
 from policy_rulebook.core.model import SECTIONS
 
 KINDS = ("added", "removed", "changed", "moved", "renamed")

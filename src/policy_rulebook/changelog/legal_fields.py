@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-from policy_rulebook.changelog.announce import localized, primary_language
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.phrases import long_date
+from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import i18n, labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.i18n import N_

@@ -288,12 +288,13 @@ def output(
     the audience in ``lang`` (an HTML page headed by the policy's title, versions and date);
     ``link``: the policy page the staff announcement links to."""
     from policy_rulebook.changelog import announce, legal
+    from policy_rulebook.changelog.staff import staff
     from policy_rulebook.core.dates import long_date
 
     if fmt == "json":
         return json_entries(entries, single, lang, audience)
     if audience == "staff":
-        texts = [announce.staff(entry, lang, link) for entry in entries]
+        texts = [staff(entry, lang, link) for entry in entries]
     else:
         texts = [legal.legal(entry, lang) for entry in entries]
     page = None

@@ -5,7 +5,7 @@ announcement, marked as editorial for legal, and needs only a patch bump. This m
 automatic guess; a contributor overrides it either way with the commit trailer
 ``Policy-Change: editorial`` or ``Policy-Change: material`` (read by ``changelog.history``,
 weighed by ``changelog.model.decide``). It lives in core because the linter's RB902 needs it
-too; ``changelog.editorial`` re-exports it.
+too.
 
 The guess errs towards *material*: a wrong "editorial" hides a change from 400 staff, a wrong
 "material" costs one line in an announcement. So numbers never change editorially, nor do

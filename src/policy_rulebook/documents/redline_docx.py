@@ -18,7 +18,6 @@ import io
 from collections.abc import Sequence
 from typing import Any, Final
 
-from policy_rulebook.changelog.announce import localized, primary_language
 from policy_rulebook.changelog.authorship import attribute
 from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.legal import Field, legal, legal_items
@@ -27,6 +26,7 @@ from policy_rulebook.changelog.model import Endpoint, Entry
 from policy_rulebook.changelog.phrases import long_date, phrase
 from policy_rulebook.changelog.provenance import DataAt, forms
 from policy_rulebook.changelog.redline import Segment
+from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import i18n
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.escape import xml
