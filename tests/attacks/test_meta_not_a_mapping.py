@@ -36,3 +36,5 @@ def test_a_revision_whose_meta_is_not_a_mapping(
         assert result.code == 0, result.err
         if fmt in ("text", "markdown"):
             assert "Stad Lindebeek" in result.out  # the organisation, shown removed
+        if fmt == "markdown":  # no version to name: said in words, never "None"
+            assert "→ no version" in result.out and "None" not in result.out

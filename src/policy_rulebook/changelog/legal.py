@@ -123,6 +123,9 @@ def legal(entry: Entry, lang: str) -> Text:
     legal_count = sum(1 for c in entry.changes if c.section == "legal")
     editorial_count = sum(1 for c in entry.changes if c.editorial)
     new = entry.new.version if not entry.new.unreleased else phrase(lang, "unreleased_short")
+    # a revision whose meta holds no version (a list, a text: issue 24) says so, never "None"
+    new = new or phrase(lang, "no_version")
+    old = old or (phrase(lang, "no_version") if entry.old is not None else None)
     if entry.old is None:
         title = f"{phrase(lang, 'policy')} {new} ({phrase(lang, 'initial')})"
     else:

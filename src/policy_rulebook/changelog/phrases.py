@@ -100,6 +100,7 @@ PHRASES: Final[dict[str, str]] = {
         "material: {who} marked this editorial (Policy-Change: editorial), but an addition, "
         "removal, move or change of legal basis is always material"
     ),
+    "no_version": N_("no version"),
     "replaced_whole": N_("text replaced as a whole: too long to compare word by word"),
 }
 
