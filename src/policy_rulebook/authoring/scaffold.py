@@ -17,11 +17,11 @@ import textwrap
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from policy_rulebook.core import atomic
+from policy_rulebook.core import atomic, i18n
 from policy_rulebook.core.findings import InputError
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 from policy_rulebook.linter.profiles import NAMES
 
 if TYPE_CHECKING:
@@ -31,72 +31,39 @@ SCHEMA_NAME = "rulebook.schema.json"
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_NAME}\n"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 
-#: What still has to be written, per language (other languages get the English hint).
-HINTS: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "de titel van het beleid",
-        "owner": "wie is eigenaar van het beleid",
-        "summary": "het beleid in één alinea",
-        "distribution": "hoe het beleid bij het personeel komt",
-        "mission": "waar staat de organisatie voor",
-        "vision": "waar wil de organisatie naartoe",
-        "value": "een waarde van de organisatie",
-        "value-description": "wat die waarde betekent",
-        "online": "hoe de organisatie zich online gedraagt",
-        "tone": "hoe de organisatie klinkt",
-        "intro": "een korte inleiding",
-        "own_name": "wanneer en hoe medewerkers in eigen naam spreken",
-        "on_behalf": "wie in naam van de organisatie spreekt",
-        "disclaimer": "de disclaimer voor persoonlijke profielen",
-        "do": "een praktische regel of tip (een do)",
-        "dont": "iets wat niet mag (een don't)",
-        "rationale": "waarom die regel er is",
-        "topic": "het onderwerp (bv. privacy, beeldrecht, discriminatie)",
-        "legal": "wat de wet of de deontologische code vraagt",
-        "basis-title": "de wet of code waarop dit steunt",
-        "role-contact": "de functie van de contactpersoon",
-        "hours": "wanneer je deze persoon kunt bereiken",
-        "role": "de naam van een rol",
-        "role-description": "wat deze rol doet",
-        "task": "de naam van een taak (bv. online luisteren)",
-        "task-description": "wat deze taak inhoudt",
-        "initiative": "hoe collega's zelf initiatief kunnen nemen",
-        "question": "de eerste vraag van het reactieschema",
-        "outcome-yes": "wat je doet als het antwoord ja is",
-        "outcome-no": "wat je doet als het antwoord nee is",
-    },
-    "en": {
-        "title": "the title of the policy",
-        "owner": "who owns the policy",
-        "summary": "the policy in one paragraph",
-        "distribution": "how the policy reaches staff",
-        "mission": "what the organisation stands for",
-        "vision": "where the organisation wants to go",
-        "value": "a value of the organisation",
-        "value-description": "what that value means",
-        "online": "how the organisation behaves online",
-        "tone": "how the organisation sounds",
-        "intro": "a short introduction",
-        "own_name": "when and how staff speak in their own name",
-        "on_behalf": "who speaks on behalf of the organisation",
-        "disclaimer": "the disclaimer for personal profiles",
-        "do": "a practical rule or tip (a do)",
-        "dont": "something not to do (a don't)",
-        "rationale": "why this rule exists",
-        "topic": "the topic (e.g. privacy, image rights, discrimination)",
-        "legal": "what the law or the code of ethics asks",
-        "basis-title": "the law or code this rests on",
-        "role-contact": "the job title of the contact person",
-        "hours": "when this person can be reached",
-        "role": "the name of a role",
-        "role-description": "what this role does",
-        "task": "the name of a task (e.g. listening online)",
-        "task-description": "what this task involves",
-        "initiative": "how colleagues can take initiative themselves",
-        "question": "the first question of the reaction scheme",
-        "outcome-yes": "what you do when the answer is yes",
-        "outcome-no": "what you do when the answer is no",
-    },
+#: What each placeholder of a new policy asks for, in English; the policy's language reads
+#: them through its catalogue (English for a language without one).
+HINTS: Final[dict[str, str]] = {
+    "title": N_("the title of the policy"),
+    "owner": N_("who owns the policy"),
+    "summary": N_("the policy in one paragraph"),
+    "distribution": N_("how the policy reaches staff"),
+    "mission": N_("what the organisation stands for"),
+    "vision": N_("where the organisation wants to go"),
+    "value": N_("a value of the organisation"),
+    "value-description": N_("what that value means"),
+    "online": N_("how the organisation behaves online"),
+    "tone": N_("how the organisation sounds"),
+    "intro": N_("a short introduction"),
+    "own_name": N_("when and how staff speak in their own name"),
+    "on_behalf": N_("who speaks on behalf of the organisation"),
+    "disclaimer": N_("the disclaimer for personal profiles"),
+    "do": N_("a practical rule or tip (a do)"),
+    "dont": N_("something not to do (a don't)"),
+    "rationale": N_("why this rule exists"),
+    "topic": N_("the topic (e.g. privacy, image rights, discrimination)"),
+    "legal": N_("what the law or the code of ethics asks"),
+    "basis-title": N_("the law or code this rests on"),
+    "role-contact": N_("the job title of the contact person"),
+    "hours": N_("when this person can be reached"),
+    "role": N_("the name of a role"),
+    "role-description": N_("what this role does"),
+    "task": N_("the name of a task (e.g. listening online)"),
+    "task-description": N_("what this task involves"),
+    "initiative": N_("how colleagues can take initiative themselves"),
+    "question": N_("the first question of the reaction scheme"),
+    "outcome-yes": N_("what you do when the answer is yes"),
+    "outcome-no": N_("what you do when the answer is no"),
 }
 
 
@@ -130,7 +97,8 @@ FILES = (
 
 
 def _hint(key: str, language: str) -> str:
-    return HINTS.get(language, HINTS["en"])[key]
+    with i18n.language(language):
+        return _(HINTS[key])
 
 
 def _quote(text: str) -> str:
