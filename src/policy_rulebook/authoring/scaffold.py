@@ -108,11 +108,13 @@ def _quote(text: str) -> str:
 
 
 def _comment(text: str, indent: int = 0) -> str:
-    """Each line of ``text`` as a YAML comment at ``indent`` (the templates' ``comment``)."""
+    """``text`` as YAML comment lines at ``indent``, wrapped at 100 columns (the templates'
+    ``comment``; a translated paragraph comes as one line); a line break in it is kept."""
     pad = " " * indent
-    return "".join(
-        f"{pad}# {line}".rstrip() + "\n" for line in textwrap.dedent(text).strip().splitlines()
-    )
+    lines = []
+    for line in textwrap.dedent(text).strip().splitlines():
+        lines += textwrap.wrap(line, width=98 - indent, break_on_hyphens=False) or [""]
+    return "".join(f"{pad}# {line}".rstrip() + "\n" for line in lines)
 
 
 def _ngettext(singular: str, plural: str, count: int) -> str:
@@ -134,6 +136,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # {% trans %} blocks are trimmed as Babel extracts them (update_catalogues.py), so the
+    # text looked up is the catalogue's msgid; without it a Dutch policy got English comments
+    environment.policies["ext.i18n.trimmed"] = True
     environment.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=_, ngettext=_ngettext, newstyle=True
     )
