@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policy_rulebook.changelog.diff import Change, Touch, diff_data
+from policy_rulebook.changelog.diff import Change, diff_data
 from policy_rulebook.changelog.legal import legal
 from policy_rulebook.changelog.model import Endpoint, Entry, decide
+from policy_rulebook.changelog.records import Touch
 from policy_rulebook.changelog.redline import Segment, redline, render
 from policy_rulebook.changelog.render import html_page, json_entries, markdown, output
 from policy_rulebook.changelog.staff import staff

@@ -121,7 +121,7 @@ def _json(
         with_titles(entry, item, lang, audience)  # "3.1 Beroepsgeheim", as the redline names it
         item["to"]["status"] = status
         if version is not None:
-            from policy_rulebook.changelog.provenance import touch_dict
+            from policy_rulebook.changelog.diff import touch_dict
 
             item["touches"] = [touch_dict(t) for t in version.touches]
         payload.append(item)

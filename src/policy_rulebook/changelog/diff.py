@@ -18,11 +18,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 # The comparison itself is the core's (version discipline uses the same): ids matched per kind,
 # contents compared leaf by leaf. This module adds what readers need: moves, renames, editorial
 # guesses, languages and reading order.
+from policy_rulebook.changelog.records import Touch
 from policy_rulebook.core.changes import (
     ITEM_LISTS,
     MISSING,
@@ -48,31 +49,14 @@ KINDS = ("added", "removed", "changed", "moved", "renamed")
 MARKINGS = ("editorial", "material")
 
 
-class Touch(NamedTuple):
-    """A commit that touched a change: who, when, and why (the commit's subject).
-
-    ``marking`` is the commit's ``Policy-Change:`` trailer (``editorial``, ``material``) or
-    None; the history reads it, ``changelog.model.decide`` weighs it against the guess. (The
-    same fields, in the same order, as ``changelog.history.Touch``: either fits here.)
-    """
-
-    sha: str
-    author: str
-    email: str
-    date: str  # YYYY-MM-DD
-    subject: str
-    marking: str | None = None
-    body: str = ""  # the message under the subject: the why, as the author wrote it
-
-
-def touch_dict(touch: Any) -> dict[str, Any]:
+def touch_dict(touch: Touch) -> dict[str, Any]:
     return {
         "commit": touch.sha,
         "author": touch.author,
         "email": touch.email,
         "date": touch.date,
         "subject": touch.subject,
-        "body": getattr(touch, "body", ""),
+        "body": touch.body,
         "marking": touch.marking,
     }
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change, Touch
+from policy_rulebook.changelog.diff import Change
 from policy_rulebook.changelog.legal_fields import (
     approval_line,
     fields,
@@ -31,6 +31,7 @@ from policy_rulebook.changelog.legal_fields import (
 )
 from policy_rulebook.changelog.model import Block, Detail, Entry, Item, Text
 from policy_rulebook.changelog.phrases import long_date, phrase, section_title
+from policy_rulebook.changelog.records import Touch
 from policy_rulebook.changelog.redline import Budget, Segment, bounded
 from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import labels

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change
+from policy_rulebook.changelog.diff import Change, touch_dict
 from policy_rulebook.changelog.records import Commit, State, Touch
 from policy_rulebook.core.changes import (
     Located,
@@ -46,18 +46,6 @@ class Provenance:
             "marking": self.marking,
             "editorial": self.editorial,
         }
-
-
-def touch_dict(touch: Touch) -> dict[str, Any]:
-    return {
-        "commit": touch.sha,
-        "author": touch.author,
-        "email": touch.email,
-        "date": touch.date,
-        "subject": touch.subject,
-        "body": touch.body,
-        "marking": touch.marking,
-    }
 
 
 def provenance(
