@@ -292,3 +292,13 @@ def test_json_names_each_change_as_the_redline_does(
     assert titles["discretion"] == "3.4 Discretieplicht"
     assert titles["image"] == "3.2 Portretrecht"
     assert titles[None] in ("Aanspreekpunt", "Versie", "Van kracht vanaf", "Goedkeuring")
+
+
+def test_an_adopted_policy_without_a_decision_is_not_called_unapproved() -> None:
+    """The Word title page gives the adoption date: its approval row must not contradict it."""
+    from policy_rulebook.changelog.legal_fields import approval_line
+
+    data = {"meta": {"status": "adopted", "adopted_on": "2026-04-23"}}
+    assert approval_line(None, "nl", data, adopted=True) == "geen besluit vermeld"
+    assert approval_line(None, "en", data, adopted=True) == "no decision on record"
+    assert approval_line(None, "nl", data) == "nog niet goedgekeurd"  # a draft, unreleased

@@ -31,6 +31,7 @@ WORDS: Final[dict[str, str]] = {
     "retired": N_("retired"),
     "approval_line": N_("{decision} by {by} on {date}"),
     "approval_missing": N_("not approved yet"),
+    "approval_unrecorded": N_("no decision on record"),
     "reference": N_("reference {reference}"),
     "yes": N_("if yes"),
     "no": N_("if no"),
@@ -200,12 +201,16 @@ def _named(item_id: str, kind: str, data: dict[str, Any], lang: str) -> str:
     return title or item_id  # an item that no longer exists keeps the name it had
 
 
-def approval_line(approval: Any, lang: str, data: dict[str, Any] | None = None) -> str:
+def approval_line(
+    approval: Any, lang: str, data: dict[str, Any] | None = None, adopted: bool = False
+) -> str:
     """``meta.approval`` in words: "Collegebesluit ... door het college op 23 november 2026";
-    the body that decided (``body``) or the role by its name; "not approved yet" without."""
+    the body that decided (``body``) or the role by its name; without one, "not approved yet",
+    or for a version known to be ``adopted`` "no decision on record" (never a contradiction of
+    the adoption date beside it)."""
     w = words(lang)
     if not isinstance(approval, dict) or not (approval.get("by") or approval.get("body")):
-        return w["approval_missing"]
+        return w["approval_unrecorded" if adopted else "approval_missing"]
     primary = primary_language(data or {})
     decision = localized(approval.get("decision"), lang, primary) or w["adopted"]
     if approval.get("reference"):

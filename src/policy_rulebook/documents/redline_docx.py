@@ -219,6 +219,6 @@ def _title_page(document: Any, entries: Sequence[Entry], data: dict[str, Any], l
             if value:
                 row(w[key], long_date(lang, str(value)))
     approval = None if draft else get_path(meta, ("approval",))
-    row(w["approval"], approval_line(approval, lang, data))
+    row(w["approval"], approval_line(approval, lang, data, adopted=not draft))
     document.add_paragraph()
     document.add_paragraph(w["how"])
