@@ -296,7 +296,13 @@ def test_rulebook_does_not_parse_at_a_revision(tmp_path: Path) -> None:
     commit(repo, "fixed", AUTHORS["ann"], "2027-01-02")
     result = run_process("diff", "--from", broken[:8], cwd=repo)
     assert_error(
-        result.code, result.out, result.err, "does not parse", broken[:8], "rulebook/contact.yaml"
+        result.code,
+        result.out,
+        result.err,
+        "cannot be read in revision",
+        broken[:8],
+        "rulebook/contact.yaml, line 79",
+        "(RB001)",
     )
     # the history skips the broken state and still works
     assert run_process("history", cwd=repo).code == 0

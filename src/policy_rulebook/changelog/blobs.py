@@ -19,6 +19,7 @@ from typing import Any
 from policy_rulebook.changelog.gitrun import Repository
 from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
+from policy_rulebook.core.findings import Finding
 
 #: The blob cache is read and written when a batch holds at least this many blobs.
 CACHE_FROM = 64
@@ -34,7 +35,8 @@ class Blobs:
         self.max_bytes = max_bytes
         self.sizes: dict[str, int] = {}
         self.parsed: dict[str, dict[str, Any]] = {}
-        self.broken: set[str] = set()
+        # blobs that do not parse, with the first problem found in each (said to the user)
+        self.broken: dict[str, Finding | None] = {}
         self._disk: dict[str, Any] | None = None
         self._dirty = False
 
@@ -87,7 +89,7 @@ class Blobs:
         for blob, raw in self.contents(todo):
             document = loader.load_files(blob, [(blob, raw)], max_bytes=self.max_bytes)
             if document.broken_files:
-                self.broken.add(blob)
+                self.broken[blob] = document.problems[0] if document.problems else None
                 continue
             self.parsed[blob] = plain(document.data)
             if len(blobs) >= CACHE_FROM:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NoReturn
 
 from policy_rulebook.changelog.blobs import Blobs, entries, yaml_entries
 from policy_rulebook.changelog.gitrun import SHALLOW_HINT, GitError, Repository
 from policy_rulebook.changelog.records import LOG_FORMAT, Commit, State, parse_log
 from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
-from policy_rulebook.core.findings import InputError
+from policy_rulebook.core.findings import Finding, InputError
 from policy_rulebook.core.i18n import _
+from policy_rulebook.core.model import SECTIONS
 
 _REFLOG = re.compile(r"@\{(?!u\}|upstream\}|push\})")
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([^'"\s#]+)""")
@@ -337,7 +338,12 @@ class History:
 
     def working_tree(self) -> State:
         document = loader.load(self.path, max_bytes=self.max_bytes)
-        _refuse_broken(document.broken_files, _("the working tree"))
+        if document.broken_files:
+            name = document.broken_files[0]
+            first = next((p for p in document.problems if p.file == name), None)
+            _refuse_broken(name, first, _("the working tree"))
+        for section in document.sections.values():
+            _refuse_shapeless(section.name, section.node, section.file, _("the working tree"))
         return State(None, plain(document.data))
 
     def _data_at(self, sha: str, rev: str) -> dict[str, Any]:
@@ -383,16 +389,42 @@ class History:
                     "limit of {limit} (--max-file-size)"
                 ).format(path=path, rev=rev, size=store.sizes[blob], limit=self.max_bytes)
             )
+        where = _("revision {rev}").format(rev=rev)
         if blob not in store.parsed:
-            _refuse_broken([path], _("revision {rev}").format(rev=rev))
-        return store.parsed[blob]
+            _refuse_broken(path, store.broken.get(blob), where)
+        sections: dict[str, Any] = store.parsed[blob]
+        for section, content in sections.items():
+            _refuse_shapeless(section, content, path, where)
+        return sections
 
 
-def _refuse_broken(broken: list[str], where: str) -> None:
-    if broken:
+def _refuse_shapeless(section: str, content: Any, file: str, where: str) -> None:
+    """Stop on a section that holds a list or a single value where fields belong (every
+    section of the schema is a group of fields): compared as fields, it would read as all of
+    them removed. An empty section (``meta:``) is only empty."""
+    if section not in SECTIONS or content is None or isinstance(content, dict):
+        return  # an unknown section is lint's finding, and compared as it is
+    kind = _("a list") if isinstance(content, list) else _("a single value")
+    raise InputError(
+        _(
+            "the rulebook cannot be read in {where}: in {file}, `{section}` holds {kind} "
+            "where its fields belong (`rulebook lint` says more)"
+        ).format(where=where, file=file, section=section, kind=kind)
+    )
+
+
+def _refuse_broken(file: str, problem: Finding | None, where: str) -> NoReturn:
+    """Stop on a file that cannot be read, saying where and why (the loader's first finding:
+    not valid YAML, too large, too many values...)."""
+    if problem is None:
         raise InputError(
             _(
-                "the rulebook does not parse at {where}: {file} is not valid YAML "
+                "the rulebook does not parse in {where}: {file} is not valid YAML "
                 "(run `rulebook lint` on it for the line)"
-            ).format(where=where, file=broken[0])
+            ).format(where=where, file=file)
         )
+    raise InputError(
+        _("the rulebook cannot be read in {where}: {file}, line {line}: {message} ({code})").format(
+            where=where, file=file, line=problem.line, message=problem.message, code=problem.code
+        )
+    )
