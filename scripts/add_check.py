@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("code", help="the new permanent code, e.g. RB408")
     parser.add_argument("name", help="the check's name in kebab-case, e.g. contact-hours")
-    parser.add_argument("--severity", choices=("error", "warning"), default="warning")
+    parser.add_argument("--severity", choices=("error", "warning", "info"), default="warning")
     parser.add_argument(
         "--summary", default="TODO one line: what is wrong", help="the one-line summary"
     )

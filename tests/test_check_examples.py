@@ -14,7 +14,8 @@ from tests.helpers import TODAY, overlay, split_files
 UNTESTABLE_BY_TEXT = {"RB006", "RB012"}  # file size, symlinks: tested in test_hostile
 # Version discipline compares the policy with git history (`lint --base`): one policy cannot
 # show it. Their examples are tested with real git repositories in tests/test_version_discipline.py
-NEEDS_GIT_HISTORY = {"RB303", "RB901", "RB902", "RB903"}
+# (RB303: test_staff_announcement.py; RB904: attacks/test_configuration_cannot_hide.py)
+NEEDS_GIT_HISTORY = {"RB303", "RB901", "RB902", "RB903", "RB904"}
 
 
 def codes_for(tmp_path: Path, fragment: str, only_example_files: bool = False) -> set[str]:

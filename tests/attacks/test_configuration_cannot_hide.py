@@ -120,10 +120,48 @@ def test_a_configuration_changed_since_the_base_is_said(
     assert code == 0 and "changed since" not in out, out
     (repo / ".rulebook.yaml").write_text("format: text\nignore: [RB9]\n", encoding="utf-8")
     gitrepo.commit(repo, "quiet", "Eve <eve@example.org>", "2026-11-03")
-    code, out = _lint(capsys, "--base", "HEAD~1")
-    assert out.splitlines()[-2:] == [
-        "checks RB9 switched off by .rulebook.yaml",
-        "the configuration .rulebook.yaml changed since HEAD~1",
-    ], out
+    message = (
+        "the configuration .rulebook.yaml changed since HEAD~1: review which checks it "
+        "selects, ignores or lowers, as part of this change"
+    )
+    code, out = _lint(capsys, "--base", "HEAD~1", "--strict")
+    # RB904 is information: it is shown next to the policy's findings, it fails nothing
+    assert code == 0, out
+    assert out.splitlines()[0] == f".rulebook.yaml:2:1: info RB904 {message}", out
+    assert out.splitlines()[-1] == "checks RB9 switched off by .rulebook.yaml", out
     _, out = _lint(capsys, "--base", "HEAD~1", "--format", "json")
-    assert json.loads(out)["notes"][-1] == "the configuration .rulebook.yaml changed since HEAD~1"
+    [finding] = json.loads(out)["findings"]
+    assert (finding["code"], finding["file"], finding["line"]) == ("RB904", ".rulebook.yaml", 2)
+    assert finding["message"] == message
+    _, out = _lint(capsys, "--base", "HEAD~1", "--format", "github")
+    assert out.splitlines()[0].startswith(
+        "::notice file=.rulebook.yaml,line=2,col=1,title=RB904 configuration-changed::"
+    ), out
+    _, out = _lint(capsys, "--base", "HEAD~1", "--format", "sarif")
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("RB904", "note")
+
+
+@pytest.mark.parametrize("setting", ["ignore: [RB9]", "ignore: [RB]", "select: [RB1]"])
+def test_no_configuration_hides_its_own_change(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str,
+) -> None:
+    from tests import gitrepo
+
+    repo = gitrepo.init(tmp_path / "git")
+    gitrepo.copy_bundled(repo)
+    gitrepo.commit(repo, "Policy 2.1.0", "Hanne Wuyts <hanne@example.org>", "2026-11-02")
+    monkeypatch.chdir(repo)
+    (repo / ".rulebook.yaml").write_text(f"{setting}\n", encoding="utf-8")
+    gitrepo.commit(repo, "quiet", "Eve <eve@example.org>", "2026-11-03")
+    _, out = _lint(capsys, "--base", "HEAD~1", "--format", "json")
+    [finding] = [f for f in json.loads(out)["findings"] if f["code"] == "RB904"]
+    assert finding["line"] == 1 and "was added since HEAD~1" in finding["message"]
+    (repo / ".rulebook.yaml").unlink()
+    gitrepo.commit(repo, "loud again", "Eve <eve@example.org>", "2026-11-04")
+    _, out = _lint(capsys, "--base", "HEAD~1", "--format", "json")
+    [finding] = [f for f in json.loads(out)["findings"] if f["code"] == "RB904"]
+    assert "was removed since HEAD~1" in finding["message"]

@@ -109,7 +109,7 @@ def lint(
         del document
     report = with_severities(report, settings.severity)
     if settings.notes:
-        report = replace(report, notes=(*settings.notes, *report.notes))
+        report = replace(report, notes=(*map(str, settings.notes), *report.notes))
     color = options.color and options.output is None
     output = reporters.render(settings.output_format, report, color, settings.show_suppressed)
     code = (

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import Provenance
     from policy_rulebook.changelog.records import Commit, State, Version
+    from policy_rulebook.core.baseline import ConfigurationChange
     from policy_rulebook.linter.checks import Context
     from policy_rulebook.linter.config import Settings
 
@@ -374,6 +375,9 @@ def lint_against_base(
         raise InputError(_("--changed-only needs --base REV (the revision to compare with)"))
 
     def prepare(settings: Settings, context: Context) -> Context:
+        change = _configuration_change(settings.source, base)
+        if change is not None:
+            context = dataclasses.replace(context, configuration_change=change)
         baseline = read_baseline(settings.path, base, settings.max_file_size)
         if baseline is None:
             # The pull request adds the policy: no version to compare with, and every finding
@@ -381,20 +385,17 @@ def lint_against_base(
             return context
         return dataclasses.replace(context, baseline=baseline, changed_only=changed_only)
 
-    def extend(document: Any, report: Any, settings: Settings) -> Any:
-        note = _configuration_changed(settings.source, base)
-        return dataclasses.replace(report, notes=(*report.notes, note)) if note else report
-
-    return actions.lint(options, extend=extend, prepare=prepare)
+    return actions.lint(options, prepare=prepare)
 
 
-def _configuration_changed(source: Path | None, base: str) -> str | None:
-    """A line for the report when the configuration file differs from the base revision's
-    (added, changed or removed since it): a pull request that changes which checks run must
-    say so to its reviewer. Read with ``git cat-file`` (no textconv, no attributes)."""
+def _configuration_change(source: Path | None, base: str) -> ConfigurationChange | None:
+    """How the configuration file differs from the base revision's (added, changed, removed;
+    RB904): a pull request that changes which checks run must say so to its reviewer. Read
+    with ``git cat-file`` through ``gitrun`` (no textconv, no attributes, nothing fetched)."""
     import os
-    import subprocess
 
+    from policy_rulebook.changelog.gitrun import GitError, run
+    from policy_rulebook.core.baseline import ConfigurationChange
     from policy_rulebook.linter.config import YAML_NAMES, repository_root
 
     root = repository_root(Path.cwd().absolute())
@@ -407,19 +408,23 @@ def _configuration_changed(source: Path | None, base: str) -> str | None:
             relative = here.relative_to(root).as_posix()
         except ValueError:
             continue
-        done = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "cat-file", "blob", f"{base}:{relative}"],
-            cwd=root,
-            capture_output=True,
-            check=False,
-            env={**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"},
-        )
-        before = done.stdout if done.returncode == 0 else None
+        try:
+            before: bytes | None = run(root, ["cat-file", "blob", f"{base}:{relative}"])
+        except GitError:
+            before = None  # not in the base revision (or no such revision: said by the base)
         now = here.read_bytes() if here.is_file() else None
-        if before != now:
-            return _("the configuration {name} changed since {base}").format(
-                name=relative, base=base
-            )
+        if before == now:
+            continue
+        shown = os.path.relpath(here) if here.is_relative_to(Path.cwd().absolute()) else relative
+        if before is None:
+            return ConfigurationChange(shown, base, "added")
+        if now is None:
+            return ConfigurationChange(shown, base, "removed")
+        old, new = before.splitlines(), now.splitlines()
+        # the first line that differs; lines only added or removed at the end: the last one
+        same = min(len(old), len(new)) + 1
+        line = next((n for n, (a, b) in enumerate(zip(old, new, strict=False), 1) if a != b), same)
+        return ConfigurationChange(shown, base, "changed", min(line, max(len(new), 1)))
     return None
 
 

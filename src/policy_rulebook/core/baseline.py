@@ -61,3 +61,15 @@ class Baseline:
     version: str | None
     retired: Mapping[tuple[str, str], Retired] = field(default_factory=dict)
     marked: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConfigurationChange:
+    """The configuration file ``file`` (as the findings name files) was ``added``, ``changed``
+    or ``removed`` since the base revision ``base``; ``line`` is its first line that differs
+    (1-based; 1 when removed)."""
+
+    file: str
+    base: str
+    how: str
+    line: int = 1

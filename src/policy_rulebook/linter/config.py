@@ -19,15 +19,32 @@ from typing import Any
 
 from policy_rulebook.core.files import DEFAULT_MAX_BYTES, display_name
 from policy_rulebook.core.findings import InputError, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import N_, _
 
 CONFIG_SCHEMA = "config.schema.json"
 #: The findings that a file could not be read (whole): always reported, always errors,
 #: whatever ``select``, ``ignore`` or ``severity`` say (ruff and check-jsonschema never let
 #: configuration hide a parse error either).
 UNREAD = frozenset({"RB001", "RB005", "RB006", "RB007", "RB008"})
+#: Checks that no selection switches off: the ones above, and RB904, which tells the reviewer
+#: that the configuration itself changed since ``--base`` (it could otherwise hide itself).
+ALWAYS_RUN = UNREAD | {"RB904"}
 YAML_NAMES = (".rulebook.yaml", ".rulebook.yml")
 PYPROJECT = "pyproject.toml"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line for the report on what the configuration file switches off or lowers; said in
+    the reader's language when the report is made (``str(note)``)."""
+
+    message: str  # an N_ message with {codes}, {source} and maybe {count}
+    codes: str
+    source: Path
+    count: int = 0
+
+    def __str__(self) -> str:
+        return _(self.message).format(codes=self.codes, source=self.source, count=self.count)
 
 
 @dataclass(frozen=True)
@@ -53,12 +70,12 @@ class Settings:
     repository_host: str | None = None
     policy_url: str | None = None
     #: What the configuration file switches off or lowers, one line each, for the report.
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def enabled(self, code: str) -> bool:
         """Whether the check with this code runs: selected (or no selection) and not ignored;
-        the checks of ``UNREAD`` always run."""
-        if code in UNREAD:
+        the checks of ``ALWAYS_RUN`` always run."""
+        if code in ALWAYS_RUN:
             return True
         if self.select and not code.startswith(self.select):
             return False
@@ -397,26 +414,28 @@ def load(config: Path | None, cwd: Path, options: Mapping[str, Any]) -> Settings
     return replace(merged, notes=notes(values, source)) if source else merged
 
 
-def notes(values: Mapping[str, Any], source: Path) -> tuple[str, ...]:
+def notes(values: Mapping[str, Any], source: Path) -> tuple[Note, ...]:
     """One line for each way the file switches checks off or lowers them (the reviewer of a
-    pull request that adds ``ignore: [RB9]`` must see it in the output)."""
+    pull request that adds ``ignore: [RB9]`` must see it in the output). Kept untranslated:
+    the policy, read after the configuration, decides the language they are said in."""
     from policy_rulebook.linter.checks import BY_CODE
 
-    found = []
+    found: list[Note] = []
     ignored = _split(values.get("ignore") or ())
     if ignored:
         found.append(
-            _("checks {codes} switched off by {source}").format(
-                codes=", ".join(ignored), source=source
-            )
+            Note(N_("checks {codes} switched off by {source}"), ", ".join(ignored), source)
         )
     selected = _split(values.get("select") or ())
     if selected:
-        off = [c for c in BY_CODE if not c.startswith(selected) and c not in UNREAD]
+        off = [c for c in BY_CODE if not c.startswith(selected) and c not in ALWAYS_RUN]
         if off:
             found.append(
-                _("only checks {codes} selected by {source}: {count} others switched off").format(
-                    codes=", ".join(selected), source=source, count=len(off)
+                Note(
+                    N_("only checks {codes} selected by {source}: {count} others switched off"),
+                    ", ".join(selected),
+                    source,
+                    len(off),
                 )
             )
     lowered = [
@@ -429,8 +448,10 @@ def notes(values: Mapping[str, Any], source: Path) -> tuple[str, ...]:
     ]
     if lowered:
         found.append(
-            _("checks {codes} lowered from error to warning by {source}").format(
-                codes=", ".join(sorted(lowered)), source=source
+            Note(
+                N_("checks {codes} lowered from error to warning by {source}"),
+                ", ".join(sorted(lowered)),
+                source,
             )
         )
     return tuple(found)

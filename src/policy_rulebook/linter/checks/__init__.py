@@ -11,6 +11,7 @@ from __future__ import annotations
 from policy_rulebook.linter.checks import (  # hostile input (robust)
     adopted_in_future,
     backup_differs,
+    configuration_changed,
     contact_backup,
     contact_email,
     contact_phone,
@@ -119,6 +120,7 @@ CHECKS: tuple[Check, ...] = (
     version_not_raised.CHECK,
     version_raise_too_small.CHECK,
     retired_id.CHECK,
+    configuration_changed.CHECK,
     # ci: suppressions (RB05x)
     suppression_malformed.CHECK,
     suppression_reason.CHECK,

@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from policy_rulebook.core.baseline import Baseline
+from policy_rulebook.core.baseline import Baseline, ConfigurationChange
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
 
@@ -18,12 +18,14 @@ class Context:
     the codes of every registered check (the engine fills them in: a suppression may name
     only those; given here so that the suppression checks need not import the registry), and
     with ``lint --base REV`` the base revision as plain data (``baseline``, no git objects) and
-    whether to keep only the findings on what changed since it (``changed_only``)."""
+    whether to keep only the findings on what changed since it (``changed_only``), and how the
+    configuration file changed since it (``configuration_change``, RB904)."""
 
     today: dt.date = field(default_factory=dt.date.today)
     codes: frozenset[str] = frozenset()
     baseline: Baseline | None = None
     changed_only: bool = False
+    configuration_change: ConfigurationChange | None = None
 
 
 CheckFunction = Callable[[Document, Context], Iterable[Finding]]
