@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import string
 import subprocess
 import sys
@@ -324,3 +325,37 @@ def test_the_completeness_test_catches_a_half_done_language(tmp_path: Path) -> N
     assert sum(g.startswith("untranslated:") for g in gaps) > 700
     assert sum(g.startswith("x-title-de:") for g in gaps) > 150
     assert "month names" in gaps
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "262,144"), ("nl", "262.144"), ("fr", "262\u202f144")]
+)
+def test_thousands_are_grouped_as_the_reader_reads_them(lang: str, expected: str) -> None:
+    # "262,144 waarden" reads as a fraction to a Dutch reader
+    with i18n.language(lang):
+        assert "{n:,} / {n}".format(n=i18n.Count(262_144)) == f"{expected} / 262144"
+
+
+def test_every_grouped_number_in_a_message_is_a_count() -> None:
+    """A ``{name:,}`` placeholder formatted with a plain int would group with English commas."""
+    plain = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        if path.name == "i18n.py":  # where Count is defined and shown
+            continue
+        text = path.read_text(encoding="utf-8")
+        for name in set(re.findall(r"\{(\w+):,\}", text)):
+            if not re.search(rf"\b{name}=Count\(", text):
+                plain.append(f"{path.relative_to(SOURCE)}: {name}")
+    assert plain == []
+
+
+def test_a_dutch_policy_over_the_value_limit_reads_a_dutch_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, policy)
+    keys = "".join(f"  k{n}: 1\n" for n in range(70_000))  # 0.8 MB
+    (policy / "meta.yaml").write_text(f"meta:\n{keys}", encoding="utf-8")
+    result = run(capsys, "lint", str(policy), "--lang", "nl", "--max-file-size", "1M")
+    assert result.code == 1, result.err
+    assert "meer dan 65.536 waarden" in result.out, result.out

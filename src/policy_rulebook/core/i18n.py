@@ -128,6 +128,22 @@ def translated(table: dict[str, str], lang: str) -> dict[str, str]:
         return {key: _(text) for key, text in table.items()}
 
 
+#: The thousands separator of each language (CLDR): "262,144" reads as a fraction in Dutch.
+_GROUP_SEPARATORS = {"en": ",", "nl": ".", "fr": "\u202f"}
+
+
+class Count(int):
+    """A whole number whose ``{n:,}`` in a message groups its thousands as the reader's
+    language does (262,144; 262.144; 262 144): ``.format(limit=Count(limit))``. The
+    catalogues keep the ``{limit:,}`` of the English message."""
+
+    def __format__(self, spec: str) -> str:
+        text = format(int(self), spec)
+        if "," not in spec:
+            return text
+        return text.replace(",", _GROUP_SEPARATORS.get(current(), ","))
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it here."""
     return message

@@ -24,7 +24,7 @@ from policy_rulebook.core.document import Document, Section, SourceFile, pointer
 from policy_rulebook.core.escape import terminal as safe
 from policy_rulebook.core.files import DEFAULT_MAX_BYTES, decode, discover, display_name, inside
 from policy_rulebook.core.findings import Finding, InputError, Severity
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import Count, _
 from policy_rulebook.core.model import SECTIONS
 from policy_rulebook.core.yaml_reader import MAX_ROUND_TRIP_CHARACTERS, Refused, make_yaml
 
@@ -100,7 +100,7 @@ def _too_large(document: Document, name: str, size: int, max_bytes: int) -> None
             _(
                 "the file is {size:,} bytes, more than the limit of {max_bytes:,}: "
                 "split it or raise the limit (--max-file-size)"
-            ).format(size=size, max_bytes=max_bytes),
+            ).format(size=Count(size), max_bytes=Count(max_bytes)),
         )
     )
     document.broken_files.append(name)
@@ -128,7 +128,7 @@ def _too_many_values(name: str, limit: int, line: int) -> Finding:
             "the file holds more than {limit:,} values (texts, numbers, lists and groups of "
             "fields), one for every {per} bytes of the size limit: reading stopped here; split "
             "the file or raise the limit (--max-file-size)"
-        ).format(limit=limit, per=BYTES_PER_VALUE),
+        ).format(limit=Count(limit), per=BYTES_PER_VALUE),
     )
 
 
@@ -220,7 +220,7 @@ def _parse(name: str, raw: bytes, *, max_bytes: int, fast: bool) -> Parsed:
                         "(anchors, tags, tabs, YAML 1.1 line breaks, or a comment or long value it "
                         "cannot take quickly); above {limit:,} characters that reader is not used: "
                         "split the file or write it in plain YAML"
-                    ).format(size=len(text), limit=MAX_ROUND_TRIP_CHARACTERS),
+                    ).format(size=Count(len(text)), limit=Count(MAX_ROUND_TRIP_CHARACTERS)),
                 )
             ],
         )

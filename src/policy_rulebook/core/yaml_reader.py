@@ -20,7 +20,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scanner import RoundTripScanner
 
 from policy_rulebook.core import codes
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import Count, _
 
 #: A policy uses few aliases or none; these caps stop a "billion laughs" file long before it
 #: costs time or memory (aliases are shared, never copied, but every check walks through them).
@@ -85,7 +85,7 @@ class _Composer(Composer):
                         "needs (at most {MAX_ALIASES} aliases standing for at most "
                         "{MAX_ALIASED_NODES:,} values): write the "
                         "values out instead"
-                    ).format(MAX_ALIASES=MAX_ALIASES, MAX_ALIASED_NODES=MAX_ALIASED_NODES),
+                    ).format(MAX_ALIASES=MAX_ALIASES, MAX_ALIASED_NODES=Count(MAX_ALIASED_NODES)),
                     *where,
                 )
             return super().compose_node(parent, index)

@@ -19,7 +19,7 @@ from typing import Any
 
 from policy_rulebook.core.files import DEFAULT_MAX_BYTES, display_name
 from policy_rulebook.core.findings import InputError, Severity
-from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.i18n import N_, Count, _
 
 CONFIG_SCHEMA = "config.schema.json"
 #: The findings that a file could not be read (whole): always reported, always errors,
@@ -148,7 +148,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(
             _(
                 "{path}: the configuration file is larger than {limit:,} bytes; it is not read"
-            ).format(path=path, limit=MAX_CONFIG_BYTES)
+            ).format(path=path, limit=Count(MAX_CONFIG_BYTES))
         )
     return raw
 
@@ -239,14 +239,14 @@ def read(path: Path) -> dict[str, Any]:
                 _(
                     "{path}: `{key}` lists {count:,} codes, more than {limit}: use "
                     "prefixes such as RB3"
-                ).format(path=path, key=key, count=len(values[key]), limit=MAX_CODES)
+                ).format(path=path, key=key, count=Count(len(values[key])), limit=MAX_CODES)
             )
     _validate(path, where, values)
     largest = values.get("max-file-size", 0)
     if isinstance(largest, int) and largest > MAX_FILE_SIZE:
         raise InputError(
             _("{path}: `max-file-size`: more than the largest size, {limit:,} bytes (1G)").format(
-                path=path, limit=MAX_FILE_SIZE
+                path=path, limit=Count(MAX_FILE_SIZE)
             )
         )
     return values
