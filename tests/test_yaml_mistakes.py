@@ -333,3 +333,20 @@ def test_a_comma_inside_braces_is_one_finding_saying_quote_the_text(
     assert 'nl: "Op werkdagen, drie keer per dag"' in finding["message"]
     words = {"nl": "tussen dubbele aanhalingstekens", "en": "in double quotes", "fr": "guillemets"}
     assert words[lang] in finding["message"]
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x1b", "\ufffe"])
+def test_a_character_yaml_refuses_is_one_line_at_its_place(
+    character: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the reader's own message was two lines of English ('in "<unicode string>", position 6')
+    policy = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, policy)
+    (policy / "meta.yaml").write_text(f'meta:\n  version: "1.0{character}"\n', encoding="utf-8")
+    result = run(capsys, "lint", str(policy), "--lang", "en", "--format", "json")
+    [finding] = json.loads(result.out)["findings"]
+    assert (finding["code"], finding["line"], finding["column"]) == ("RB001", 2, 16)
+    assert finding["message"].startswith(
+        f"the file holds the character U+{ord(character):04X}, which YAML does not allow"
+    )
+    assert "\n" not in finding["message"]

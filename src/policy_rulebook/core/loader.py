@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from policy_rulebook.core import codes, fastyaml, i18n, yaml_mistakes
 from policy_rulebook.core.document import Document, Section, SourceFile, pointer
@@ -237,6 +238,8 @@ def _parse(name: str, raw: bytes, *, max_bytes: int, fast: bool) -> Parsed:
         )
     except MarkedYAMLError as error:
         return Parsed(text, None, [_syntax_problem(name, error, text)])
+    except ReaderError as error:
+        return Parsed(text, None, [_character_problem(name, error, text)])
     except ValueError as error:
         why = "a number in it has thousands of digits" if "digits" in str(error) else str(error)
         return Parsed(
@@ -466,6 +469,28 @@ def _merge(document: Document, name: str, data: Any) -> None:
 
 def _file_problem(name: str, code: str, message: str) -> Finding:
     return Finding(name, 1, 1, code, Severity.ERROR, message)
+
+
+def _character_problem(name: str, error: ReaderError, text: str) -> Finding:
+    """A character YAML does not allow (a control character, a lone surrogate), at its line
+    and column in plain words; the reader's own message is two lines of English."""
+    position = error.position if isinstance(error.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - text.rfind("\n", 0, position)
+    character = error.character
+    code = ord(character) if isinstance(character, str) else int(character or 0)
+    return Finding(
+        name,
+        line,
+        column,
+        codes.YAML_SYNTAX,
+        Severity.ERROR,
+        _(
+            "the file holds the character U+{code:04X}, which YAML does not allow: remove it "
+            "(it is invisible in most editors; it often comes with text copied from a PDF or a "
+            "chat)"
+        ).format(code=code),
+    )
 
 
 def _syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Finding:

@@ -207,7 +207,7 @@ def _read_yaml(path: Path) -> Any:
     if parsed.problems:
         first = parsed.problems[0]
         raise InputError(
-            _("{path}: not valid YAML at line {line}, column {column}: {message} ({code})").format(
+            _("{path}: cannot be read at line {line}, column {column}: {message} ({code})").format(
                 path=path,
                 line=first.line,
                 column=first.column,
