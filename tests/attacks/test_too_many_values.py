@@ -4,7 +4,8 @@ checking them took 7.7 s (840,000 repeated keys), a flow list of 2 million numbe
 
 Why it holds now: a file may hold one value for every 16 bytes of the size limit (262,144 in
 4 MiB; a real policy has one for every 50 to 100 bytes). The fast reader counts them as it
-reads and stops at the first one over, with RB006 on that line, so no check ever sees more.
+reads and stops at the first one over, with RB006 on that line, so no check ever sees more;
+the slow reader (anchors, tags) counts them the same way, aliases as the values they stand for.
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ SIZE = 64 * 1024  # --max-file-size 64k: at most 4,096 values
         ("a: 1\n" * 3_000, 2_048),  # repeated keys: the 4,097th value is line 2,048's value
         ("".join(f"k{n:05d}: 1\n" for n in range(3_000)), 2_048),  # unknown keys
         ("meta:\n  languages: [" + "nl, " * 5_000 + "en]\n", 2),  # one flow list
+        # an anchor sends the file to the slow reader: the same limit, the same line
+        ("base: &b\n" + "".join(f"  k{n:05d}: 1\n" for n in range(3_000)), 2_048),
     ],
-    ids=["repeated", "unknown", "flow"],
+    ids=["repeated", "unknown", "flow", "slow-reader"],
 )
 def test_reading_stops_at_the_first_value_over_the_limit(
     tmp_path: Path, text: str, line: int, capsys: pytest.CaptureFixture[str]

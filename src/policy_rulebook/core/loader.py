@@ -225,11 +225,13 @@ def _parse(name: str, raw: bytes, *, max_bytes: int, fast: bool) -> Parsed:
                 )
             ],
         )
-    yaml = make_yaml()
+    yaml = make_yaml(max_values(max_bytes))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: legal YAML
             data = yaml.load(text)
+    except fastyaml.TooManyValues as error:
+        return Parsed(text, None, [_too_many_values(name, error.limit, error.line)])
     except Refused as error:
         return Parsed(
             text,

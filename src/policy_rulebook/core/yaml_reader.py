@@ -20,6 +20,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scanner import RoundTripScanner
 
 from policy_rulebook.core import codes
+from policy_rulebook.core.fastyaml import TooManyValues
 from policy_rulebook.core.i18n import Count, _
 
 #: A policy uses few aliases or none; these caps stop a "billion laughs" file long before it
@@ -57,6 +58,8 @@ class _Composer(Composer):
         self.level = 0
         self.sizes: dict[int, int] = {}  # id(anchored node) -> its size, aliases expanded
         self.merges: list[tuple[int, int]] = []
+        # the loader's value limit (make_yaml): the fast reader's, so both stop at one count
+        self.max_values: int | None = getattr(self.loader, "rulebook_max_values", None)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -101,6 +104,8 @@ class _Composer(Composer):
             )
         start = self.nodes
         self.nodes += 1
+        if self.max_values is not None and self.nodes > self.max_values:
+            raise TooManyValues(self.max_values, where[0])
         self.level += 1
         try:
             node = super().compose_node(parent, index)
@@ -229,8 +234,11 @@ class _Scanner(RoundTripScanner):
                 return None
 
 
-def make_yaml() -> YAML:
+def make_yaml(max_values: int | None = None) -> YAML:
+    """The round-trip reader with rulebook's limits; ``max_values``: stop with
+    ``TooManyValues`` after that many values (aliases counted as expanded)."""
     yaml = YAML(typ="rt", pure=True)
+    yaml.rulebook_max_values = max_values  # type: ignore[attr-defined]  # read by _Composer
     yaml.Scanner = _Scanner
     yaml.Composer = _Composer
     yaml.Constructor = _Constructor
