@@ -46,7 +46,7 @@ def test_the_text_says_so(repo: Path, fmt: str, audience: str) -> None:
 
 def test_json_is_an_empty_list_and_says_so(repo: Path) -> None:
     result = run_process(
-        "changelog", "--from", "HEAD", "--to", "HEAD", "--format", "json", cwd=repo
+        "changelog", "--from", "HEAD", "--to", "HEAD", "--format", "json", "--lang", "en", cwd=repo
     )
     assert (result.code, json.loads(result.out)) == (0, [])
     assert MESSAGE in result.err
@@ -66,7 +66,18 @@ def test_word_is_an_empty_redline_and_says_so(repo: Path, tmp_path: Path) -> Non
         "legal",
         "-o",
         str(out),
+        "--lang",
+        "en",
         cwd=repo,
     )
     assert result.code == 0 and MESSAGE in result.err
     Document(str(out))  # a Word file all the same
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "json"])
+def test_said_in_the_policys_language(repo: Path, fmt: str) -> None:
+    # the bundled policy is Dutch: so is the sentence that stands in for its changelog
+    result = run_process("changelog", "--from", "HEAD", "--to", "HEAD", "--format", fmt, cwd=repo)
+    assert result.code == 0, result.err
+    assert "geen versie in dit bereik" in result.out + result.err
+    assert MESSAGE not in result.out + result.err

@@ -335,8 +335,10 @@ def _nothing(fmt: str, audience: str, lang: str) -> str | bytes:
 
     from policy_rulebook.changelog import render
     from policy_rulebook.changelog.model import Text
+    from policy_rulebook.core.i18n import language
 
-    message = _("no version in this range: nothing changed between --from and --to")
+    with language(lang):  # the policy's language, as the document it stands in for
+        message = _("no version in this range: nothing changed between --from and --to")
     if fmt in ("json", "docx"):
         print(message, file=sys.stderr)
     if fmt == "json":
