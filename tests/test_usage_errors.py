@@ -33,10 +33,11 @@ USAGE = [
     (
         ["lint", "--format", "xyz"],
         {
-            "nl": "ongeldige waarde voor --format: kies uit text, json, github, sarif, junit, "
-            "gitlab",
-            "en": "invalid value for --format: use one of text, json, github, sarif, junit, gitlab",
-            "fr": "valeur non valide pour --format : choisissez parmi text, json, github, "
+            "nl": "ongeldige waarde 'xyz' voor --format: kies uit text, json, github, sarif, "
+            "junit, gitlab",
+            "en": "invalid value 'xyz' for --format: use one of text, json, github, sarif, "
+            "junit, gitlab",
+            "fr": "valeur non valide 'xyz' pour --format : choisissez parmi text, json, github, "
             "sarif, junit, gitlab",
         },
     ),

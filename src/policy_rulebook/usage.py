@@ -25,6 +25,8 @@ _PATH_PROBLEMS = (
 )
 _QUOTED = re.compile(r"""(['"])(.*)\1""")
 _EXTRA = re.compile(r"\((.*)\)")
+#: Click's "'jsn' is not one of 'text', 'json'."
+_CHOICE_GIVEN = re.compile(r"""(['"])(.*?)\1 is not""")
 
 
 def _name(param: click.Parameter | None) -> str:
@@ -63,6 +65,11 @@ def _bad_parameter(error: click.BadParameter) -> str:
     option = _name(param)
     if param is not None and isinstance(param.type, click.Choice):
         choices = ", ".join(str(c) for c in param.type.choices)
+        given = _CHOICE_GIVEN.match(error.message)
+        if given:  # what was typed (Click's repr, so escaped): `--format jsn` in a CI file
+            return _("invalid value '{value}' for {option}: use one of {choices}").format(
+                value=given[2], option=option, choices=choices
+            )
         return _("invalid value for {option}: use one of {choices}").format(
             option=option, choices=choices
         )
