@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
+from policy_rulebook.changelog.legal_fields import approval_line
 from policy_rulebook.core.dates import long_date
 from policy_rulebook.documents.words import labels
 
 
-def approval(meta: Any, language: str, text: Callable[[Any], str] = str) -> str | None:
-    """``meta.approval`` ({body or by, decision, reference, date}) in words, else "Approved on
-    <adopted_on>" for an adopted policy; None when there is neither."""
-    words = labels(language)
+def approval(data: Mapping[str, Any], language: str) -> str | None:
+    """``meta.approval`` in words (the one wording, ``changelog.legal_fields.approval_line``:
+    the body, or the role by its name), else "Adopted on <adopted_on>" for an adopted policy;
+    None when there is neither."""
+    meta = data.get("meta")
     if not isinstance(meta, Mapping):
         return None
     given = meta.get("approval")
     if isinstance(given, Mapping) and (given.get("by") or given.get("body")):
-        date = given.get("date")
-        decision = str(text(given.get("decision")) or "") or words["approved"]
-        if given.get("reference"):
-            decision += f" ({given['reference']})"
-        line = words["approved_by"].format(
-            decision=decision,
-            by=str(text(given.get("body")) or given.get("by")),
-            date=long_date(language, str(date)) if date else "?",
-        )
-        return line[0].upper() + line[1:]
+        return approval_line(dict(given), language, dict(data))
     if meta.get("adopted_on") and meta.get("status", "adopted") != "draft":
+        words = labels(language)
         return f"{words['adopted_on']} {long_date(language, str(meta['adopted_on']))}"
     return None
 
 
-def footer_line(data: Any, language: str, text: Callable[[Any], str] = str) -> str:
+def footer_line(data: Any, language: str) -> str:
     """What every printed page says at its foot: version, effective date, approval."""
     words = labels(language)
     meta = data.get("meta") if isinstance(data, Mapping) else None
@@ -50,5 +44,5 @@ def footer_line(data: Any, language: str, text: Callable[[Any], str] = str) -> s
     if date and meta.get("status", "adopted") != "draft":
         parts.append(f"{words['adopted_on']} {long_date(language, str(date))}")
     else:
-        parts.append(approval(meta, language, text) or words["draft"].upper())
+        parts.append(approval(data, language) or words["draft"].upper())
     return " · ".join(parts)

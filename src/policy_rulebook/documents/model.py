@@ -74,7 +74,7 @@ class _Builder(Context):
             facts=tuple(facts),
             summary=self.t(meta.get("summary")),
             draft=draft,
-            footer=footer_line(self.document.data, self.lang, self.s),
+            footer=footer_line(self.document.data, self.lang),
             parts=tuple(p for p in parts if p is not None),
             words=self.words,
         )

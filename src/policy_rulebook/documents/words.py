@@ -48,8 +48,6 @@ WORDS: Final[dict[str, str]] = {
     "warn": N_("warn"),
     "report": N_("report"),
     "escalate": N_("escalate"),
-    "approved_by": N_("{decision} by {by} on {date}"),
-    "approved": N_("Approved"),
     "edit": N_("edit"),
     "edit_title": N_("Edit this article"),
 }
