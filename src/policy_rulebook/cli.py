@@ -190,14 +190,14 @@ def deliver(
 ) -> None:
     """Print ``content`` or write it to ``output``; bytes (docx, pdf) never to a terminal.
     Text is escaped the same way for both (git data may hold escape sequences), and the
-    output is never one of the policy files read at ``read``."""
+    output is never one of the policy files read at ``read`` nor the configuration."""
     from policy_rulebook.app.output import deliver as run
-    from policy_rulebook.app.output import policy_files
+    from policy_rulebook.app.output import protected_files
     from policy_rulebook.core.escape import terminal
 
     if isinstance(content, str):
         content = terminal(content)
-    refuse = policy_files(read) if output is not None and read is not None else []
+    refuse = protected_files(read) if output is not None else []
     emit(run(content, output, refuse=refuse), code, escaped=True)
 
 
@@ -686,7 +686,7 @@ def review(
     (in meta.review)."""
     from policy_rulebook.app.review import review as run
 
-    deliver(run(path, profile, language, output_format), output=output)
+    deliver(run(path, profile, language, output_format), output=output, read=path)
 
 
 def _speak_the_policys_language() -> None:

@@ -5,7 +5,8 @@
 10. ``-o reports/x.sarif`` followed a checked-in link to a *folder* out of the repository
     (only the last component was checked). Now every folder below the working directory is.
 11. ``changelog``, ``diff``, ``history`` and ``graph`` overwrote a policy file they read, and
-    ``lint`` the configuration file it read. Now each refuses, exit 2.
+    ``lint`` the configuration file it read. Now each refuses, exit 2; and no command
+    replaces the checkout's configuration, read or not (``render -o .rulebook.yaml``).
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def test_a_linked_folder_inside_its_folder_is_followed(
         ("diff", "rulebook", "--from", "HEAD~1"),
         ("changelog", "rulebook"),
         ("graph", "rulebook"),
+        ("review", "rulebook"),  # wrote its questions over meta.yaml, exit 0
+        ("render", "rulebook", "--format", "html"),
     ],
 )
 def test_a_policy_file_that_was_read_is_never_overwritten(
@@ -120,3 +123,29 @@ def test_lint_never_overwrites_its_configuration(
     result = run(capsys, "lint", "rulebook", "--today", TODAY.isoformat(), "-o", ".rulebook.yaml")
     assert result.code == 2, result.err
     assert config.read_text(encoding="utf-8") == "format: json\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", "rulebook", "--format", "html"),
+        ("diff", "rulebook", "--from", "HEAD~1"),
+        ("history", "rulebook"),
+        ("graph", "rulebook"),
+        ("changelog", "rulebook"),
+        ("review", "rulebook"),
+        ("schema",),
+    ],
+)
+@pytest.mark.parametrize("name", [".rulebook.yaml", "pyproject.toml"])
+def test_no_command_overwrites_the_configuration(
+    repo: Path, args: tuple[str, ...], name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # render and diff do not read it, but a slip of the hand must not cost the settings
+    config = repo / name
+    text = "format: json\n" if name.endswith(".yaml") else '[tool.rulebook]\nformat = "json"\n'
+    config.write_text(text, encoding="utf-8")
+    result = run(capsys, *args, "-o", name, "--lang", "en")
+    assert result.code == 2, result.err
+    assert "it is one of the files rulebook reads (the policy or its configuration)" in result.err
+    assert config.read_text(encoding="utf-8") == text

@@ -139,10 +139,10 @@ def _tried_profile(
 
 
 def _inputs(path: Path) -> list[Path]:
-    """The policy files at ``path``: an output file must never be one of them."""
-    from policy_rulebook.app.output import policy_files
+    """The policy files at ``path`` and the configuration: an output file is never one."""
+    from policy_rulebook.app.output import protected_files
 
-    return policy_files(path)
+    return protected_files(path)
 
 
 def with_severities(report: Report, severities: Mapping[str, Severity]) -> Report:

@@ -253,8 +253,8 @@ def _refuse_inputs(path: Path, target: Path, refuse: Collection[Path]) -> None:
             if target.exists() and os.path.samefile(target, protected):
                 raise InputError(
                     _(
-                        "{path}: not written: it is one of the policy files that "
-                        "were read; choose another output file"
+                        "{path}: not written: it is one of the files rulebook reads (the "
+                        "policy or its configuration); choose another output file"
                     ).format(path=path)
                 )
 
