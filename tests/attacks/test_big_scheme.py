@@ -76,3 +76,20 @@ def test_the_bundled_scheme_is_still_drawn(
 ) -> None:
     result = run(capsys, "render", str(policy), "--format", "html")
     assert '<svg class="scheme"' in result.out and NOTE_NL not in result.out
+
+
+def test_a_pdf_of_thousands_of_pages_is_refused_before_weasyprint_starts(
+    policy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2,000 questions: some 200 pages of steps plus the policy, over MAX_PDF_PAGES once
+    # lowered; 20,000 questions (2,018 pages) took WeasyPrint 185 s of CPU
+    from policy_rulebook.documents import print_documents
+
+    monkeypatch.setattr(print_documents, "MAX_PDF_PAGES", 100)
+    (policy / "reactions.yaml").write_text(checklist(2_000), encoding="utf-8")
+    out = policy.parent / "policy.pdf"
+    result = run(capsys, "render", str(policy), "--format", "pdf", "-o", str(out), "--lang", "en")
+    assert result.code == 2
+    assert result.err.startswith("rulebook: error: the PDF would be some ")
+    assert "pages, more than 100: WeasyPrint needs about a tenth of a second" in result.err
+    assert not out.exists()
