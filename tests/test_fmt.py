@@ -397,3 +397,29 @@ def test_file_names_are_never_written_raw(policy: Path, capsys: pytest.CaptureFi
     assert result.code == 1
     assert "\x1b" not in result.out and "\u202e" not in result.out
     assert "\\x1b[2Jmeta\\u202e.yaml" in result.out
+
+
+def test_a_file_too_long_for_the_slow_reader_says_why_in_fmts_words(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # plain YAML that lint reads with the fast reader: fmt's reason is its own (comments),
+    # not "uses what only the slow reader reads (anchors, tags...)"
+    rules = "".join(
+        f"  - id: r{n}\n    text: {{nl: Regel {n}., en: Rule {n}.}}\n" for n in range(7000)
+    )
+    (policy / "extra.yaml").write_text(f"conduct_extra:\n{rules}", encoding="utf-8")
+    result = run(capsys, "fmt", str(policy), "--lang", "nl")
+    assert result.code == 2
+    assert "fmt bewaart elk commentaar en leest daarom bestanden van hoogstens 262.144 tekens" in (
+        result.err
+    ), result.err
+    assert "ankers" not in result.err and "anchors" not in result.err
+
+
+def test_the_reason_a_file_is_skipped_is_in_the_readers_language(
+    policy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (policy / "meta.yaml").write_text("meta: [unclosed\n", encoding="utf-8")
+    result = run(capsys, "fmt", str(policy), "--lang", "nl")
+    assert result.code == 2
+    assert "los eerst dit op: RB001 op regel 2: " in result.err, result.err

@@ -27,8 +27,9 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
 from policy_rulebook.core import atomic, files, loader, yaml_reader
-from policy_rulebook.core.i18n import _
+from policy_rulebook.core.i18n import Count, _
 from policy_rulebook.core.schema import load_schema, resolve
+from policy_rulebook.core.yaml_reader import MAX_ROUND_TRIP_CHARACTERS
 
 WIDTH = 2**31 - 1  # never re-wrap a line: a text's line breaks are the author's
 
@@ -88,11 +89,25 @@ def format_text(
     """The canonical text of one file; ``FormatError`` if the file has load problems.
 
     ``languages`` (the policy's, primary first) orders the translations of every text."""
+    size = len(raw.decode("utf-8", "replace")) if len(raw) > MAX_ROUND_TRIP_CHARACTERS else 0
+    if size > MAX_ROUND_TRIP_CHARACTERS:  # fmt keeps comments: always the slow reader
+        raise FormatError(
+            _(
+                "{name}: not formatted: fmt keeps every comment, so it reads files of at most "
+                "{limit:,} characters, and this one has {size:,}: split it into smaller files"
+            ).format(name=name, limit=Count(MAX_ROUND_TRIP_CHARACTERS), size=Count(size))
+        )
     parsed = loader.parse(name, raw, max_bytes=max_bytes)
     if not parsed.ok or parsed.text is None:
         blocking = [p for p in parsed.problems if p.code in loader.BLOCKING]
         first = blocking[0] if blocking else None
-        reason = f"{first.code} at line {first.line}: {first.message}" if first else "unreadable"
+        reason = (
+            _("{code} at line {line}: {message}").format(
+                code=first.code, line=first.line, message=first.message
+            )
+            if first
+            else _("the file cannot be read")
+        )
         raise FormatError(
             _("{name}: not formatted, fix this first: {reason}").format(name=name, reason=reason)
         )
