@@ -46,7 +46,11 @@ def _entry(
 ) -> tuple[Entry, tuple[Provenance, ...]]:
     """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
     from policy_rulebook.changelog.model import Entry, decide, with_provenance
-    from policy_rulebook.changelog.provenance import provenance, uncommitted, with_last_touch
+    from policy_rulebook.changelog.provenance import (
+        provenance,
+        uncommitted_test,
+        with_last_touch,
+    )
 
     if old is None:
         return Entry(None, _endpoint(new), (), new.data), ()
@@ -55,10 +59,9 @@ def _entry(
     attributed = with_last_touch(changes, found)
     if work:  # a change whose last form is not committed yet names no commit
         head = history.try_state(history.resolve("HEAD"))
+        uncommitted = uncommitted_test(head.data if head else None, new.data)
         attributed = tuple(
-            dataclasses.replace(c, commit=None, author=None, date=None)
-            if uncommitted(c, head.data if head else None, new.data)
-            else c
+            dataclasses.replace(c, commit=None, author=None, date=None) if uncommitted(c) else c
             for c in attributed
         )
     attributed = decide(with_provenance(attributed, found))

@@ -123,8 +123,24 @@ def with_last_touch(changes: Sequence[Change], found: Sequence[Provenance]) -> t
 
 def uncommitted(change: Change, head: dict[str, Any] | None, work: dict[str, Any]) -> bool:
     """Whether the working tree's form of a change differs from the last commit's."""
-    before = _probe(change, head, index_items(head)) if head is not None else None
-    return bool(_probe(change, work, index_items(work)) != before)
+    return uncommitted_test(head, work)(change)
+
+
+def uncommitted_test(head: dict[str, Any] | None, work: dict[str, Any]) -> Callable[[Change], bool]:
+    """``uncommitted`` for many changes: both states' items indexed once (per change, it was
+    quadratic: 1,000 added do's spent 7.5 s indexing)."""
+    head_index = index_items(head) if head is not None else None
+    work_index = index_items(work)
+
+    def test(change: Change) -> bool:
+        before = (
+            _probe(change, head, head_index)
+            if head is not None and head_index is not None
+            else None
+        )
+        return bool(_probe(change, work, work_index) != before)
+
+    return test
 
 
 def attribute(changes: Sequence[Change], states: Sequence[State]) -> tuple[Change, ...]:
