@@ -76,3 +76,17 @@ def test_the_bundled_scheme_is_still_drawn(
 ) -> None:
     result = run(capsys, "render", str(policy), "--format", "html")
     assert '<svg class="scheme"' in result.out and NOTE_NL not in result.out
+
+
+def test_the_word_file_grows_linearly_with_the_questions() -> None:
+    """python-docx placed every paragraph by scanning the body (quadratic) and cost tens of
+    microseconds a run; ``documents.docx_runs`` appends each element at a constant cost."""
+    from policy_rulebook.documents.policy_docx import policy_docx
+    from tests.attacks.growth import LINEAR, growth
+
+    def word(questions: int) -> bytes:
+        document = loader.load_files("x", [("reactions.yaml", checklist(questions).encode())])
+        return policy_docx(document, schemes.build(document), "nl")
+
+    # above layout.MAX_DRAWN_NODES at both sizes: no drawing, only the steps in words
+    assert growth(word, 2 * layout.MAX_DRAWN_NODES, runs=2) < LINEAR
