@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from policy_rulebook.documents.docx_revisions import Revisions, accepted, rejected
+from policy_rulebook.documents.docx_revisions import Revisions, accepted, rejected, revisions
 from policy_rulebook.documents.docx_runs import (
     BOLD,
     BOLD_UNDERLINED,
@@ -41,7 +41,7 @@ def test_paragraphs_and_runs_read_back_with_python_docx() -> None:
     run(first, " grey", color="555555")
     body.paragraph("List Continue", "  spaced\tand\nbroken ")
     body.paragraph()
-    document.add_paragraph("after, by python-docx")
+    body.document.add_paragraph("after, by python-docx")
     found = _reread(document)
     paragraphs = found.paragraphs
     assert [p.text for p in paragraphs] == [
@@ -63,8 +63,10 @@ def test_paragraphs_and_runs_read_back_with_python_docx() -> None:
 
 def test_control_characters_are_shown_as_their_code() -> None:
     document = docx.Document()
-    paragraph = Body(document).paragraph(text="Eve\x1b]0;x\x07 \ufffe")
+    body = Body(document)
+    paragraph = body.paragraph(text="Eve\x1b]0;x\x07 \ufffe")
     run(paragraph, "\x00", BOLD)
+    body.flush()
     text = _reread(document).paragraphs[0].text
     assert text == "Eve\\x1b]0;x\\x07 \\ufffe\\x00"
 
@@ -116,13 +118,52 @@ def test_rows_are_the_rows_python_docx_adds() -> None:
     assert [c.text for c in found.rows[0].cells] == ["Versie", "2.1.0"]
 
 
-def test_tracked_changes_go_into_a_paragraph_element() -> None:
+def test_tracked_changes_go_into_a_paragraph_element_or_one_being_written() -> None:
     document = docx.Document()
-    paragraph = Body(document).paragraph("List Continue")
-    run(paragraph, "Vraag ")
-    writer = Revisions()
-    writer.delete(paragraph, "mondeling", "Lea", "2027-02-10")
-    writer.insert(paragraph, "schriftelijk\x01", "Lea", "2027-02-10")
-    read = Paragraph(paragraph, document.part)
-    assert accepted(read) == "Vraag schriftelijk\ufffd"
-    assert rejected(read) == "Vraag mondeling"
+    body = Body(document)
+    written = body.paragraph("List Continue")
+    element = document.add_paragraph(style="List Continue")._p
+    for paragraph in (written, element):
+        run(paragraph, "Vraag ")
+        writer = Revisions()
+        writer.delete(paragraph, "mondeling\r", 'Lea "L" <l@x>\t', "2027-02-10")
+        writer.insert(paragraph, "schriftelijk\x01 & <b>", "Lea", "2027-02-10", bold=True)
+    body.flush()  # ours after python-docx's, before the section properties
+    ours, theirs = document.element.body[-2], element
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    read = Paragraph(ours, document.part)
+    assert accepted(read) == "Vraag schriftelijk\ufffd & <b>"
+    assert rejected(read) == "Vraag mondeling\r"
+    assert revisions(read)[0][1] == 'Lea "L" <l@x>\t'
+
+
+@settings(max_examples=300)
+@given(
+    st.text(st.sampled_from(list("ab \t\n\r<&>\"'\x01\x1b\u00a0\u2028\ufffeé")), max_size=20),
+    st.sampled_from([None, (), BOLD, ITALIC, BOLD_UNDERLINED]),
+    st.sampled_from([None, "555555"]),
+)
+def test_a_run_written_as_text_is_the_run_built_as_elements(
+    text: str, marks: tuple[str, ...] | None, color: str | None
+) -> None:
+    document = docx.Document()
+    body = Body(document)
+    run(body.paragraph("List Bullet"), text, marks, color)
+    built = document.add_paragraph(style="List Bullet")
+    run(built, text, marks, color)
+    body.flush()  # after python-docx's paragraph, which did not go through body.document
+    written = document.element.body[-2]
+    assert etree.tostring(written) == etree.tostring(built._p)
+    reread = _reread(document).paragraphs
+    assert reread[-1].text == reread[-2].text
+
+
+def test_the_document_is_reached_with_every_paragraph_in_place() -> None:
+    document = docx.Document()
+    body = Body(document)
+    run(body.paragraph(), "first", BOLD)
+    body.document.add_heading("second", level=1)
+    body.paragraph(text="third")
+    live = body.document.paragraphs  # python-docx's own classes on the parsed elements
+    assert [p.text for p in live] == ["first", "second", "third"]
+    assert live[0].runs[0].bold is True

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from policy_rulebook.core.escape import xml
-from policy_rulebook.documents.docx_runs import RPR, SubElement
+from policy_rulebook.documents.docx_runs import RPR, Paragraph, SubElement, escape_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -70,10 +70,19 @@ class Revisions:
         date: str | None,
         bold: bool,
     ) -> Any:
+        stamp = word_date(date)
+        if isinstance(paragraph, Paragraph):  # still being written as text (docx_runs.Body)
+            dated = f' w:date="{stamp}"' if stamp else ""
+            paragraph.parts.append(
+                f'<w:{kind} w:id="{next(self._ids)}" w:author="{escape_text(xml(author))}"'
+                f"{dated}><w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}"
+                f'<w:{text_tag} xml:space="preserve">{escape_text(_xml_safe(text))}'
+                f"</w:{text_tag}></w:r></w:{kind}>"
+            )
+            return None
         mark = SubElement(getattr(paragraph, "_p", paragraph), _w(kind))
         mark.set(_w("id"), str(next(self._ids)))
         mark.set(_w("author"), xml(author))  # git data: any character
-        stamp = word_date(date)
         if stamp:
             mark.set(_w("date"), stamp)
         run = SubElement(mark, _w("r"))

@@ -57,8 +57,10 @@ def write(policy: Policy) -> bytes:
         mark.font.color.rgb = RGBColor(0xA0, 0x00, 0x00)
     word.add_heading(plain(policy.title), level=0)
     word.add_paragraph(policy.organisation)
+    # from here on python-docx is reached through body.document (docx_runs.Body)
     body = Body(word)
-    facts = word.add_table(rows=0, cols=2)
+    del word
+    facts = body.document.add_table(rows=0, cols=2)
     facts.style = "Table Grid"
     rows = Rows(facts)
     for fact in policy.facts:
@@ -66,22 +68,22 @@ def write(policy: Policy) -> bytes:
     if policy.summary:
         body.paragraph(text=plain(policy.summary))
     # The contents, as on the page: a printed annex has no links, so the numbers lead.
-    word.add_heading(policy.words["contents"], level=1)
+    body.document.add_heading(policy.words["contents"], level=1)
     for part in policy.parts:
         body.paragraph(text=f"{part.number}. {part.title}")
     for part in policy.parts:
-        word.add_heading(f"{part.number}. {part.title}", level=1)
+        body.document.add_heading(f"{part.number}. {part.title}", level=1)
         for block in part.blocks:
-            _block(word, body, block)
+            _block(body, block)
     out = io.BytesIO()
-    word.save(out)
+    body.document.save(out)
     return out.getvalue()
 
 
-def _block(word: Any, body: Body, block: Block) -> None:
+def _block(body: Body, block: Block) -> None:
     if isinstance(block, Heading):
         number = f"{block.number} " if block.number else ""
-        word.add_heading(number + block.title, level=2)
+        body.document.add_heading(number + block.title, level=2)
     elif isinstance(block, Text):
         paragraph = body.paragraph()
         if block.label:
@@ -91,9 +93,9 @@ def _block(word: Any, body: Body, block: Block) -> None:
         for item in block.items:
             _item(body, item)
     elif isinstance(block, Table):
-        _table(word, block)
+        _table(body, block)
     elif isinstance(block, Figure):
-        _figure(word, body, block)
+        _figure(body, block)
 
 
 def _runs(paragraph: Any, runs: Inline, quote: bool = False, bold: bool = False) -> None:
@@ -120,8 +122,8 @@ def _item(body: Body, item: Item) -> None:
         _runs(extra, field.value, quote=field.key == "question")
 
 
-def _table(word: Any, block: Table) -> None:
-    table = word.add_table(rows=1, cols=len(block.columns))
+def _table(body: Body, block: Table) -> None:
+    table = body.document.add_table(rows=1, cols=len(block.columns))
     table.style = "Table Grid"
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
         cell.text = ""
@@ -139,7 +141,7 @@ def _table(word: Any, block: Table) -> None:
             run(cell[-1], plain(value))
 
 
-def _figure(word: Any, body: Body, figure: Figure) -> None:
+def _figure(body: Body, figure: Figure) -> None:
     from docx.shared import Cm
 
     from policy_rulebook.documents.scheme_picture import scheme_png
@@ -149,5 +151,5 @@ def _figure(word: Any, body: Body, figure: Figure) -> None:
         return
     picture = scheme_png(figure.layout)
     if picture is not None:
-        word.add_picture(io.BytesIO(picture), width=Cm(16))
+        body.document.add_picture(io.BytesIO(picture), width=Cm(16))
         run(body.paragraph(), figure.caption, ITALIC)

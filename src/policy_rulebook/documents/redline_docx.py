@@ -85,16 +85,16 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
     _title_page(document, entries, data, lang)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     revisions = Revisions()
-    body = Body(document)
+    body = Body(document)  # python-docx from here on through body.document
     for entry in entries:
         text = legal(entry, lang)
-        document.add_heading(xml(text.title), level=1)
+        body.document.add_heading(xml(text.title), level=1)
         if text.banner:
-            document.add_paragraph().add_run(xml(text.banner)).bold = True
+            body.document.add_paragraph().add_run(xml(text.banner)).bold = True
         if text.intro:
-            document.add_paragraph(xml(text.intro))
+            body.document.add_paragraph(xml(text.intro))
         for heading, items in legal_items(entry, lang):
-            document.add_heading(xml(heading), level=2)
+            body.document.add_heading(xml(heading), level=2)
             for found in items:
                 item = found.item
                 lead = body.paragraph("List Bullet")  # runs escaped by docx_runs
@@ -131,6 +131,7 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
     organisation = str(meta.get("organisation") or "")
     title = localized(meta.get("title"), lang, primary_language(data)) or organisation
     version = str(newest.new.version) if newest and newest.new.version else ""
+    document = body.document  # every paragraph in place
     properties(document, organisation, f"{title} — {w['redline']}", w["redline"], lang, version)
     document.save(out)
     return out.getvalue()

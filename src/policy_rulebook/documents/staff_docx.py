@@ -46,21 +46,21 @@ def staff_docx(texts: Sequence[Text], organisation: str, title: str) -> bytes:
     properties.title = title
     properties.author = organisation
     properties.comments = ""
-    body = Body(document)
+    body = Body(document)  # python-docx from here on through body.document
     for text in texts:
-        document.add_heading(text.title, level=1)
+        body.document.add_heading(text.title, level=1)
         if text.banner:
-            run = document.add_paragraph().add_run(text.banner)
-            run.bold = True
-            run.font.color.rgb = RGBColor(0xA1, 0x26, 0x1B)
+            banner = body.document.add_paragraph().add_run(text.banner)
+            banner.bold = True
+            banner.font.color.rgb = RGBColor(0xA1, 0x26, 0x1B)
         for paragraph in _paragraphs(text.intro):
-            document.add_paragraph(paragraph)
+            body.document.add_paragraph(paragraph)
         for block in text.blocks:
-            document.add_heading(block.heading, level=2)
+            body.document.add_heading(block.heading, level=2)
             for item in block.items:
                 _item(body, item)
         for paragraph in _paragraphs(text.closing):
-            document.add_paragraph(paragraph)
+            body.document.add_paragraph(paragraph)
     out = io.BytesIO()
-    document.save(out)
+    body.document.save(out)
     return out.getvalue()
