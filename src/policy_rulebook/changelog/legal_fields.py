@@ -21,6 +21,7 @@ from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import i18n, labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.i18n import N_
+from policy_rulebook.core.memo import by_identity
 
 #: Words of the redline that are not in ``phrases``, in English; every language reads them
 #: through its catalogue (``core.i18n.translated``).
@@ -233,17 +234,23 @@ def approval_line(
 # -- names of items ------------------------------------------------------------------------
 
 
+@by_identity
+def _numbers(data: dict[str, Any]) -> dict[str, str]:
+    """Every item's article number, once per version (``item_title`` is asked per change)."""
+    from policy_rulebook.core.articles import numbers
+
+    return numbers(data)
+
+
 def item_title(change: Change, lang: str, data: dict[str, Any]) -> str:
     """The item as the printed policy heads it: "3.1 Beroepsgeheim" (number, then title); a
     removed item by its title as it was."""
-    from policy_rulebook.core.articles import numbers
-
     path = labels.dotted(change.path)
     value = change.new if change.kind != "removed" else change.old
     number = ""
     if change.kind != "removed" and change.id is not None:
         key = "/".join(str(p) for p in path[:-1])
-        number = numbers(data).get(f"{key}/{change.id}", "")
+        number = _numbers(data).get(f"{key}/{change.id}", "")
     title = _title(value, change.item_kind or "", lang, data)
     if not title:  # a kind without a title: its kind in words
         title = label(lang, (*path[:-1], 0))
