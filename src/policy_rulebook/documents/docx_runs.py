@@ -1,14 +1,16 @@
-"""Paragraphs, runs and table rows of a Word file, built directly as its XML elements.
+"""Paragraphs, runs and table rows of a Word file, written straight into its XML.
 
 python-docx's ``add_run``, ``bold =``, ``style =`` and ``add_row().cells`` cost tens of
 microseconds each (every child is placed by searching its siblings, every name is looked up
-again): a scheme of 20,000 questions (140,000 runs) took 15 s to write. Here each element is one
-lxml ``SubElement``, and the XML is the same python-docx writes, byte for byte: a run's text in
-``w:t`` (``xml:space="preserve"`` when it starts or ends with white space), a tab as
-``w:tab``, a line break as ``w:br``; bold, italic, colour and underline in ``w:rPr`` in the
-schema's order; a paragraph's style by its id in ``w:pPr/w:pStyle``. Every text goes through
-``escape.xml``: a control character (from git or a policy) is shown as its code, as lxml
-refuses to write it.
+again): a scheme of 20,000 questions (140,000 runs) took 15 s to write. ``Body.paragraph``
+writes a paragraph as XML text, and ``Body.flush`` parses every pending one in one go before
+python-docx touches the document again (``Body.document``); ``run`` also appends to an element
+(a table cell's paragraph, python-docx's own) as lxml ``SubElement``s. Either way the XML is the
+one python-docx writes, byte for byte: a run's text in ``w:t`` (``xml:space="preserve"`` when it
+starts or ends with white space), a tab as ``w:tab``, a line break as ``w:br``; bold, italic,
+colour and underline in ``w:rPr`` in the schema's order; a paragraph's style by its id in
+``w:pPr/w:pStyle``. Every text goes through ``escape.xml``: a control character (from git or a
+policy) is shown as its code, as lxml refuses to write it.
 """
 
 from __future__ import annotations
