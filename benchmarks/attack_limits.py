@@ -257,6 +257,37 @@ def bounded_time(meta: str, conduct: str, block: str) -> None:
                 args=("render", "--format", form, "-o", f"x.{form}"),
             )
 
+    # 4b. Many house rules: a long table in Word (a row of three cells each), and the Word
+    # redline and staff announcement when every rule's text changed (one tracked change each).
+    def house_rules(count: int, word: str) -> str:
+        rules = "".join(
+            f"    - id: r{n}\n      category:\n        nl: Regel {n}\n        en: Rule {n}\n"
+            f"      text:\n        nl: Berichten van soort {n} zijn {word}.\n"
+            f"        en: Posts of kind {n} are {word}.\n      action: remove\n"
+            for n in range(count)
+        )
+        bundled = (BUNDLED / "house_rules.yaml").read_text(encoding="utf-8")
+        return bundled.replace("  rules:\n", "  rules:\n" + rules, 1)
+
+    for form in ("html", "docx"):
+        case(
+            f"house rules: 12,000 (render --format {form})",
+            {"house_rules.yaml": house_rules(12_000, "verboden")},
+            args=("render", "--format", form, "-o", f"x.{form}"),
+        )
+    bumped = meta.replace("version: 2.1.0", "version: 3.0.0")
+    for what, args in (
+        ("diff", ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx", "-o", "x.docx")),
+        ("legal", ("changelog", "--audience", "legal", "--format", "docx", "-o", "x.docx")),
+        ("staff", ("changelog", "--audience", "staff", "--format", "docx", "-o", "x.docx")),
+    ):
+        case(
+            f"redline: 5,000 house rules reworded ({what} --format docx)",
+            {"house_rules.yaml": house_rules(5_000, "niet toegelaten"), "meta.yaml": bumped},
+            args=args,
+            before={"house_rules.yaml": house_rules(5_000, "verboden")},
+        )
+
     # 5. Ordering the changes of one mapping: many keys in `meta`.
     for keys in (25_000, (MAX_FILE - len(meta) - 4096) // 22):
         extra = "".join(f"  key{n:07d}: {n}\n" for n in range(keys))

@@ -145,3 +145,22 @@ def test_markdown_is_one_inert_line(text: str) -> None:
     assert rendered.startswith("<ul>\n<li>") and rendered.endswith("</li>\n</ul>\n")
     inner = rendered[len("<ul>\n<li>") : -len("</li>\n</ul>\n")]
     assert "<" not in inner.replace("&lt;", "")
+
+
+# --- the fast path: a printable text is returned as it is, without a search -------------------
+
+
+def test_no_printable_character_is_one_an_escaper_replaces() -> None:
+    """Over every code point: what ``str.isprintable`` passes, no escaper's pattern matches,
+    so returning such a text unsearched is what the search would have returned."""
+    printable = "".join(c for c in map(chr, range(0x110000)) if c.isprintable())
+    for pattern in (escape._TERMINAL, escape._LINE, escape._XML):
+        assert pattern.search(printable) is None
+
+
+@settings(max_examples=500)
+@given(st.one_of(EVERY, TEXT))
+def test_the_fast_path_gives_what_the_search_gives(text: str) -> None:
+    assert escape.terminal(text) == escape._TERMINAL.sub(escape._visible, text)
+    assert escape.line(text) == escape._LINE.sub(escape._visible, text)
+    assert escape.xml(text) == escape._XML.sub(escape._visible, text)

@@ -93,3 +93,17 @@ def test_a_pdf_of_thousands_of_pages_is_refused_before_weasyprint_starts(
     assert result.err.startswith("rulebook: error: the PDF would be some ")
     assert "pages, more than 100: WeasyPrint needs about a tenth of a second" in result.err
     assert not out.exists()
+
+
+def test_the_word_file_grows_linearly_with_the_questions() -> None:
+    """python-docx placed every paragraph by scanning the body (quadratic) and cost tens of
+    microseconds a run; ``documents.docx_runs`` appends each element at a constant cost."""
+    from policy_rulebook.documents.policy_docx import policy_docx
+    from tests.attacks.growth import LINEAR, growth
+
+    def word(questions: int) -> bytes:
+        document = loader.load_files("x", [("reactions.yaml", checklist(questions).encode())])
+        return policy_docx(document, schemes.build(document), "nl")
+
+    # above layout.MAX_DRAWN_NODES at both sizes: no drawing, only the steps in words
+    assert growth(word, 2 * layout.MAX_DRAWN_NODES, runs=2) < LINEAR

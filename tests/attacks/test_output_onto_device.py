@@ -84,7 +84,7 @@ def test_output_onto_a_policy_file_is_refused(policy: Path) -> None:
     before = (policy / "meta.yaml").read_bytes()
     result = run_process("lint", str(policy), "-o", str(policy / "meta.yaml"))
     assert result.code == 2
-    assert "policy files" in result.err
+    assert "one of the files rulebook reads (the policy or its configuration)" in result.err
     assert (policy / "meta.yaml").read_bytes() == before
     result = run_process("render", str(policy), "-o", str(policy / "meta.yaml"))
     assert result.code == 2

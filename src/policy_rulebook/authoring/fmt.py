@@ -94,7 +94,8 @@ def format_text(
         raise FormatError(
             _(
                 "{name}: not formatted: fmt keeps every comment, so it reads files of at most "
-                "{limit:,} characters, and this one has {size:,}: split it into smaller files"
+                "{limit:,} characters, and this one has {size:,}: split it into smaller files "
+                "(RB006)"
             ).format(name=name, limit=Count(MAX_ROUND_TRIP_CHARACTERS), size=Count(size))
         )
     parsed = loader.parse(name, raw, max_bytes=max_bytes)

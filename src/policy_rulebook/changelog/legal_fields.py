@@ -21,6 +21,7 @@ from policy_rulebook.changelog.staff_items import localized, primary_language
 from policy_rulebook.core import i18n, labels
 from policy_rulebook.core.changes import get_path
 from policy_rulebook.core.i18n import N_
+from policy_rulebook.core.memo import by_identity
 
 #: Words of the redline that are not in ``phrases``, in English; every language reads them
 #: through its catalogue (``core.i18n.translated``).
@@ -233,20 +234,12 @@ def approval_line(
 # -- names of items ------------------------------------------------------------------------
 
 
-#: The article numbers of the last few rulebooks, by identity (data is never changed once
-#: read): each change asked for them anew, which was quadratic (1,000 added do's: 2.4 s).
-_NUMBERS: list[tuple[dict[str, Any], dict[str, str]]] = []
-
-
+@by_identity
 def _numbers(data: dict[str, Any]) -> dict[str, str]:
+    """Every item's article number, once per version (``item_title`` is asked per change)."""
     from policy_rulebook.core.articles import numbers
 
-    for held, found in _NUMBERS:
-        if held is data:
-            return found
-    found = numbers(data)
-    _NUMBERS[:] = [(data, found), *_NUMBERS[:3]]
-    return found
+    return numbers(data)
 
 
 def item_title(change: Change, lang: str, data: dict[str, Any]) -> str:

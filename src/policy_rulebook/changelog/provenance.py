@@ -25,6 +25,7 @@ from policy_rulebook.core.changes import (
     strip_item_lists,
 )
 from policy_rulebook.core.document import split_pointer
+from policy_rulebook.core.memo import by_identity
 
 #: The data of the rulebook at a commit, or None where it is missing or broken.
 DataAt = Callable[[str], "dict[str, Any] | None"]
@@ -92,6 +93,10 @@ def provenance(
     return tuple(result)
 
 
+#: The items by id at a commit, once per commit: ``forms`` is asked once per change.
+_indexed = by_identity(index_items)
+
+
 def forms(change: Change, data_at: DataAt) -> tuple[tuple[Any, Any], ...]:
     """What the change is about (an item, or a unit's value) after each commit that touched
     it, oldest first: the steps through which ``changelog.authorship`` replays its words.
@@ -101,7 +106,7 @@ def forms(change: Change, data_at: DataAt) -> tuple[tuple[Any, Any], ...]:
         data = data_at(touch.sha)
         if data is None:
             continue
-        found = _probe(change, data, index_items(data))
+        found = _probe(change, data, _indexed(data))
         if change.item_kind is not None and found is not None:
             found = found[1]  # (list, item): the item
         steps.append((touch, found))

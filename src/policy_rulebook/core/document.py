@@ -112,13 +112,18 @@ class Document:
         For a mapping entry this is the key (the line a person looks for), for a list item
         the item itself.
         """
-        tokens = split_pointer(ptr)
-        if not tokens or tokens[0] not in self.sections:
-            return Position(self.file_of(ptr), 0, 0)
-        section = self.sections[tokens[0]]
+        return self.position_at(*split_pointer(ptr))
+
+    def position_at(self, *tokens: str | int) -> Position:
+        """``position(pointer(*tokens))`` without writing the pointer and splitting it again
+        (the document model asks for every item's)."""
+        section = self.sections.get(str(tokens[0])) if tokens else None
+        if section is None:
+            return Position(self.files[0].name if self.files else self.source, 0, 0)
         line, column = section.line, section.column
         node: Any = section.node
-        for token in tokens[1:]:
+        for item in tokens[1:]:
+            token = str(item)
             lc = getattr(node, "lc", None)
             if isinstance(node, dict) and token in node:
                 where = lc.key(token) if lc is not None else None
@@ -138,8 +143,9 @@ class Document:
         """Each item of the list at ``path`` as (pointer of the item, index, item)."""
         value = self.get(*path)
         if isinstance(value, list):
+            prefix = pointer(*path)  # once, not per item (a list of 20,000)
             for index, item in enumerate(value):
-                yield pointer(*path, index), index, item
+                yield f"{prefix}/{index}", index, item
 
     def iter_kind(self, kind: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """Every mapping item of an id kind (see ``model.ID_KINDS``) with its pointer."""

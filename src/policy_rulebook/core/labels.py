@@ -16,7 +16,7 @@ new field gets its label where it is defined, and no output shows internal keys 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 from policy_rulebook.core import i18n
@@ -94,11 +94,17 @@ def _child(node: dict[str, Any], key: str | int) -> dict[str, Any] | None:
     return None
 
 
-@cache
 def _node(path: Path) -> dict[str, Any] | None:
+    """The schema's node at ``path``; which item of a list does not matter (``_child``), so
+    every item shares one entry of the cache (a redline of 5,000 items asked 5,000 times)."""
+    return _schema_node(tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@cache
+def _schema_node(path: Path) -> dict[str, Any] | None:
     if not path:
         return _resolve(load_schema())
-    parent = _node(path[:-1])
+    parent = _schema_node(path[:-1])
     return _child(parent, path[-1]) if parent is not None else None
 
 
@@ -134,8 +140,21 @@ def _key(part: str | int) -> str | int:
 def label(lang: str, base: Sequence[str | int], relative: Sequence[str | int]) -> str:
     """The words for ``relative`` below ``base`` (an item or a unit, named elsewhere):
     ``("basis", "0", "title", "nl")`` -> "Legal basis, item 1 › Title (Dutch)"."""
+    # which item of a list ``base`` is does not change the words below it: one cached answer
+    # for every item (a redline of 5,000 items asks for each of their fields)
+    shape = tuple(0 if isinstance(k, int) else k for k in map(_key, base))
+    parts, language = _below(lang, shape, tuple(relative))
+    if not parts:
+        parts = (title(lang, base) if base else "",)
+    text = SEPARATOR.join(p for p in parts if p)
+    return f"{text} ({language})" if language else text
+
+
+@lru_cache(maxsize=4096)
+def _below(lang: str, base: Path, relative: Path) -> tuple[tuple[str, ...], str]:
+    """``label``'s parts for ``relative`` and the language it names, if any."""
     parts: list[str] = []
-    path: list[str | int] = [_key(p) for p in base]
+    path: list[str | int] = list(base)
     language = ""
     for raw in relative:
         part = _key(raw)
@@ -151,10 +170,7 @@ def label(lang: str, base: Sequence[str | int], relative: Sequence[str | int]) -
         else:
             parts.append(title(lang, [*path, part]))
         path.append(part)
-    if not parts:
-        parts.append(title(lang, base) if base else "")
-    text = SEPARATOR.join(p for p in parts if p)
-    return f"{text} ({language})" if language else text
+    return tuple(parts), language
 
 
 def dotted(path: str) -> Path:

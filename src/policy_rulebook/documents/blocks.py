@@ -111,8 +111,8 @@ class Table:
 @dataclass(frozen=True)
 class Figure:
     """The reaction scheme: its drawing (``documents.layout``; None for a scheme too large to
-    draw, issue 24), its Mermaid text and the sentence that says the same steps follow in
-    words (or that the scheme is too large to draw)."""
+    draw, issue 24), its Mermaid text (empty but for Markdown) and the sentence that says the
+    same steps follow in words (or that the scheme is too large to draw)."""
 
     title: str
     caption: str

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from policy_rulebook.core.escape import xml
+from policy_rulebook.documents.docx_runs import RPR, Paragraph, SubElement, escape_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -40,8 +42,8 @@ def word_date(value: str | None) -> str | None:
 
 
 class Revisions:
-    """Writes tracked insertions and deletions into python-docx paragraphs, each with its own
-    id (Word needs the ids of a document's revisions to differ)."""
+    """Writes tracked insertions and deletions into paragraphs (python-docx's or ``w:p``
+    elements), each with its own id (Word needs the ids of a document's revisions to differ)."""
 
     def __init__(self, first_id: int = 1) -> None:
         self._ids = itertools.count(first_id)
@@ -68,70 +70,39 @@ class Revisions:
         date: str | None,
         bold: bool,
     ) -> Any:
-        from docx.oxml import OxmlElement
-
-        mark = OxmlElement(f"w:{kind}")
+        stamp = word_date(date)
+        if isinstance(paragraph, Paragraph):  # still being written as text (docx_runs.Body)
+            dated = f' w:date="{stamp}"' if stamp else ""
+            paragraph.parts.append(
+                f'<w:{kind} w:id="{next(self._ids)}" w:author="{escape_text(xml(author))}"'
+                f"{dated}><w:r>{'<w:rPr><w:b/></w:rPr>' if bold else ''}"
+                f'<w:{text_tag} xml:space="preserve">{escape_text(_xml_safe(text))}'
+                f"</w:{text_tag}></w:r></w:{kind}>"
+            )
+            return None
+        mark = SubElement(getattr(paragraph, "_p", paragraph), _w(kind))
         mark.set(_w("id"), str(next(self._ids)))
         mark.set(_w("author"), xml(author))  # git data: any character
-        stamp = word_date(date)
         if stamp:
             mark.set(_w("date"), stamp)
-        run = OxmlElement("w:r")
+        run = SubElement(mark, _w("r"))
         if bold:
-            properties = OxmlElement("w:rPr")
-            properties.append(OxmlElement("w:b"))
-            run.append(properties)
-        element = OxmlElement(f"w:{text_tag}")
+            SubElement(SubElement(run, RPR), _w("b"))
+        element = SubElement(run, _w(text_tag))
         element.set(XML_SPACE, "preserve")
         element.text = _xml_safe(text)
-        run.append(element)
-        mark.append(run)
-        paragraph._p.append(mark)
         return mark
 
 
-def styled_paragraph(document: Any, style: str | None = None, text: str = "") -> Any:
-    """``document.add_paragraph(text, style=style)`` at a constant cost. python-docx finds
-    its place before the section properties by scanning the whole body for each paragraph
-    (quadratic: a scheme of 20,000 questions did not finish in a minute), and checks the
-    style against the default one by scanning every style (4 ms a paragraph). Same XML: the
-    paragraph goes before the body's last ``w:sectPr`` and names the style's id."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
-    body = document.element.body
-    element = OxmlElement("w:p")
-    try:
-        last = body[-1]  # from the end: len(body) would count every paragraph
-    except IndexError:
-        last = None
-    if last is not None and last.tag == qn("w:sectPr"):
-        last.addprevious(element)
-    else:
-        body.append(element)
-    paragraph = Paragraph(element, document._body)
-    if text:
-        paragraph.add_run(text)
-    if style is not None:
-        ids = document.__dict__.setdefault("_rulebook_style_ids", {})  # one lookup a style
-        if style not in ids:
-            ids[style] = document.styles[style].style_id
-        element.get_or_add_pPr().style = ids[style]
-    return paragraph
+#: What XML 1.0 cannot hold (C0 but tab and line breaks, surrogates, U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_safe(text: str) -> str:
     """Text that XML 1.0 can hold: other control characters become U+FFFD."""
-    return "".join(
-        c
-        if c in "\t\n\r"
-        or (" " <= c <= "\ud7ff")
-        or ("\ue000" <= c <= "\ufffd")
-        or c >= "\U00010000"
-        else "\ufffd"
-        for c in text
-    )
+    if text.isprintable():  # the common case: no character to look at one by one
+        return text
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _runs_text(element: Any, accept: bool) -> Iterable[str]:

@@ -10,7 +10,7 @@ from policy_rulebook.core.findings import InputError
 
 #: extra -> the modules it brings (import names), as in pyproject.toml's optional dependencies.
 EXTRAS = {
-    "documents": ("docx", "grandalf"),
+    "documents": ("docx", "grandalf", "lxml"),
     "pdf": ("weasyprint",),
 }
 

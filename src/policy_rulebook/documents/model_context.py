@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from policy_rulebook.core.articles import list_number, numbers
-from policy_rulebook.core.document import Document, Position, pointer, text_for, text_or_primary
+from policy_rulebook.core.document import Document, Position, text_for, text_or_primary
 from policy_rulebook.core.scheme import Scheme
 from policy_rulebook.documents.blocks import Block, Field, Heading, Inline, Item, Run, Text
 from policy_rulebook.documents.links import email_address, email_href, tel_href
@@ -62,7 +62,7 @@ class Context:
 
     def source(self, *tokens: str | int) -> Position | None:
         """Where the node is written (the item's ``- `` line, a key's line); None if unknown."""
-        where = self.document.position(pointer(*tokens))
+        where = self.document.position_at(*tokens)
         return where if where.line else None
 
     def field(self, key: str, path: tuple[str | int, ...], value: Inline) -> Field | None:

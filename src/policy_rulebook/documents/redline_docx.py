@@ -33,7 +33,8 @@ from policy_rulebook.core.escape import xml
 from policy_rulebook.core.i18n import N_
 from policy_rulebook.core.labels import dotted, title
 from policy_rulebook.documents.docx_page import a4, properties
-from policy_rulebook.documents.docx_revisions import Revisions, styled_paragraph
+from policy_rulebook.documents.docx_revisions import Revisions
+from policy_rulebook.documents.docx_runs import BOLD, ITALIC, Body, run
 
 #: The words of the document around the policy's own, in English; every language reads them
 #: through its catalogue, field names through the schema's titles (``core.labels``).
@@ -84,35 +85,36 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
     _title_page(document, entries, data, lang)
     document.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
     revisions = Revisions()
+    body = Body(document)  # python-docx from here on through body.document
     for entry in entries:
         text = legal(entry, lang)
-        document.add_heading(xml(text.title), level=1)
+        body.document.add_heading(xml(text.title), level=1)
         if text.banner:
-            document.add_paragraph().add_run(xml(text.banner)).bold = True
+            body.document.add_paragraph().add_run(xml(text.banner)).bold = True
         if text.intro:
-            document.add_paragraph(xml(text.intro))
+            body.document.add_paragraph(xml(text.intro))
         for heading, items in legal_items(entry, lang):
-            document.add_heading(xml(heading), level=2)
+            body.document.add_heading(xml(heading), level=2)
             for found in items:
                 item = found.item
-                lead = styled_paragraph(document, "List Bullet")
-                lead.add_run(xml(item.lead)).bold = True
-                lead.add_run(xml(f" {item.text}"))
+                lead = body.paragraph("List Bullet")  # runs escaped by docx_runs
+                run(lead, item.lead, BOLD)
+                run(lead, f" {item.text}")
                 if item.editorial:
-                    lead.add_run(f" ({w['editorial']})").italic = True
+                    run(lead, f" ({w['editorial']})", ITALIC)
                 for line in item.who:  # every commit that touched it: who, which, when, why
-                    styled_paragraph(document, "List Continue", xml(line))
+                    body.paragraph("List Continue", line)
                 for field, detail in zip(found.fields, found.item.details, strict=True):
                     change = found.changes[field.source]
-                    paragraph = styled_paragraph(document, "List Continue")
+                    paragraph = body.paragraph("List Continue")
                     if field.label:  # a single value under a lead that names it has none
-                        paragraph.add_run(xml(f"{field.label}: ")).italic = True
+                        run(paragraph, f"{field.label}: ", ITALIC)
                     authored = _authored(
                         field, detail.segments, bool(detail.note), change, entry, lang, data_at
                     )
                     for segment, author, date in authored:
                         if segment.op == "=":
-                            paragraph.add_run(xml(segment.text))
+                            run(paragraph, segment.text)
                         elif segment.op == "+":
                             revisions.insert(
                                 paragraph, segment.text, author or w["uncommitted"], date
@@ -122,13 +124,14 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
                                 paragraph, segment.text, author or w["uncommitted"], date
                             )
                     if detail.note:  # too long to compare word by word (issue 24)
-                        paragraph.add_run(xml(f" ({detail.note})")).italic = True
+                        run(paragraph, f" ({detail.note})", ITALIC)
     out = io.BytesIO()
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
     assert isinstance(meta, dict)
     organisation = str(meta.get("organisation") or "")
     title = localized(meta.get("title"), lang, primary_language(data)) or organisation
     version = str(newest.new.version) if newest and newest.new.version else ""
+    document = body.document  # every paragraph in place
     properties(document, organisation, f"{title} — {w['redline']}", w["redline"], lang, version)
     document.save(out)
     return out.getvalue()

@@ -41,7 +41,7 @@ def render(
                 output_format=output_format, items=", ".join(FORMATS)
             )
         )
-    policy = build(document, scheme, language)
+    policy = build(document, scheme, language, mermaid=output_format == "markdown")
     if output_format == "html":
         return html(policy, edit)
     from policy_rulebook.documents.markdown_writer import markdown

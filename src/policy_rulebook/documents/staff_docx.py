@@ -10,34 +10,28 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
 
 from policy_rulebook.changelog.model import Item, Text
+from policy_rulebook.documents.docx_runs import BOLD, BOLD_UNDERLINED, ITALIC, Body, run
 
 
 def _paragraphs(text: str) -> list[str]:
     return [part for part in text.split("\n\n") if part]
 
 
-def _item(document: Any, item: Item) -> None:
-    from docx.shared import RGBColor
-
-    paragraph = document.add_paragraph(style="List Bullet")
-    paragraph.add_run(item.lead).bold = True
-    paragraph.add_run(" ")
+def _item(body: Body, item: Item) -> None:
+    paragraph = body.paragraph("List Bullet")
+    run(paragraph, item.lead, BOLD)
+    run(paragraph, " ")
     if item.marked:
         for segment in item.marked:
-            run = paragraph.add_run(segment.text)
-            if segment.op == "+":
-                run.bold = True
-                run.underline = True
+            run(paragraph, segment.text, BOLD_UNDERLINED if segment.op == "+" else None)
     else:
-        paragraph.add_run(item.text)
+        run(paragraph, item.text)
     if item.after:
-        run = paragraph.add_run(" " + item.after)
-        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        run(paragraph, " " + item.after, color="555555")
     if item.note:
-        paragraph.add_run(f" ({item.note})").italic = True
+        run(paragraph, f" ({item.note})", ITALIC)
 
 
 def staff_docx(texts: Sequence[Text], organisation: str, title: str) -> bytes:
@@ -52,20 +46,21 @@ def staff_docx(texts: Sequence[Text], organisation: str, title: str) -> bytes:
     properties.title = title
     properties.author = organisation
     properties.comments = ""
+    body = Body(document)  # python-docx from here on through body.document
     for text in texts:
-        document.add_heading(text.title, level=1)
+        body.document.add_heading(text.title, level=1)
         if text.banner:
-            run = document.add_paragraph().add_run(text.banner)
-            run.bold = True
-            run.font.color.rgb = RGBColor(0xA1, 0x26, 0x1B)
+            banner = body.document.add_paragraph().add_run(text.banner)
+            banner.bold = True
+            banner.font.color.rgb = RGBColor(0xA1, 0x26, 0x1B)
         for paragraph in _paragraphs(text.intro):
-            document.add_paragraph(paragraph)
+            body.document.add_paragraph(paragraph)
         for block in text.blocks:
-            document.add_heading(block.heading, level=2)
+            body.document.add_heading(block.heading, level=2)
             for item in block.items:
-                _item(document, item)
+                _item(body, item)
         for paragraph in _paragraphs(text.closing):
-            document.add_paragraph(paragraph)
+            body.document.add_paragraph(paragraph)
     out = io.BytesIO()
-    document.save(out)
+    body.document.save(out)
     return out.getvalue()
