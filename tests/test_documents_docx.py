@@ -251,5 +251,8 @@ def test_title_page_approval_and_editorial_marks() -> None:
     body = "\n".join(p.text for p in document.paragraphs)
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Goedgekeurd door College van burgemeester en schepenen op 23 november 2026" in cells
-    assert "(redactioneel)" in body
+    assert (
+        "— gewijzigd · redactioneel (zo aangeduid door de auteur); "
+        "alleen de tekst in het Nederlands" in body
+    )
     assert "van 2.1.0 naar 2.1.1" in cells

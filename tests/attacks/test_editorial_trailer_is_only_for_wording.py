@@ -52,3 +52,29 @@ def test_staff_and_legal_are_not_told_editorial(tmp_path: Path) -> None:
     [change] = [c for c in data[0]["changes"] if c["id"] == "defamation-and-insult"]
     assert change["kind"] == "removed" and change["editorial"] is False
     assert change["marking_ignored"] == "editorial" and change["marked_by"] == ["Tom Claes"]
+
+
+def test_the_word_redline_says_who_marked_it_too(tmp_path: Path) -> None:
+    # the lawyer's document: Markdown, text and HTML said it, the Word redline did not
+    from docx import Document
+
+    repo, base = _removed_legal_item(tmp_path)
+    out = tmp_path / "redline.docx"
+    done = run_process(
+        "changelog",
+        "--from",
+        base,
+        "--audience",
+        "legal",
+        "--format",
+        "docx",
+        "-o",
+        str(out),
+        "--lang",
+        "en",
+        cwd=repo,
+    )
+    assert done.code == 0, done.err
+    leads = [p.text for p in Document(str(out)).paragraphs if p.style.name == "List Bullet"]
+    [removed] = [lead for lead in leads if "removed" in lead]
+    assert "Tom Claes marked this editorial (Policy-Change: editorial), but an addition" in removed

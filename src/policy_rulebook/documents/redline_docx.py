@@ -100,7 +100,9 @@ def redline_docx(entries: Sequence[Entry], lang: str, data_at: DataAt | None = N
                 lead = body.paragraph("List Bullet")  # runs escaped by docx_runs
                 run(lead, item.lead, BOLD)
                 run(lead, f" {item.text}")
-                if item.editorial:
+                if item.note:  # as in Markdown, text and HTML: who marked it, which language
+                    run(lead, f" · {item.note}", ITALIC)
+                elif item.editorial:
                     run(lead, f" ({w['editorial']})", ITALIC)
                 for line in item.who:  # every commit that touched it: who, which, when, why
                     body.paragraph("List Continue", line)
