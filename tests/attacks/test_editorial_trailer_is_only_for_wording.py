@@ -75,6 +75,10 @@ def test_the_word_redline_says_who_marked_it_too(tmp_path: Path) -> None:
         cwd=repo,
     )
     assert done.code == 0, done.err
-    leads = [p.text for p in Document(str(out)).paragraphs if p.style.name == "List Bullet"]
+    leads = [
+        p.text
+        for p in Document(str(out)).paragraphs
+        if p.style is not None and p.style.name == "List Bullet"
+    ]
     [removed] = [lead for lead in leads if "removed" in lead]
     assert "Tom Claes marked this editorial (Policy-Change: editorial), but an addition" in removed

@@ -47,9 +47,17 @@ MAX_PDF_PAGES = 300
 def pdf(document: Document, scheme: Scheme | None, language: str | None) -> bytes:
     """The policy as a PDF: the HTML page through WeasyPrint with its print styles; refused,
     before WeasyPrint starts, when it would be longer than ``MAX_PDF_PAGES``."""
+    import importlib.util
+
     from policy_rulebook.core.i18n import Count, _
     from policy_rulebook.documents.render import render
 
+    try:  # missing: say so first, as for every extra (importing it costs 1.5 s: not yet)
+        present = importlib.util.find_spec("weasyprint") is not None
+    except ImportError:
+        present = False
+    if not present:
+        _weasyprint()  # raises the one-line error that names the extra
     html = render(document, scheme, "html", language)
     pages = len(html) // CHARACTERS_PER_PAGE
     if pages > MAX_PDF_PAGES:
