@@ -61,8 +61,7 @@ def _entry(
         head = history.try_state(history.resolve("HEAD"))
         uncommitted = uncommitted_test(head.data if head else None, new.data)
         attributed = tuple(
-            c.but(commit=None, author=None, date=None) if uncommitted(c) else c
-            for c in attributed
+            c.but(commit=None, author=None, date=None) if uncommitted(c) else c for c in attributed
         )
     attributed = decide(with_provenance(attributed, found))
     return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
