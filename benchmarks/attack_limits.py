@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -288,15 +289,80 @@ def bounded_time(meta: str, conduct: str, block: str) -> None:
             before={"house_rules.yaml": house_rules(5_000, "verboden")},
         )
 
-    # 5. Ordering the changes of one mapping: many keys in `meta`.
-    for keys in (25_000, (MAX_FILE - len(meta) - 4096) // 22):
-        extra = "".join(f"  key{n:07d}: {n}\n" for n in range(keys))
-        case(
-            f"diff: {keys:,} keys added to meta",
-            {"meta.yaml": meta + extra},
-            args=("diff", "--from", "HEAD~1", "--to", "HEAD"),
-            before={"meta.yaml": meta},
-        )
+    # 5. Many changes in one mapping or list: as many keys in `meta` as the value cap lets
+    # through (two values a line), added, changed or removed; as many items in the do's. Each
+    # mapping shows 1,000 changes and groups the rest (changelog.grouping).
+    most = _most(lambda n: meta + _keys(n, 0))
+    commands = (
+        ("diff", "--from", "HEAD~1", "--to", "HEAD"),
+        ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "json"),
+        ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "markdown"),
+        ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "html"),
+        ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx", "-o", "x.docx"),
+        ("changelog", "--audience", "legal"),
+        ("changelog", "--audience", "staff"),
+        ("lint", "--base", "HEAD~1"),
+        ("lint",),
+    )
+    items = _most(lambda n: _dos(conduct, n))
+    for what, before, after in (
+        (
+            f"{most:,} keys added to meta",
+            {"meta.yaml": meta},
+            {"meta.yaml": bumped + _keys(most, 0)},
+        ),
+        (
+            f"{most:,} keys of meta changed",
+            {"meta.yaml": meta + _keys(most, 0)},
+            {"meta.yaml": bumped + _keys(most, 1)},
+        ),
+        (
+            f"{most:,} keys removed from meta",
+            {"meta.yaml": meta + _keys(most, 0)},
+            {"meta.yaml": bumped},
+        ),
+        (
+            f"{items:,} do's added (an id each)",
+            {"meta.yaml": meta},
+            {"meta.yaml": bumped, "conduct.yaml": _dos(conduct, items)},
+        ),
+    ):
+        for args in commands:
+            shown = " ".join(a for a in args if a not in ("--from", "HEAD~1", "--to", "HEAD"))
+            case(
+                f"{what} ({shown.replace(' -o x.docx', '')})",
+                after,
+                args=args,
+                before=before,
+            )
+
+
+def _keys(count: int, offset: int) -> str:
+    return "".join(f"  key{n:07d}: {n + offset}\n" for n in range(count))
+
+
+def _dos(conduct: str, count: int) -> str:
+    items = "".join(f"    - id: g{n:07d}\n" for n in range(count))
+    return conduct.replace("  dos:\n", "  dos:\n" + items, 1)
+
+
+def _most(text: Callable[[int], str]) -> int:
+    """The largest count whose text the value cap still lets through (not RB006)."""
+    from policy_rulebook.core import fastyaml
+    from policy_rulebook.core.loader import max_values
+
+    def read(count: int) -> bool:
+        try:
+            fastyaml.parse(text(count), max_values(MAX_FILE))
+        except fastyaml.TooManyValues:
+            return False
+        return True
+
+    low, high = 1, MAX_FILE // 4
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if read(middle) else (low, middle - 1)
+    return low
 
 
 if __name__ == "__main__":

@@ -61,8 +61,7 @@ def _entry(
         head = history.try_state(history.resolve("HEAD"))
         uncommitted = uncommitted_test(head.data if head else None, new.data)
         attributed = tuple(
-            dataclasses.replace(c, commit=None, author=None, date=None) if uncommitted(c) else c
-            for c in attributed
+            c.but(commit=None, author=None, date=None) if uncommitted(c) else c for c in attributed
         )
     attributed = decide(with_provenance(attributed, found))
     return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
@@ -184,6 +183,7 @@ def _walk(history: History, to_rev: str | None, since: str | None = None) -> Any
 def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
     """Every version once, newest first: version, date, commit, author, status, changes; the
     changes that no version carries yet on top, as ``unreleased``."""
+    from policy_rulebook.changelog.diff import counted
     from policy_rulebook.changelog.history import History
 
     hist = History(path)
@@ -191,7 +191,7 @@ def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
     rows: list[dict[str, Any]] = []
     for version in [*found.versions, *([found.unreleased] if found.unreleased else [])]:
         count = (
-            len(_diff(version.since.data, version.state.data))
+            counted(_diff(version.since.data, version.state.data))
             if version.since is not None
             else None
         )
@@ -500,4 +500,9 @@ def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]
         return {}
     changes = _diff(base_state.data, head_state.data)
     found = provenance(changes, commits, lambda sha: _data_at(hist, sha))
-    return {c.path: p.marking for c, p in zip(changes, found, strict=True) if p.marking}
+    marked = {}
+    for change, record in zip(changes, found, strict=True):
+        if record.marking:  # a grouped change's marking is each member's
+            for one in change.members or (change,):
+                marked[one.path] = record.marking
+    return marked

@@ -77,4 +77,9 @@ def json_entry(entry: Entry, lang: str, audience: str) -> dict[str, Any]:
         out["label"] = change.id if change.id is not None else labels.title(lang, base)
         out["fields_in_words"] = [labels.label(lang, base, labels.dotted(f)) for f in change.fields]
         out["shown"] = audience == "legal" or for_staff(change, lang, primary)
+        if change.grouped:
+            from policy_rulebook.changelog.legal import group_title, grouped_note
+
+            out["label"] = group_title(change, lang)
+            out["note"] = grouped_note(change, lang)
     return data

@@ -8,6 +8,11 @@ unchanged is ``renamed``, not removed and added. Everything else (meta, contact 
 voice, the start of the reaction scheme, ...) is compared per key of a section (a *unit*), with
 the leaves that differ as its ``fields``.
 
+One mapping or list with more than ``grouping.SHOWN`` changes shows that many one by one, in
+reading order, and the rest as ONE change of kind ``grouped`` that counts them and names the
+first and the last (``changelog.grouping``): 130,000 keys added to ``meta`` cost seconds in
+every step after the diff (judging, provenance, labels, the legal text of each).
+
 Each change carries the automatic guess whether it is editorial (``core.editorial``) and,
 when only texts in some languages changed, which ones (``languages``): the announcement in
 another language leaves it out.
@@ -15,15 +20,19 @@ another language leaves it out.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from policy_rulebook.changelog.change import KINDS as KINDS
+from policy_rulebook.changelog.change import MARKINGS as MARKINGS
+from policy_rulebook.changelog.change import Change as Change
+from policy_rulebook.changelog.change import counted as counted
+from policy_rulebook.changelog.change import touch_dict as touch_dict
+from policy_rulebook.changelog.grouping import grouped
 
 # The comparison itself is the core's (version discipline uses the same): ids matched per kind,
 # contents compared leaf by leaf. This module adds what readers need: moves, renames, editorial
 # guesses, languages and reading order.
-from policy_rulebook.changelog.records import Touch
 from policy_rulebook.core.changes import (
     ITEM_LISTS,
     MISSING,
@@ -42,108 +51,6 @@ from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.editorial import is_editorial_text_change, language_of
 from policy_rulebook.core.model import SECTIONS
 
-KINDS = ("added", "removed", "changed", "moved", "renamed")
-
-
-#: A contributor's word on a change (the commit trailer ``Policy-Change:``).
-MARKINGS = ("editorial", "material")
-
-
-def touch_dict(touch: Touch) -> dict[str, Any]:
-    return {
-        "commit": touch.sha,
-        "author": touch.author,
-        "email": touch.email,
-        "date": touch.date,
-        "subject": touch.subject,
-        "body": touch.body,
-        "marking": touch.marking,
-    }
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change between two versions. ``old``/``new`` are plain data (``None`` when absent).
-
-    ``id`` is the item's id (the new id of a renamed item) or ``None`` for a unit of a section;
-    ``path`` is the JSON pointer in the newer version (the older one for a removal); ``fields``
-    are the leaves that differ, dotted, with the language last (``text.nl``). ``commit``,
-    ``author`` and ``date`` say who gave the change its final form, where known; ``touches``
-    lists every commit that touched it, oldest first (the provenance, filled by the history).
-
-    ``editorial`` is what the readers are told: the automatic guess (``guess``) unless a
-    contributor marked the change (``marking``: ``editorial`` or ``material``; see
-    ``changelog.model.decide``); ``marked_by`` names the authors whose trailers marked it,
-    ``marking_ignored`` a marking that was not followed (``editorial`` on a change that is not
-    one of wording: ``core.changes.is_wording``). ``languages`` holds the languages whose texts
-    changed when nothing else did (None: the change concerns every language).
-    """
-
-    kind: str
-    section: str
-    path: str
-    id: str | None = None
-    item_kind: str | None = None
-    old: Any = None
-    new: Any = None
-    fields: tuple[str, ...] = ()
-    old_id: str | None = None
-    old_path: str | None = None
-    commit: str | None = None
-    author: str | None = None
-    date: str | None = None
-    touches: tuple[Touch, ...] = ()
-    guess: bool = False
-    marking: str | None = None
-    languages: frozenset[str] | None = None
-    marked_by: tuple[str, ...] = ()
-    marking_ignored: str | None = None
-
-    @property
-    def editorial(self) -> bool:
-        return self.marking == "editorial" if self.marking in MARKINGS else self.guess
-
-    @property
-    def key(self) -> str:
-        """What a contributor names to mark this change: the item's id, else the dotted path
-        (``contact.primary``); see ``changelog.model.decide``."""
-        return self.label
-
-    def in_language(self, lang: str) -> bool:
-        """Whether a reader in ``lang`` sees anything change (its text, or a shared field)."""
-        return self.languages is None or lang in self.languages
-
-    @property
-    def label(self) -> str:
-        """The item's id, or the unit's dotted path (``contact.primary``)."""
-        if self.id is not None:
-            return self.id
-        return ".".join(self.path.split("/")[1:])
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of one change."""
-        return {
-            "kind": self.kind,
-            "section": self.section,
-            "id": self.id,
-            "path": self.path,
-            "old": self.old,
-            "new": self.new,
-            "commit": self.commit,
-            "author": self.author,
-            "date": self.date,
-            "fields": list(self.fields),
-            "old_id": self.old_id,
-            "old_path": self.old_path,
-            "editorial": self.editorial,
-            "editorial_guess": self.guess,
-            "marking": self.marking,
-            "marked_by": list(self.marked_by),
-            "marking_ignored": self.marking_ignored,
-            "languages": sorted(self.languages) if self.languages is not None else None,
-            "touches": [touch_dict(touch) for touch in self.touches],
-        }
-
 
 def diff(old: Document, new: Document) -> tuple[Change, ...]:
     """The changes from one loaded rulebook to another."""
@@ -153,12 +60,11 @@ def diff(old: Document, new: Document) -> tuple[Change, ...]:
 def diff_data(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[Change, ...]:
     """The changes between two rulebooks as plain data (``{section: content}``)."""
     changes = [*_unit_changes(old, new), *_item_changes(old, new)]
-    languages = _languages(old) | _languages(new)
-    changes = [_judged(change, languages) for change in changes]
     ranks: dict[int, dict[str, int]] = {}
-    return tuple(
-        sorted(changes, key=lambda c: _order(new if c.kind != "removed" else old, c, ranks))
-    )
+    changes.sort(key=lambda c: _order(new if c.kind != "removed" else old, c, ranks))
+    languages = _languages(old) | _languages(new)
+    # judged after grouping: only the changes shown one by one
+    return tuple(c if c.grouped else _judged(c, languages) for c in grouped(changes))
 
 
 def _languages(data: Mapping[str, Any]) -> set[str]:
@@ -175,7 +81,7 @@ def _judged(change: Change, languages: set[str]) -> Change:
         nested = all("." in field for field in change.fields) or change.item_kind is None
         if nested and all(part in languages for part in last) and set(last) < languages:
             only = frozenset(last)  # some languages, not all: a translation changed
-    return dataclasses.replace(change, guess=guess, languages=only)
+    return change.but(guess=guess, languages=only)
 
 
 def _guess_editorial(change: Change) -> bool:
@@ -289,6 +195,9 @@ def _unit_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Ch
                 yield _unit("removed", section, path, strip_item_lists(a[key], path), None, ())
             else:
                 if a[key] == b[key]:
+                    continue
+                if not isinstance(a[key], dict) and not isinstance(b[key], dict):
+                    yield _unit("changed", section, path, a[key], b[key], (key,))  # a leaf
                     continue
                 va, vb = strip_item_lists(a[key], path), strip_item_lists(b[key], path)
                 leaf = "" if isinstance(va, dict) or isinstance(vb, dict) else key

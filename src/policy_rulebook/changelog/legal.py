@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from policy_rulebook.changelog.diff import Change
+from policy_rulebook.changelog.diff import Change, counted
 from policy_rulebook.changelog.legal_fields import (
     approval_line,
     fields,
@@ -96,9 +96,25 @@ def with_titles(
         data["title"] = (
             item_title(change, lang, entry.data)
             if change.item_kind
+            else group_title(change, lang)
+            if change.grouped
             else label(lang, labels.dotted(change.path))
         )
     return out
+
+
+def grouped_note(change: Change, lang: str) -> str:
+    """A grouped change in words: how many, from which to which (``changelog.grouping``)."""
+    return phrase(lang, "grouped", change.grouped, first=change.first, last=change.last)
+
+
+def group_title(change: Change, lang: str) -> str:
+    """Where a grouped change's members are: a section, a list in it, or the policy."""
+    if not change.path:
+        return phrase(lang, "policy")
+    if change.path.count("/") == 1:
+        return section_title(lang, change.section)
+    return _list_name(lang, change.path + "/0")  # "Do's and don'ts › Don'ts"
 
 
 def legal_items(entry: Entry, lang: str) -> list[tuple[str, list[LegalItem]]]:
@@ -112,16 +128,36 @@ def legal_items(entry: Entry, lang: str) -> list[tuple[str, list[LegalItem]]]:
         items = [_legal_item(c, lang, entry, budget) for c in entry.changes if c.section == section]
         if items:
             blocks.append((section_title(lang, section), items))
-    meta = [c for c in entry.changes if c.section == "meta"]
-    if meta:
-        blocks.append((section_title(lang, "meta"), [_meta_item(meta, lang, entry, budget)]))
+    meta = [c for c in entry.changes if c.section == "meta" and not c.grouped]
+    rest = [_grouped_item(c, lang) for c in entry.changes if c.section == "meta" and c.grouped]
+    if meta or rest:
+        record = [_meta_item(meta, lang, entry, budget)] if meta else []
+        blocks.append((section_title(lang, "meta"), [*record, *rest]))
     return blocks
+
+
+def _grouped_item(change: Change, lang: str) -> LegalItem:
+    """The changes too many to show one by one, counted and named from the first to the last,
+    with every commit that touched one of them (never dropped silently)."""
+    who = [_touch_line(touch, lang) for touch in change.touches]
+    if not who and change.commit is not None:
+        who = [
+            phrase(
+                lang,
+                "by",
+                author=change.author or "?",
+                commit=change.commit[:7],
+                date=change.date or "?",
+            )
+        ]
+    item = Item(group_title(change, lang), f"— {grouped_note(change, lang)}", (), "", tuple(who))
+    return LegalItem(item, (change,), ())
 
 
 def legal(entry: Entry, lang: str) -> Text:
     old = entry.old.version if entry.old else None
-    count = len(entry.changes)
-    legal_count = sum(1 for c in entry.changes if c.section == "legal")
+    count = counted(entry.changes)
+    legal_count = counted(c for c in entry.changes if c.section == "legal")
     editorial_count = sum(1 for c in entry.changes if c.editorial)
     new = entry.new.version if not entry.new.unreleased else phrase(lang, "unreleased_short")
     # a revision whose meta holds no version (a list, a text: issue 24) says so, never "None"
@@ -193,6 +229,8 @@ def _touch_line(touch: Touch, lang: str) -> str:
 
 
 def _legal_item(change: Change, lang: str, entry: Entry, budget: Budget) -> LegalItem:
+    if change.grouped:
+        return _grouped_item(change, lang)
     what, who = _who(change, lang, entry.new.commit is None)
     base = labels.dotted(change.path)
     details: list[Field] = []

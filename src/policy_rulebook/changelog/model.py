@@ -9,7 +9,6 @@ unit's dotted path such as ``contact.primary``) or mark a whole version.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +40,9 @@ def decide(
     """
     decided = []
     for change in changes:
+        if change.grouped:  # changes too many to show one by one stay material
+            decided.append(change)
+            continue
         marked: str | None = None
         if change.key in material:
             marked = "material"
@@ -52,11 +54,11 @@ def decide(
             marked = version
         by = tuple(dict.fromkeys(t.author for t in change.touches if t.marking))
         if marked == "editorial" and not is_wording(change):
-            change = dataclasses.replace(change, marking_ignored=marked)
+            change = change.but(marking_ignored=marked)
             marked = None
         if by:
-            change = dataclasses.replace(change, marked_by=by)
-        decided.append(dataclasses.replace(change, marking=marked) if marked else change)
+            change = change.but(marked_by=by)
+        decided.append(change.but(marking=marked) if marked else change)
     return tuple(decided)
 
 
@@ -64,7 +66,7 @@ def with_provenance(changes: Sequence[Change], found: Sequence[Any]) -> tuple[Ch
     """The changes with the touches of the history's provenance records (same order; each
     record has ``touches``, oldest first), ready for ``decide``."""
     return tuple(
-        dataclasses.replace(change, touches=tuple(record.touches))
+        change.but(touches=tuple(record.touches))
         for change, record in zip(changes, found, strict=True)
     )
 

@@ -102,6 +102,10 @@ PHRASES: Final[dict[str, str]] = {
     ),
     "no_version": N_("no version"),
     "replaced_whole": N_("text replaced as a whole: too long to compare word by word"),
+    "grouped": N_(
+        "{count} more change, from {first} to {last}: too many to show one by one|"
+        "{count} more changes, from {first} to {last}: too many to show one by one"
+    ),
 }
 
 

@@ -119,9 +119,7 @@ def with_last_touch(changes: Sequence[Change], found: Sequence[Provenance]) -> t
     for change, prov in zip(changes, found, strict=True):
         if prov.touches:
             last = prov.touches[-1]
-            change = dataclasses.replace(
-                change, commit=last.sha, author=last.author, date=last.date
-            )
+            change = change.but(commit=last.sha, author=last.author, date=last.date)
         result.append(change)
     return tuple(result)
 
@@ -179,6 +177,10 @@ def attribute(changes: Sequence[Change], states: Sequence[State]) -> tuple[Chang
 
 def _probe(change: Change, data: dict[str, Any], index: dict[tuple[str, str], Located]) -> Any:
     """What a change is about, as it is in one state (None when absent)."""
+    if change.grouped:
+        from policy_rulebook.changelog.grouping import probe
+
+        return probe(change, data, index)
     if change.item_kind is not None:
         found = index.get((change.item_kind, change.id or ""))
         if found is None and change.old_id:

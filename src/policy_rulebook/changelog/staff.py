@@ -60,7 +60,12 @@ def _meta_key(change: Change) -> str:
 
 
 def for_staff(change: Change, lang: str, primary: str | None = None) -> bool:
-    """Whether the staff announcement in ``lang`` mentions a change."""
+    """Whether the staff announcement in ``lang`` mentions a change; a grouped one when staff
+    would read one of its changes in meta, and always elsewhere (they are not judged)."""
+    if change.grouped:
+        if change.section == "meta":
+            return any(_meta_key(one) in announced_meta() for one in change.members)
+        return True
     if change.editorial:
         return False
     if change.section == "meta":
@@ -236,7 +241,11 @@ def _paired_nodes(shown: list[Change]) -> set[int]:
 def _items(
     change: Change, lang: str, primary: str | None, data: dict[str, Any], gone: dict[Any, Any]
 ) -> Iterator[Item]:
-    if change.section == "meta":
+    if change.grouped:
+        from policy_rulebook.changelog.legal import group_title, grouped_note
+
+        yield Item(group_title(change, lang) + colon(lang), grouped_note(change, lang))
+    elif change.section == "meta":
         yield from unit_items(change, lang, primary)
     elif change.item_kind is not None:
         yield from item_items(change, lang, primary, data, gone)

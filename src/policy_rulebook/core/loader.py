@@ -430,10 +430,15 @@ def _merge(document: Document, name: str, data: Any) -> None:
         document.broken_files.append(name)
         return
     positions: Any = getattr(data, "lc", None)  # ruamel adds it; mypy cannot see it
+    unknown = 0
     for key, node in data.items():
+        key_text = str(key)
+        if key_text not in SECTIONS:
+            unknown += 1
+            if unknown > MAX_UNKNOWN_SECTION_FINDINGS:
+                continue  # counted below, in one more finding
         where = positions.key(key) if positions is not None else None
         line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
-        key_text = str(key)
         if key_text not in SECTIONS:
             document.problems.append(
                 Finding(
@@ -467,6 +472,36 @@ def _merge(document: Document, name: str, data: Any) -> None:
             )
             continue
         document.sections[key_text] = Section(key_text, name, line, column, node)
+    if unknown > MAX_UNKNOWN_SECTION_FINDINGS:
+        _more_unknown_sections(document, name, data, unknown - MAX_UNKNOWN_SECTION_FINDINGS)
+
+
+#: Unknown sections listed one by one per file (RB010); one more finding counts the rest.
+MAX_UNKNOWN_SECTION_FINDINGS = 100
+
+
+def _more_unknown_sections(document: Document, name: str, data: Any, count: int) -> None:
+    """One finding for the unknown sections after the first ones, where they begin: a file of
+    130,000 top-level keys would otherwise be as many findings."""
+    keys = (str(key) for key in data if str(key) not in SECTIONS)
+    first = next(key for index, key in enumerate(keys) if index == MAX_UNKNOWN_SECTION_FINDINGS)
+    positions: Any = getattr(data, "lc", None)
+    where = positions.key(first) if positions is not None else None
+    line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
+    document.problems.append(
+        Finding(
+            name,
+            line,
+            column,
+            codes.UNKNOWN_SECTION,
+            Severity.ERROR,
+            _(
+                "{count} more top-level keys that are not sections from here on, not listed "
+                "one by one: fix the ones above first"
+            ).format(count=count),
+            pointer(first),
+        )
+    )
 
 
 def _file_problem(name: str, code: str, message: str) -> Finding:

@@ -6,6 +6,10 @@ right kind of value in each (a text, a list, a date, yes/no), the fields an item
 item (every rule has an `id` and a `text`), ids in lowercase kebab-case, dates as YYYY-MM-DD,
 the version as three numbers.
 
+At most 100 schema errors are listed per section; one more finding counts the rest (a file of
+130,000 unknown fields would otherwise be as many findings, each with its guess of the field
+meant).
+
 ## Why
 The schema is the policy's grammar. Editors show it as help while you type
 (`# yaml-language-server: $schema=...` on the first line of each file), and every other check
@@ -21,8 +25,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, partial
 from typing import Any
 
 from policy_rulebook.core import i18n
@@ -215,8 +219,13 @@ def _field_title(node: dict[str, Any], name: str) -> str:
     return f" ({title.lower()})"
 
 
-def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
-    """(pointer, plain message) pairs for one jsonschema error."""
+#: A message, or what words it when called (``run`` words at most ``MAX_PER_SECTION``).
+Message = str | Callable[[], str]
+
+
+def _messages(error: Any, document: Document) -> Iterator[tuple[str, Message]]:
+    """(pointer, plain message) pairs for one jsonschema error. The message of an unknown field
+    is worded only when listed: its guess of the field meant costs time."""
     root = load_schema()
     ptr = pointer(*error.absolute_path)
     where = describe(ptr, document)
@@ -254,14 +263,7 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
                     ).format(name=without_invisible(str(name))),
                 )
                 continue
-            close = difflib.get_close_matches(str(name), known, n=1)
-            guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
-            yield (
-                pointer(*error.absolute_path, name),
-                _("`{name}` is not a field of {where}: {guess}the fields are {fields}").format(
-                    name=name, where=where, guess=guess, fields=", ".join(f"`{k}`" for k in known)
-                ),
-            )
+            yield pointer(*error.absolute_path, name), partial(_unknown, name, where, known)
     elif validator == "anyOf":
         branch = _closest_branch(error)
         if branch is None:
@@ -343,12 +345,27 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, str]]:
         yield ptr, f"{where}: {error.message}"
 
 
+def _unknown(name: Any, where: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(str(name), known, n=1)
+    guess = _("did you mean `{id}`? ").format(id=close[0]) if close else ""
+    return _("`{name}` is not a field of {where}: {guess}the fields are {fields}").format(
+        name=name, where=where, guess=guess, fields=", ".join(f"`{k}`" for k in known)
+    )
+
+
+#: Schema errors listed one by one per section; one more finding counts the rest.
+MAX_PER_SECTION = 100
+
+
 def run(document: Document, context: Context) -> Iterable[Finding]:
     for name, section in document.sections.items():
         instance = {name: section.node}
         if is_valid_fast(instance):
             continue
         said: set[str] = set()  # one finding per value: a bad date breaks pattern and format
+        listed = 0
+        rest: str | None = None  # where the unlisted ones begin
+        more = 0
         for error in sorted(
             _validator().iter_errors(instance), key=lambda e: e.validator == "format"
         ):
@@ -356,7 +373,23 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 if ptr in said and error.validator == "format":
                     continue
                 said.add(ptr)
-                yield CHECK.finding(document, ptr, message)
+                if listed == MAX_PER_SECTION:  # a bound on the report and on the wording
+                    rest = rest or ptr
+                    more += 1
+                    continue
+                listed += 1
+                yield CHECK.finding(
+                    document, ptr, message if isinstance(message, str) else message()
+                )
+        if rest is not None:
+            yield CHECK.finding(
+                document,
+                rest,
+                _(
+                    "{count} more schema errors in {section} from here on, not listed one by "
+                    "one: fix the ones above first"
+                ).format(count=more, section=name),
+            )
 
 
 CHECK: Check = make_check(

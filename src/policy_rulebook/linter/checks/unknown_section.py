@@ -2,7 +2,8 @@
 
 ## What it checks
 That each file's top-level keys are sections of a rulebook: `meta`, `brand`, `conduct`,
-`legal`, `contact`, `roles`, `reactions`, `house_rules`, `channels`.
+`legal`, `contact`, `roles`, `reactions`, `house_rules`, `channels`. At most 100 are listed
+per file; one more finding counts the rest.
 
 ## Why
 A misspelt section (`contacts:` for `contact:`) would silently leave that element out of the

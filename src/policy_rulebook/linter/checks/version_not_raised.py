@@ -35,6 +35,7 @@ version with `status: draft`, the change joins that draft and no raise is asked.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from policy_rulebook.core.document import Document
 from policy_rulebook.core.findings import Finding, Severity
@@ -56,8 +57,7 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
     content = v.content_changes(document, base)
     if not content:
         return
-    need = max((v.needed(c, v.marking(c, base)) for c in content), key=v.LEVELS.index)
-    example = next(c for c in content if v.needed(c, v.marking(c, base)) == need)
+    need, example = _largest_need(content, base)
     message = (
         _(
             "the policy changed since {rev} ({count}; {example}) but "
@@ -81,6 +81,20 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
             suggested=v.suggest(base.version, need),
         ),
     )
+
+
+def _largest_need(content: list[Any], base: Any) -> tuple[str, Any]:
+    """The largest release the changes need and the first change that needs it, in one pass
+    that stops at the first minor one (nothing needs more): judging each of 130,000 changes
+    twice took a second."""
+    need, example = "none", content[0]
+    for change in content:
+        found = v.needed(change, v.marking(change, base))
+        if v.LEVELS.index(found) > v.LEVELS.index(need):
+            need, example = found, change
+            if need == "minor":
+                break
+    return need, example
 
 
 CHECK: Check = make_check(
