@@ -47,8 +47,13 @@ def repo(tmp_path: Path) -> Path:
 # The version's change comes first in reading order, then key0000000...: 999 keys are shown.
 REST = KEYS + 1 - SHOWN
 FIRST, LAST = f"key{SHOWN - 1:07d}", f"key{KEYS - 1:07d}"
-NOTE = f"{REST} more changes, from {FIRST} to {LAST}: too many to show one by one"
-NOTE_NL = f"nog {REST} wijzigingen, van {FIRST} tot {LAST}: te veel om één voor één te tonen"
+NOTE = f"{REST:,} more changes, from {FIRST} to {LAST}: too many to show one by one"
+# counted as the reader counts: 2,001 in English, 2.001 in Dutch
+NOTE_NL = (
+    f"nog {REST:,} wijzigingen, van {FIRST} tot {LAST}: te veel om één voor één te tonen".replace(
+        ",", ".", 1
+    )
+)
 
 
 @pytest.mark.parametrize(

@@ -103,21 +103,21 @@ PHRASES: Final[dict[str, str]] = {
     "no_version": N_("no version"),
     "replaced_whole": N_("text replaced as a whole: too long to compare word by word"),
     "grouped": N_(
-        "{count} more change, from {first} to {last}: too many to show one by one|"
-        "{count} more changes, from {first} to {last}: too many to show one by one"
+        "{count:,} more change, from {first} to {last}: too many to show one by one|"
+        "{count:,} more changes, from {first} to {last}: too many to show one by one"
     ),
 }
 
 
 def phrase(lang: str, key: str, count: int | None = None, **values: str) -> str:
-    with i18n.language(lang):
+    with i18n.language(lang):  # a count groups its thousands as the language does
         text = i18n._(PHRASES[key])
-    if count is not None:
+        if count is None:
+            return text.format(**values)
         if "|" in text:
             one, many = text.split("|")
             text = one if count == 1 else many
-        values = {**values, "count": str(count)}
-    return text.format(**values)
+        return text.format(**values, count=i18n.Count(count))
 
 
 def section_title(lang: str, section: str) -> str:

@@ -345,9 +345,9 @@ def _duplicate_findings(
                     codes.DUPLICATE_KEY,
                     Severity.ERROR,
                     _(
-                        "{count} more repeated keys from here on, not listed one by one: "
+                        "{count:,} more repeated keys from here on, not listed one by one: "
                         "fix the ones above first"
-                    ).format(count=len(duplicates) - index),
+                    ).format(count=Count(len(duplicates) - index)),
                 )
             )
             break
@@ -496,9 +496,9 @@ def _more_unknown_sections(document: Document, name: str, data: Any, count: int)
             codes.UNKNOWN_SECTION,
             Severity.ERROR,
             _(
-                "{count} more top-level keys that are not sections from here on, not listed "
+                "{count:,} more top-level keys that are not sections from here on, not listed "
                 "one by one: fix the ones above first"
-            ).format(count=count),
+            ).format(count=Count(count)),
             pointer(first),
         )
     )

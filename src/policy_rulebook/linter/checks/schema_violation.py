@@ -32,7 +32,7 @@ from typing import Any
 from policy_rulebook.core import i18n
 from policy_rulebook.core.document import Document, pointer, split_pointer
 from policy_rulebook.core.findings import Finding, Severity
-from policy_rulebook.core.i18n import N_, _
+from policy_rulebook.core.i18n import N_, Count, _
 from policy_rulebook.core.schema import fast_validator_for, load_schema, resolve, validator_for
 from policy_rulebook.core.yaml_mistakes import without_invisible
 from policy_rulebook.linter.checks.base import Check, Context, make_check
@@ -386,9 +386,9 @@ def run(document: Document, context: Context) -> Iterable[Finding]:
                 document,
                 rest,
                 _(
-                    "{count} more schema errors in {section} from here on, not listed one by "
+                    "{count:,} more schema errors in {section} from here on, not listed one by "
                     "one: fix the ones above first"
-                ).format(count=more, section=name),
+                ).format(count=Count(more), section=name),
             )
 
 
