@@ -49,3 +49,24 @@ def test_unknown_sections_of_a_file_are_listed_up_to_the_bound(
     assert len(lines) == MAX_UNKNOWN_SECTION_FINDINGS + 1
     assert "extra.yaml:101:1:" in lines[-1]
     assert "30 more top-level keys that are not sections from here on" in lines[-1]
+
+
+def test_beyond_the_counted_errors_the_rest_is_at_least(
+    policy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 87,000 do's without a text took 5.7 s to lint: the validator made every error
+    from policy_rulebook.linter.checks import schema_violation
+
+    monkeypatch.setattr(schema_violation, "MAX_COUNTED", 120)
+    conduct = policy / "conduct.yaml"
+    items = "".join(f"    - id: g{n:04d}\n" for n in range(150))
+    conduct.write_text(
+        conduct.read_text(encoding="utf-8").replace("  dos:\n", "  dos:\n" + items, 1),
+        encoding="utf-8",
+    )
+    lines = _lint(capsys, policy, "RB100")
+    assert len(lines) == MAX_PER_SECTION + 1
+    assert "at least 20 more schema errors in conduct from here on" in lines[-1], lines[-1]
+    monkeypatch.setattr(schema_violation, "MAX_COUNTED", 10_000)
+    lines = _lint(capsys, policy, "RB100")
+    assert " 50 more schema errors in conduct from here on" in lines[-1], lines[-1]
