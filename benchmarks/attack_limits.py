@@ -336,6 +336,33 @@ def bounded_time(meta: str, conduct: str, block: str) -> None:
                 before=before,
             )
 
+    # 5b. Many do's added, each with a text and a reason (3.99 MB): whether each is committed
+    # yet (diff to the working tree) and its article number were asked per change (quadratic).
+    for args in (
+        ("diff", "--from", "HEAD~1"),
+        ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx", "-o", "x.docx"),
+        ("changelog", "--audience", "legal", "--format", "docx", "-o", "x.docx"),
+    ):
+        shown = " ".join(a for a in args if a not in ("--from", "HEAD~1", "--to", "HEAD", "-o"))
+        case(
+            f"15,000 do's with a text added ({shown.replace(' x.docx', '')})",
+            {"meta.yaml": bumped, "conduct.yaml": _dos_with_text(conduct, 15_000)},
+            args=args,
+            before={"meta.yaml": meta},
+        )
+
+
+def _dos_with_text(conduct: str, count: int) -> str:
+    items = "".join(
+        f"    - id: do-{n}\n      text:\n"
+        f"        nl: Beantwoord vraag {n} binnen één werkdag op onze pagina.\n"
+        f"        en: Answer question {n} within one working day on our page.\n"
+        f"      rationale:\n        nl: Snel antwoord {n} helpt.\n"
+        f"        en: A quick answer {n} helps.\n"
+        for n in range(count)
+    )
+    return conduct.replace("  dos:\n", "  dos:\n" + items, 1)
+
 
 def _keys(count: int, offset: int) -> str:
     return "".join(f"  key{n:07d}: {n + offset}\n" for n in range(count))
