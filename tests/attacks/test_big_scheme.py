@@ -107,3 +107,21 @@ def test_the_word_file_grows_linearly_with_the_questions() -> None:
 
     # above layout.MAX_DRAWN_NODES at both sizes: no drawing, only the steps in words
     assert growth(word, 2 * layout.MAX_DRAWN_NODES, runs=2) < LINEAR
+
+
+def test_a_policy_far_too_long_for_a_pdf_is_refused_before_its_html_is_made(
+    policy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policy_rulebook.documents import print_documents
+    from policy_rulebook.documents import render as rendering
+
+    def never(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the HTML was made")
+
+    monkeypatch.setattr(print_documents, "MAX_PDF_PAGES", 10)
+    monkeypatch.setattr(rendering, "render", never)
+    (policy / "reactions.yaml").write_text(checklist(2_000), encoding="utf-8")
+    out = policy.parent / "policy.pdf"
+    result = run(capsys, "render", str(policy), "--format", "pdf", "-o", str(out), "--lang", "en")
+    assert result.code == 2, result.err
+    assert "pages, more than 10: WeasyPrint needs" in result.err
