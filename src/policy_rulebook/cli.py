@@ -6,7 +6,6 @@ Only click and the standard library are imported at start-up: the linter runs on
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import signal
 import sys
@@ -15,11 +14,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-if TYPE_CHECKING:  # pathlib is imported when a command runs: see PathType
+if TYPE_CHECKING:  # pathlib and datetime are imported when a command runs: see PathType
+    import datetime as dt
     from pathlib import Path
 
 from policy_rulebook import __version__
-from policy_rulebook.core.findings import ExitCode, InputError
+from policy_rulebook.core.exits import ExitCode, InputError
 from policy_rulebook.core.i18n import LANGUAGES
 from policy_rulebook.linter.reporters import REPORTERS
 
@@ -49,6 +49,8 @@ class PathType(click.Path):
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from policy_rulebook.core.exits import ExitCode, InputError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["ExitCode", "Finding", "InputError", "Report", "Rule", "Severity", "Suppressed"]
 
 
 class Severity(str, enum.Enum):
@@ -15,15 +22,6 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-
-class ExitCode(enum.IntEnum):
-    """The documented, stable exit codes of every ``rulebook`` command."""
-
-    CLEAN = 0
-    FINDINGS = 1
-    USAGE = 2
-    INTERNAL = 3
 
 
 @dataclass(frozen=True, order=True)
@@ -98,10 +96,6 @@ class Rule:
             elif current is not None:
                 current.append(line)
         return {heading: "\n".join(lines).strip() for heading, lines in sections.items()}
-
-
-class InputError(Exception):
-    """Bad input the user can fix (missing path, bad option, bad revision): exit code 2."""
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from policy_rulebook.core.findings import Report
+if TYPE_CHECKING:  # rulebook --help reads the table below: the findings' dataclasses wait
+    from policy_rulebook.core.findings import Report
 
 
 class Reporter(Protocol):
@@ -32,7 +33,7 @@ class Reporter(Protocol):
         ...
 
 
-Render = Callable[[Report, bool], str]
+Render = Callable[["Report", bool], str]
 
 
 @dataclass(frozen=True)
