@@ -422,4 +422,7 @@ def test_the_reason_a_file_is_skipped_is_in_the_readers_language(
     (policy / "meta.yaml").write_text("meta: [unclosed\n", encoding="utf-8")
     result = run(capsys, "fmt", str(policy), "--lang", "nl")
     assert result.code == 2
-    assert "los eerst dit op: RB001 op regel 2: " in result.err, result.err
+    # at the `[` that is never closed, not at the end of the file where the reader stopped
+    assert "los eerst dit op: RB001 op regel 1: de `[` aan het begin van deze waarde" in (
+        result.err
+    ), result.err

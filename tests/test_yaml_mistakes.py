@@ -103,6 +103,30 @@ CASES = {
         "starts with `@`, which YAML does not accept at the start of a text: put the text "
         'between double quotes, like `handle: "@stadlindebeek"`',
     ),
+    "bracket-at-start": Case(
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: [Naam] is onze woordvoerder",
+        "RB001",
+        19,
+        11,
+        "begint met `[`, en daarmee mag een tekst in YAML niet beginnen: zet de tekst tussen "
+        'dubbele aanhalingstekens, zoals `nl: "[Naam] is onze woordvoerder"`',
+        "starts with `[`, which YAML does not accept at the start of a text: put the text "
+        'between double quotes, like `nl: "[Naam] is onze woordvoerder"`',
+    ),
+    "unclosed-bracket": Case(  # the reader stops on the next line; the hint points back
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: [naam invullen",
+        "RB001",
+        19,
+        11,
+        "wordt nooit gesloten: sluit de lijst af met `]`, of zet de tekst tussen dubbele "
+        'aanhalingstekens als de `[` bij de tekst hoort, zoals `nl: "[naam invullen"`',
+        "is never closed: end the list with `]`, or, if the `[` belongs to the text, put the "
+        'text between double quotes, like `nl: "[naam invullen"`',
+    ),
     "short-version": Case(
         "meta.yaml",
         r"  version: 2.1.0",
@@ -350,3 +374,40 @@ def test_a_character_yaml_refuses_is_one_line_at_its_place(
         f"the file holds the character U+{ord(character):04X}, which YAML does not allow"
     )
     assert "\n" not in finding["message"]
+
+
+def test_a_correct_line_is_never_blamed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unclosed `[` above a block text: the reader stops at the `>-` of the next field,
+    which is correct YAML. Before, the finding told staff to quote that `>-`; now no line is
+    named unless quoting it mends the error (here none does: the folded lines follow)."""
+    case = Case("contact.yaml", r"    nl: >-", "    nl: [naam invullen", "RB001", 6, 9, "", "")
+    target = _policy_with(tmp_path, case)
+    result = run(capsys, "lint", "--lang", "en", "--format", "json", str(target))
+    findings = json.loads(result.out)["findings"]
+    assert [finding["code"] for finding in findings] == ["RB001"]
+    assert "starts with `>`" not in findings[0]["message"]
+    assert "like `en:" not in findings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["a:", "  nl: [x] y", "  en: z"], (2, 7, "[", 'nl: "[x] y"', None)),
+        (["a:", "  - {x} y"], (2, 5, "{", '- "{x} y"', None)),
+        (["a:", "  nl: |x"], (2, 7, "|", 'nl: "|x"', None)),
+        (["a:", "  nl: >-", "    x", "  en: [y"], (4, 7, "[", 'en: "[y"', "]")),
+        (["a:", "  languages: [nl, en", "  b: c"], (2, 14, "[", 'languages: "[nl, en"', "]")),
+        (["a:", "  nl: >-", "    x"], None),  # reads: nothing to mend
+        (["a:", "  nl: >-", "  x: [", "    y"], None),  # quoting `[` alone leaves the error
+        (["a:", "  - x: 1", "    - y: 2"], None),  # an item out of step is no text
+    ],
+)
+def test_unquoted_start_tries_its_fix(
+    lines: list[str], expected: tuple[int, int, str, str, str | None] | None
+) -> None:
+    from policy_rulebook.core import unquoted_start
+
+    hint = unquoted_start.find(lines, (None, len(lines) - 1))
+    found = None if hint is None else (hint.line, hint.column, hint.character, hint.example)
+    assert found == (None if expected is None else expected[:4])
+    assert (hint and hint.closer) == (expected and expected[4])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from policy_rulebook.core import unquoted_start
 from policy_rulebook.core.i18n import _, ngettext
 
 #: Invisible characters that Word, mail and web pages paste along with text.
@@ -310,21 +311,26 @@ def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
 
 
 def _reserved_start(lines: list[str], error: ReaderError) -> Mistake | None:
-    """``handle: @stadlindebeek``: ``@`` and a backquote cannot start a text in YAML."""
-    found = re.search(r"found character '(.)' that cannot start any token", error.problem)
-    if found is None or error.line >= len(lines):
+    """``handle: @stadlindebeek``, ``role: [naam] invullen``: a text that starts with a
+    character YAML keeps for itself, named only where quoting it mends the error."""
+    hint = unquoted_start.find(lines, (error.context_line, error.line))
+    if hint is None:
         return None
-    line = lines[error.line]
-    key = re.match(r"\s*(?:- +)?([^\s#:'\"][^#:]*):[ \t]+", line)
-    text = line[error.column :].strip()
-    example = f'{key[1]}: "{text}"' if key else f'"{text}"'
-    return Mistake(
-        error.line + 1,
-        error.column + 1,
-        _(
+    if hint.closer is not None:  # `languages: [nl, en`: a list left open, or a text?
+        message = _(
+            "the `{character}` at the start of this value is never closed: end the list with "
+            "`{closer}`, or, if the `{character}` belongs to the text, put the text between "
+            "double quotes, like `{example}`"
+        )
+    else:
+        message = _(
             "this text starts with `{character}`, which YAML does not accept at the start of a "
             "text: put the text between double quotes, like `{example}`"
-        ).format(character=found[1], example=example),
+        )
+    return Mistake(
+        hint.line,
+        hint.column,
+        message.format(character=hint.character, closer=hint.closer, example=hint.example),
     )
 
 
@@ -334,7 +340,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     _invisible,
     _unclosed_quote,
     _alias_or_anchor,
-    _reserved_start,
+    _reserved_start,  # reads the text again to try its fix, so only after the certain ones
     _quoted_start,
     _indentation,  # before the colon: a line out of step is not a text with a colon
     _colon,
