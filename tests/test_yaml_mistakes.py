@@ -127,6 +127,38 @@ CASES = {
         "is never closed: end the list with `]`, or, if the `[` belongs to the text, put the "
         'text between double quotes, like `nl: "[naam invullen"`',
     ),
+    "apostrophe-at-start": Case(  # Dutch: 's avonds, 's morgens, 's-Hertogenbosch
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: 's Avonds bereikbaar via de webcare",
+        "RB001",
+        19,
+        11,
+        "deze tekst begint met een apostrof, en die leest YAML als een openend aanhalingsteken: "
+        """zet de hele tekst tussen dubbele aanhalingstekens, zoals `nl: "'s Avonds""",
+        "this text starts with an apostrophe, which YAML reads as an opening quote: put the "
+        """whole text between double quotes, like `nl: "'s Avonds""",
+    ),
+    "missing-colon": Case(
+        "contact.yaml",
+        r"    email: lien.verhaegen@lindebeek.be",
+        "    email lien.verhaegen@lindebeek.be",
+        "RB001",
+        21,
+        10,
+        "na `email` ontbreekt een `:`: schrijf `email: lien.verhaegen@lindebeek.be`",
+        "a `:` is missing after `email`: write `email: lien.verhaegen@lindebeek.be`",
+    ),
+    "dash-without-space": Case(
+        "roles.yaml",
+        r"    - id: communications-officer",
+        "    -id: communications-officer",
+        "RB001",
+        17,
+        6,
+        "na de `-` van dit lijstitem ontbreekt een spatie: schrijf `- id:`",
+        "a space is missing after the `-` of this list item: write `- id:`",
+    ),
     "short-version": Case(
         "meta.yaml",
         r"  version: 2.1.0",
@@ -392,22 +424,40 @@ def test_a_correct_line_is_never_blamed(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        (["a:", "  nl: [x] y", "  en: z"], (2, 7, "[", 'nl: "[x] y"', None)),
-        (["a:", "  - {x} y"], (2, 5, "{", '- "{x} y"', None)),
-        (["a:", "  nl: |x"], (2, 7, "|", 'nl: "|x"', None)),
-        (["a:", "  nl: >-", "    x", "  en: [y"], (4, 7, "[", 'en: "[y"', "]")),
-        (["a:", "  languages: [nl, en", "  b: c"], (2, 14, "[", 'languages: "[nl, en"', "]")),
-        (["a:", "  nl: >-", "    x"], None),  # reads: nothing to mend
-        (["a:", "  nl: >-", "  x: [", "    y"], None),  # quoting `[` alone leaves the error
+        (["a:", "  nl: [x] y", "  en: z"], (2, 7, 'like `nl: "[x] y"`')),
+        (["a:", "  - {x} y"], (2, 5, 'like `- "{x} y"`')),
+        (["a:", "  nl: |x"], (2, 7, 'like `nl: "|x"`')),
+        (["a:", "  nl: >-", "    x", "  en: [y"], (4, 7, "end the list with `]`")),
+        (["a:", "  languages: [nl, en", "  b: c"], (2, 14, "end the list with `]`")),
+        (["a:", "  nl: 's Avonds", "  en: it's"], (2, 7, "starts with an apostrophe")),
+        (["a:", '  nl: "Open', "  en: x", '  b: "y"'], (2, 7, "never closed")),
+        (["a:", "  nl: >-", "    een tekst", "  die verder gaat", "  en: x"], (4, 3, "(4 spaces)")),
+        (["a:", "  owner webcare", "  b: c"], (2, 8, "write `owner: webcare`")),
+        (["a:", "  nl: x", "  en y", "  b: c"], (3, 5, "write `en: y`")),
+        (["a:", "  -id: x", "    name: y"], (2, 4, "write `- id:`")),
+        (["a:", "  nl >-", "    een tekst", "    verder", "  en: >-", "    x"], (2, 5, "`nl: >-`")),
+        (["a:", "  nl: >-", "  x: [", "    y"], None),  # no one line mends it
         (["a:", "  - x: 1", "    - y: 2"], None),  # an item out of step is no text
+        (["a:", "  b: c", "  so only by agreement", "  d: e"], None),  # `so` is no field
     ],
 )
-def test_unquoted_start_tries_its_fix(
-    lines: list[str], expected: tuple[int, int, str, str, str | None] | None
+def test_each_repair_is_told_only_where_it_mends_the_error(
+    lines: list[str], expected: tuple[int, int, str] | None
 ) -> None:
-    from policy_rulebook.core import unquoted_start
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
 
-    hint = unquoted_start.find(lines, (None, len(lines) - 1))
-    found = None if hint is None else (hint.line, hint.column, hint.character, hint.example)
-    assert found == (None if expected is None else expected[:4])
-    assert (hint and hint.closer) == (expected and expected[4])
+    from policy_rulebook.core import yaml_repairs
+
+    with pytest.raises(MarkedYAMLError) as raised:  # the reader the loader uses
+        list(YAML().parse("\n".join(lines) + "\n"))
+    error, start = raised.value.problem_mark, raised.value.context_mark
+    assert error is not None
+    with i18n.language("en"):
+        repair = yaml_repairs.find(lines, error.line, start.line if start else None)
+    if expected is None:
+        assert repair is None
+        return
+    assert repair is not None
+    assert (repair.line, repair.column) == expected[:2]
+    assert expected[2] in repair.message

@@ -3,7 +3,9 @@
 The YAML reader's own messages ("mapping values are not allowed here", "expected <block end>,
 but found '<block mapping start>'") name its grammar, not the mistake. Each recogniser here
 looks at the reader's error and at the text around it and, when it knows the mistake, says in
-one sentence where it is and what to type instead; the reader's text follows in brackets.
+one sentence where it is and what to type instead. A recogniser that guesses from the shape of
+a line checks its fix by reading the mended text again (``yaml_repairs``: also the mistakes
+found only by trying a fix; ``yaml_indentation``: lines out of step with their siblings).
 The mistakes that YAML reads without an error (a number with a leading zero, a date in another
 format, ``ja`` in a true/false field, an invisible space in a field name) are worded by the
 schema check (RB100); a missing ``- `` by the duplicate-key finding (RB002): see
@@ -13,14 +15,16 @@ docs/yaml-mistakes.md.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from policy_rulebook.core import unquoted_start
-from policy_rulebook.core.i18n import _, ngettext
+from policy_rulebook.core import yaml_indentation, yaml_repairs
+from policy_rulebook.core.i18n import _
+from policy_rulebook.core.yaml_repairs import Mistake
 
 #: Invisible characters that Word, mail and web pages paste along with text.
 INVISIBLE = {
@@ -33,15 +37,6 @@ INVISIBLE = {
     "\ufeff": "byte order mark",
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
-
-
-@dataclass(frozen=True)
-class Mistake:
-    """A mistake in plain words, at a 1-based line and column."""
-
-    line: int
-    column: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +94,9 @@ def _colon(lines: list[str], error: ReaderError) -> Mistake | None:
     value = re.match(r"\s*(?:- +)?[^\s:#'\"]+:[ \t]+", line)
     if value is None or line[value.end() : value.end() + 1] in ('"', "'"):
         return None
+    quoted = line[: value.end()] + json.dumps(line[value.end() :].rstrip(), ensure_ascii=False)
+    if not yaml_repairs.mends(lines, error.line, quoted):
+        return None  # the colon is not what the reader stumbled on
     return Mistake(
         error.line + 1,
         value.end() + 1,
@@ -150,132 +148,6 @@ def _unclosed_quote(lines: list[str], error: ReaderError) -> Mistake | None:
     )
 
 
-_PARTS = re.compile(r"( *)((?:- +)*)(.*)$")
-_KEY = re.compile(r"""("[^"]*"|'[^']*'|[^\s#'"{\[\-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)""")
-
-
-@dataclass(frozen=True)
-class _Level:
-    """An open block above a line: a field (``key``) or a list item's ``- `` (``dash``)."""
-
-    kind: str
-    indent: int
-    line: int  # 0-based
-    name: str
-
-
-def _parts(line: str) -> tuple[int | None, int, str | None]:
-    """(column of the line's ``- `` or None, column of its text, the field's name or None)."""
-    found = _PARTS.match(line)
-    assert found is not None  # the pattern matches every line
-    lead, dashes, rest = len(found[1]), found[2], found[3]
-    key = _KEY.match(rest)
-    return (lead if dashes else None), lead + len(dashes), (key[1].strip("\"'") if key else None)
-
-
-def _levels(lines: list[str], number: int) -> list[_Level]:
-    """The blocks still open at line ``number``, innermost first: the fields and list items
-    whose columns the line could line up with."""
-    levels: list[_Level] = []
-    floor = 1 << 30
-    for index in range(number - 1, -1, -1):
-        line = lines[index]
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        dash, start, key = _parts(line)
-        if key is not None and start < floor:
-            levels.append(_Level("key", start, index, key))
-            floor = start
-        if dash is not None and dash < floor:
-            levels.append(_Level("dash", dash, index, ""))
-            floor = dash
-        if floor == 0:
-            break
-    return levels
-
-
-_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
-
-
-def _nearest(levels: list[_Level], kind: str, here: int, name: str | None = None) -> int | None:
-    """The index of the level of ``kind`` whose column is nearest to ``here``. On a tie the one
-    whose field is of the same sort (a language code among the languages of a text, another
-    name among the fields of an item), else the inner one."""
-
-    def alike(level: _Level) -> bool:
-        return name is None or bool(_LANGUAGE.fullmatch(level.name)) == bool(
-            _LANGUAGE.fullmatch(name)
-        )
-
-    found = [
-        (abs(level.indent - here), not alike(level), i)
-        for i, level in enumerate(levels)
-        if level.kind == kind
-    ]
-    return min(found)[2] if found else None
-
-
-def _opens_block(line: str) -> bool:
-    """``key:`` with its value on the lines below (a comment may follow)."""
-    return re.search(r":[ \t]*(#.*)?$", line) is not None
-
-
-def out_of_step(lines: list[str], number: int) -> Mistake | None:
-    """Line ``number`` (0-based) compared with its siblings, the other items of its list or the
-    other fields of its item, when it is at a column none of the open blocks has."""
-    if not 0 < number < len(lines):
-        return None
-    dash, start, key = _parts(lines[number])
-    levels = _levels(lines, number)
-    column = dash if dash is not None else start
-    if levels and _opens_block(lines[levels[0].line]) and column > levels[0].indent:
-        return None  # the first line of a new block: nothing to be out of step with
-    if dash is not None:
-        index = _nearest(levels, "dash", dash)
-        if index is None or levels[index].indent == dash:
-            return None
-        sibling = levels[index]
-        owner = next((lv.name for lv in levels[index + 1 :] if lv.kind == "key"), "")
-        return Mistake(
-            number + 1,
-            dash + 1,
-            ngettext(
-                "this `- ` is at {here} space, the other items of `{list}` start at {start} "
-                "(like line {line}): move it to {start} spaces",
-                "this `- ` is at {here} spaces, the other items of `{list}` start at {start} "
-                "(like line {line}): move it to {start} spaces",
-                dash,
-            ).format(here=dash, list=owner, start=sibling.indent, line=sibling.line + 1),
-        )
-    if key is None:
-        return None
-    index = _nearest(levels, "key", start, key)
-    if index is None or levels[index].indent == start:
-        return None
-    sibling = levels[index]
-    parent = next((lv for lv in levels[index + 1 :] if lv.indent < sibling.indent), None)
-    values = {"here": start, "start": sibling.indent, "field": sibling.name}
-    values["line"] = sibling.line + 1
-    if parent is None or parent.kind == "dash":
-        message = ngettext(
-            "this field is at {here} space, the other fields of this item start at {start} "
-            "(like `{field}` on line {line}): move it to {start} spaces",
-            "this field is at {here} spaces, the other fields of this item start at {start} "
-            "(like `{field}` on line {line}): move it to {start} spaces",
-            start,
-        )
-    else:
-        message = ngettext(
-            "this field is at {here} space, the other fields of `{parent}` start at {start} "
-            "(like `{field}` on line {line}): move it to {start} spaces",
-            "this field is at {here} spaces, the other fields of `{parent}` start at {start} "
-            "(like `{field}` on line {line}): move it to {start} spaces",
-            start,
-        )
-        values["parent"] = parent.name
-    return Mistake(number + 1, start + 1, message.format(**values))
-
-
 def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
     if not (
         "expected <block end>" in error.problem
@@ -283,7 +155,7 @@ def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
         or "could not find expected ':'" in error.problem
     ):
         return None
-    return out_of_step(lines, error.line)
+    return yaml_indentation.out_of_step(lines, error.line)
 
 
 def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
@@ -297,7 +169,9 @@ def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
             r"""(\s*(?:- +)?(?:[^\s#:'"][^#:]*:[ \t]+)?)(["'])(?:(?!\2).)*\2[ \t]*[^\s#:,]""",
             lines[number],
         )
-        if found is not None:
+        rest = lines[number][len(found[1]) :].rstrip() if found is not None else ""
+        quoted = found[1] + json.dumps(rest, ensure_ascii=False) if found is not None else ""
+        if found is not None and yaml_repairs.mends(lines, number, quoted):
             return Mistake(
                 number + 1,
                 len(found[1]) + 1,
@@ -310,28 +184,9 @@ def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
     return None
 
 
-def _reserved_start(lines: list[str], error: ReaderError) -> Mistake | None:
-    """``handle: @stadlindebeek``, ``role: [naam] invullen``: a text that starts with a
-    character YAML keeps for itself, named only where quoting it mends the error."""
-    hint = unquoted_start.find(lines, (error.context_line, error.line))
-    if hint is None:
-        return None
-    if hint.closer is not None:  # `languages: [nl, en`: a list left open, or a text?
-        message = _(
-            "the `{character}` at the start of this value is never closed: end the list with "
-            "`{closer}`, or, if the `{character}` belongs to the text, put the text between "
-            "double quotes, like `{example}`"
-        )
-    else:
-        message = _(
-            "this text starts with `{character}`, which YAML does not accept at the start of a "
-            "text: put the text between double quotes, like `{example}`"
-        )
-    return Mistake(
-        hint.line,
-        hint.column,
-        message.format(character=hint.character, closer=hint.closer, example=hint.example),
-    )
+def _repaired(lines: list[str], error: ReaderError) -> Mistake | None:
+    """A mistake found by trying its fix (``yaml_repairs``): the reader runs again."""
+    return yaml_repairs.find(lines, error.line, error.context_line)
 
 
 #: In order: the first that recognises the error words it.
@@ -340,7 +195,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     _invisible,
     _unclosed_quote,
     _alias_or_anchor,
-    _reserved_start,  # reads the text again to try its fix, so only after the certain ones
+    _repaired,  # reads the text again to try each fix, so only after the certain ones
     _quoted_start,
     _indentation,  # before the colon: a line out of step is not a text with a colon
     _colon,
@@ -416,11 +271,11 @@ def _flow_pieces(node: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
     with the pieces YAML made into empty fields on the same line (``drie keer per dag``)."""
     lc = getattr(node, "lc", None)
     keys = list(node)
-    if lc is None or len(keys) < 2 or not _LANGUAGE.fullmatch(str(keys[0])):
+    if lc is None or len(keys) < 2 or not yaml_indentation.LANGUAGE.fullmatch(str(keys[0])):
         return []
     cut: list[tuple[Any, list[Any]]] = []
     for previous, key in pairwise(keys):
-        if node[key] is not None or _LANGUAGE.fullmatch(str(key)):
+        if node[key] is not None or yaml_indentation.LANGUAGE.fullmatch(str(key)):
             continue
         try:
             same_line = lc.key(key)[0] == lc.key(previous)[0]
@@ -430,7 +285,7 @@ def _flow_pieces(node: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
             continue
         if cut and cut[-1][1] and cut[-1][1][-1] == previous:
             cut[-1][1].append(key)
-        elif isinstance(node[previous], str) and _LANGUAGE.fullmatch(str(previous)):
+        elif isinstance(node[previous], str) and yaml_indentation.LANGUAGE.fullmatch(str(previous)):
             cut.append((previous, [key]))
     return cut
 
