@@ -6,12 +6,14 @@ more or less, a tab, an opened quote, an apostrophe or a bracket at the start of
 the file is read as ``rulebook lint`` reads it, and each RB001 finding is counted as told *at the
 edited line* (in plain words), *elsewhere* (plain words on another line: often a correct line)
 or *in the reader's words* (the YAML reader's English, "expected <block end>..."). With
-``--show`` the findings that were not told at the edited line are printed. docs/yaml-mistakes.md
+``--show`` the findings that were not told at the edited line are printed; ``--policy DIR``
+edits another policy (e.g. one of ``tests/corpus/``). docs/yaml-mistakes.md
 gives the counts of a run.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from collections import Counter
@@ -40,10 +42,10 @@ EDITS: dict[str, Edit] = {
 }
 
 
-def run(seed: int, show: bool) -> Counter[str]:
+def run(seed: int, show: bool, folder: Path = BUNDLED) -> Counter[str]:
     chance = random.Random(seed)
     told: Counter[str] = Counter()
-    for path in sorted(BUNDLED.glob("*.yaml")):
+    for path in sorted(folder.rglob("*.yaml")):
         lines = path.read_text("utf-8").splitlines()
         for number, line in enumerate(lines):
             if line.lstrip().startswith("#"):
@@ -69,12 +71,16 @@ def run(seed: int, show: bool) -> Counter[str]:
 
 
 def main(argv: list[str]) -> None:
-    show = "--show" in argv
-    seeds = [int(arg) for arg in argv if arg != "--show"] or [1, 2, 3, 4, 5]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seeds", nargs="*", type=int, default=[1, 2, 3, 4, 5])
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--policy", type=Path, default=BUNDLED)
+    options = parser.parse_args(argv)
+    seeds, show, folder = options.seeds, options.show, options.policy
     kinds = ("at the edited line", "elsewhere", "in the reader's words")
     print("seed  " + "  ".join(f"{kind:>21}" for kind in kinds))
     for seed in seeds:
-        told = run(seed, show)
+        told = run(seed, show, folder)
         print(f"{seed:>4}  " + "  ".join(f"{told[kind]:>21}" for kind in kinds))
 
 
