@@ -159,6 +159,18 @@ CASES = {
         "na de `-` van dit lijstitem ontbreekt een spatie: schrijf `- id:`",
         "a space is missing after the `-` of this list item: write `- id:`",
     ),
+    "hashtag-as-the-whole-text": Case(  # YAML reads an empty value, and no error
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: #lindebeek is onze hashtag",
+        "RB100",
+        19,
+        7,
+        "is leeg, want YAML leest `#` en de rest van de regel als commentaar: zet de tekst "
+        'tussen dubbele aanhalingstekens om de hashtag te houden, zoals `nl: "#lindebeek is',
+        "is empty, because YAML reads `#` and the rest of the line as a comment: to keep the "
+        'hashtag, put the text between double quotes, like `nl: "#lindebeek is onze hashtag"`',
+    ),
     "short-version": Case(
         "meta.yaml",
         r"  version: 2.1.0",
@@ -461,3 +473,21 @@ def test_each_repair_is_told_only_where_it_mends_the_error(
     assert repair is not None
     assert (repair.line, repair.column) == expected[:2]
     assert expected[2] in repair.message
+
+
+def test_a_comment_meant_as_one_gets_no_hashtag_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = Case(
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: # TODO",
+        "",
+        0,
+        0,
+        "",
+        "",
+    )
+    result = run(capsys, "lint", "--lang", "en", str(_policy_with(tmp_path, case)))
+    assert "should be a piece of text, but it is nothing (an empty value)" in result.out
+    assert "hashtag" not in result.out

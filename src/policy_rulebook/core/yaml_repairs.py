@@ -10,9 +10,9 @@ on the lines around the error:
 - a text that starts with a character YAML keeps for itself (``role: [naam] invullen``,
   ``handle: @stadlindebeek``, ``nl: |nieuw``): quote it; for ``[`` and ``{`` the closing
   bracket may be what is missing (``languages: [nl, en``), and the hint says both;
-- a text that starts with an apostrophe (``nl: 's Avonds ...``): YAML reads it as an opening
-  quote; quote the whole text;
-- a quote that opens a text and is not closed on its line: close it;
+- a text that starts with an elided word (``nl: 's Avonds ...``, ``'t``, ``'90s``): YAML reads
+  the apostrophe as an opening quote; quote the whole text;
+- a quote that opens a text and is not closed on its line (``email: 'lien@...``): close it;
 - a line of a text that starts left of the lines above it: indent it like them;
 - a field name without its ``:`` (``owner webcare-team``), for the schema's field names and
   language codes only.
@@ -36,6 +36,11 @@ _LINE = re.compile(
 )
 _INDICATORS = "[]{}|>!&*?%@`,-"
 _CLOSERS = {"[": "]", "{": "}"}
+#: A text in double or single quotes, closed on its line (a comment may follow).
+_CLOSED_QUOTE = {
+    '"': re.compile(r'"(?:[^"\\]|\\.)*"(?:[ \t]+#.*)?'),
+    "'": re.compile(r"'(?:[^']|'')*'(?:[ \t]+#.*)?"),
+}
 
 #: A field name and a value with the ``:`` between them missing.
 _NO_COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[a-z][a-z_]*) +(?P<text>[^\s:#].*)$")
@@ -56,10 +61,8 @@ def _left_open(line: str) -> bool:
     if found is None:
         return False
     text = found["text"]
-    if text[0] == '"':
-        return re.fullmatch(r'"(?:[^"\\]|\\.)*"(?:[ \t]+#.*)?', text) is None
-    if text[0] == "'":
-        return re.fullmatch(r"'(?:[^']|'')*'(?:[ \t]+#.*)?", text) is None
+    if text[0] in _CLOSED_QUOTE:
+        return _CLOSED_QUOTE[text[0]].fullmatch(text) is None
     return text.count(text[0]) > text.count(_CLOSERS[text[0]])
 
 
@@ -240,10 +243,15 @@ def _indicator_start(lines: list[str], numbers: list[int]) -> Iterator[Proposal]
         )
 
 
+#: A word that starts with an apostrophe: Dutch 's avonds, 't, 'k, 's-Hertogenbosch; '90s.
+#: Another text that starts with ``'`` is a quote left open (``email: 'lien@...``).
+_ELISION = re.compile(r"'(?:[stkmnr]|tis|\d\ds?)(?=[\s-])", re.IGNORECASE)
+
+
 def _apostrophe_start(lines: list[str], numbers: list[int]) -> Iterator[Proposal]:
     for number, match in _texts(lines, numbers):
         text, lead = match["text"], match["lead"]
-        if re.match(r"'\w", text) is None or re.fullmatch(r"'(?:[^']|'')*'", text):
+        if _ELISION.match(text) is None or re.fullmatch(r"'(?:[^']|'')*'", text):
             continue
         yield (
             number,
@@ -262,18 +270,19 @@ def _apostrophe_start(lines: list[str], numbers: list[int]) -> Iterator[Proposal
 def _quote_never_closed(lines: list[str], numbers: list[int]) -> Iterator[Proposal]:
     for number, match in _texts(lines, numbers):
         text, lead = match["text"], match["lead"]
-        if text[0] != '"' or re.fullmatch(r'"(?:[^"\\]|\\.)*"(?:[ \t]+#.*)?', text):
+        closed = _CLOSED_QUOTE.get(text[0])
+        if closed is None or closed.fullmatch(text):
             continue
         yield (
             number,
-            lines[number].rstrip() + '"',
+            lines[number].rstrip() + text[0],
             Mistake(
                 number + 1,
                 len(lead) + 1,
                 _(
                     "the quote {quote} that opens this text is never closed: put the same quote "
                     "at the end of the text, on this line"
-                ).format(quote='"'),
+                ).format(quote=text[0]),
             ),
         )
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import Any
@@ -36,6 +35,7 @@ from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, Count, _
 from policy_rulebook.core.schema import fast_validator_for, load_schema, resolve, validator_for
 from policy_rulebook.core.yaml_mistakes import without_invisible
+from policy_rulebook.linter.checks._value_hints import as_iso_date, empty_by_comment, quote_hint
 from policy_rulebook.linter.checks.base import Check, Context, make_check
 
 TYPE_WORDS = {
@@ -156,48 +156,6 @@ def required_descriptions() -> Iterator[str]:
     yield from walk(root)
 
 
-def as_iso_date(value: object) -> str | None:
-    """A day-month-year date (14/03/2023, 14-3-2023, 14.03.2023) as 2023-03-14, else None."""
-    import datetime as dt
-
-    found = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", str(value).strip())
-    if found is None:
-        return None
-    day, month, year = (int(part) for part in found.groups())
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _quote_hint(where: str, value: bool | int | float, ptr: str = "") -> str:
-    """A text YAML read as a number or as true/false: the fix for that field (a version gets
-    its three parts, a phone number its leading zero, any other text its quotes)."""
-    if isinstance(value, bool):
-        return _(
-            "{where} should be a text, but YAML read it as {value} (yes, no, on and off "
-            "mean true or false in YAML): put the text between double quotes, like "
-            '"ja"'
-        ).format(where=where, value=str(value).lower())
-    if ptr == "/meta/version":
-        parts = str(value).split(".")
-        suggested = ".".join([*parts, "0", "0"][:3]) if len(parts) < 3 else str(value)
-        return _(
-            "{where} is a version number with three parts (major.minor.patch), but YAML read "
-            "{value} as a number: write all three parts, like `version: {suggested}`"
-        ).format(where=where, value=value, suggested=suggested)
-    if ptr.endswith("/phone"):
-        return _(
-            "{where} should be a text, but YAML read it as the number {value}: put it "
-            'between double quotes, like "0479 12 34 56", so that it stays as written '
-            "(with its leading zero)"
-        ).format(where=where, value=value)
-    return _(
-        "{where} should be a text, but YAML read it as the number {value}: put it between "
-        'double quotes, like "{value}", so that it stays as written'
-    ).format(where=where, value=value)
-
-
 def _closest_branch(error: Any) -> list[Any] | None:
     """The errors of the anyOf branch the value was meant for: the one of the right type with
     the fewest errors (a node with ``question`` is a question node). None if no branch fits."""
@@ -265,6 +223,8 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, Message]]:
                 )
                 continue
             yield pointer(*error.absolute_path, name), partial(_unknown, name, where, known)
+    elif error.instance is None and (comment := empty_by_comment(document, ptr, where)):
+        yield ptr, comment
     elif validator == "anyOf":
         branch = _closest_branch(error)
         if branch is None:
@@ -282,7 +242,7 @@ def _messages(error: Any, document: Document) -> Iterator[tuple[str, Message]]:
         and schema.get("type") == "string"
         and isinstance(error.instance, (bool, int, float))
     ):
-        yield ptr, _quote_hint(where, error.instance, ptr)
+        yield ptr, quote_hint(where, error.instance, ptr)
     elif (
         validator == "type" and schema.get("type") == "boolean" and isinstance(error.instance, str)
     ):
