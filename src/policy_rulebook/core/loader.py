@@ -27,6 +27,7 @@ from policy_rulebook.core.files import DEFAULT_MAX_BYTES, decode, discover, disp
 from policy_rulebook.core.findings import Finding, InputError, Severity
 from policy_rulebook.core.i18n import Count, _
 from policy_rulebook.core.model import SECTIONS
+from policy_rulebook.core.positions import key_position
 from policy_rulebook.core.yaml_reader import MAX_ROUND_TRIP_CHARACTERS, Refused, make_yaml
 
 #: Codes of problems that make a file unusable for anything but a finding (fmt refuses it).
@@ -429,7 +430,6 @@ def _merge(document: Document, name: str, data: Any) -> None:
         )
         document.broken_files.append(name)
         return
-    positions: Any = getattr(data, "lc", None)  # ruamel adds it; mypy cannot see it
     unknown = 0
     for key, node in data.items():
         key_text = str(key)
@@ -437,8 +437,7 @@ def _merge(document: Document, name: str, data: Any) -> None:
             unknown += 1
             if unknown > MAX_UNKNOWN_SECTION_FINDINGS:
                 continue  # counted below, in one more finding
-        where = positions.key(key) if positions is not None else None
-        line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
+        line, column = key_position(data, key) or (1, 1)
         if key_text not in SECTIONS:
             document.problems.append(
                 Finding(
@@ -485,9 +484,7 @@ def _more_unknown_sections(document: Document, name: str, data: Any, count: int)
     130,000 top-level keys would otherwise be as many findings."""
     keys = (str(key) for key in data if str(key) not in SECTIONS)
     first = next(key for index, key in enumerate(keys) if index == MAX_UNKNOWN_SECTION_FINDINGS)
-    positions: Any = getattr(data, "lc", None)
-    where = positions.key(first) if positions is not None else None
-    line, column = (where[0] + 1, where[1] + 1) if where else (1, 1)
+    line, column = key_position(data, first) or (1, 1)
     document.problems.append(
         Finding(
             name,

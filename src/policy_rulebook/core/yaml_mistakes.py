@@ -20,6 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from policy_rulebook.core.i18n import _, ngettext
+from policy_rulebook.core.positions import key_position
 
 #: Invisible characters that Word, mail and web pages paste along with text.
 INVISIBLE = {
@@ -440,13 +441,12 @@ def comma_in_flow_texts(data: Any, depth: int = 0) -> list[Mistake]:
         cut = _flow_pieces(data)
         if cut:
             language, pieces = cut[0]
-            positions: Any = getattr(data, "lc")  # noqa: B009 (ruamel's and fastyaml's maps)
-            line, column = positions.key(language)
+            line, column = key_position(data, language) or (1, 1)  # cut: it has positions
             whole = ", ".join([data[language], *(str(p) for p in pieces)])
             found.append(
                 Mistake(
-                    line + 1,
-                    column + 1,
+                    line,
+                    column,
                     _(
                         "inside `{{...}}` a comma ends a text, so YAML cut this text after "
                         '“{cut}”: put the text in double quotes, like `{language}: "{whole}"` '
