@@ -1,9 +1,9 @@
-"""What the git-aware commands do (diff, history, changelog, lint --base), as plain functions.
+"""What the history commands do (diff, history, changelog), as plain functions.
 
 The command layer composes the changelog package (git history, release model, diff,
-announcements) with the linter; the linter itself knows nothing of git: ``lint --base`` hands it
-the base revision as plain data (``core.baseline.Baseline``). Each function returns (text, exit
-code).
+announcements); each function returns (text, exit code). The entry between two versions is
+built in ``app.history_entries``; ``lint --base`` lives in ``app.lint_base_actions`` and is
+importable from here too, where the command line imports it.
 """
 
 from __future__ import annotations
@@ -13,84 +13,23 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policy_rulebook.app.history_entries import (
+    commits_between,
+    data_at,
+    diff_sections,
+    entry_between,
+)
+from policy_rulebook.app.lint_base_actions import lint_against_base
 from policy_rulebook.core.findings import ExitCode, InputError
 from policy_rulebook.core.i18n import _
 
 if TYPE_CHECKING:
-    from policy_rulebook.app.actions import LintOptions
     from policy_rulebook.changelog.history import History
     from policy_rulebook.changelog.model import Entry
     from policy_rulebook.changelog.provenance import Provenance
-    from policy_rulebook.changelog.records import Commit, State, Version
-    from policy_rulebook.core.baseline import ConfigurationChange
-    from policy_rulebook.linter.checks import Context
-    from policy_rulebook.linter.config import Settings
+    from policy_rulebook.changelog.records import Version
 
-
-def _endpoint(state: State) -> Any:
-    from policy_rulebook.changelog.model import Endpoint
-
-    commit = state.commit
-    status = state.meta("status")
-    return Endpoint(
-        state.version,
-        commit.sha if commit else None,
-        commit.date if commit else None,
-        commit.summary if commit else None,
-        str(status) if status is not None else None,
-    )
-
-
-def _entry(
-    history: History, old: State | None, new: State, commits: list[Commit], work: bool = False
-) -> tuple[Entry, tuple[Provenance, ...]]:
-    """The entry from ``old`` to ``new`` and each change's provenance in ``commits``."""
-    from policy_rulebook.changelog.model import Entry, decide, with_provenance
-    from policy_rulebook.changelog.provenance import (
-        provenance,
-        uncommitted_test,
-        with_last_touch,
-    )
-
-    if old is None:
-        return Entry(None, _endpoint(new), (), new.data), ()
-    changes = _diff(old.data, new.data)
-    found = provenance(changes, commits, lambda sha: _data_at(history, sha))
-    attributed = with_last_touch(changes, found)
-    if work:  # a change whose last form is not committed yet names no commit
-        head = history.try_state(history.resolve("HEAD"))
-        uncommitted = uncommitted_test(head.data if head else None, new.data)
-        attributed = tuple(
-            c.but(commit=None, author=None, date=None) if uncommitted(c) else c for c in attributed
-        )
-    attributed = decide(with_provenance(attributed, found))
-    return Entry(_endpoint(old), _endpoint(new), attributed, new.data), found
-
-
-def _diff(old: dict[str, Any], new: dict[str, Any]) -> Any:
-    """The changelog's diff, given only the sections that differ (each kind of item lives in
-    one section, so the result is the same; unchanged files are the same cached objects)."""
-    from policy_rulebook.changelog.diff import diff_data
-
-    differ = [
-        s for s in {**old, **new} if old.get(s) is not new.get(s) and old.get(s) != new.get(s)
-    ]
-    return diff_data(
-        {s: old[s] for s in differ if s in old}, {s: new[s] for s in differ if s in new}
-    )
-
-
-def _data_at(history: History, sha: str) -> dict[str, Any] | None:
-    state = history.try_state(sha)
-    return state.data if state is not None else None
-
-
-def _range(history: History, since: str, tip: str) -> list[Commit]:
-    """The commits that lead from ``since`` to ``tip`` (merged branches included), oldest
-    first; none when ``tip`` is older."""
-    graph = history.graph(tip)
-    inside = history.reachable(tip, history.ancestors(since))
-    return [graph[sha] for sha in reversed(graph) if sha in inside]
+__all__ = ["changelog", "diff", "history", "lint_against_base"]
 
 
 def _language(history_data: dict[str, Any], lang: str | None) -> str:
@@ -154,14 +93,16 @@ def diff(
         new = history.state(tip, to_rev)
     # only commits that lead from one to the other introduce changes (none when --to is
     # older than --from: then nobody is named)
-    entry, found = _entry(history, old, new, _range(history, old_sha, tip), to_rev is None)
+    entry, found = entry_between(
+        history, old, new, commits_between(history, old_sha, tip), to_rev is None
+    )
     language = _language(new.data, lang)
     if fmt == "json":
         return (_json([(entry, found, new.status, None)], True, language, "legal"), ExitCode.CLEAN)
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        return redline_docx([entry], language, lambda sha: _data_at(history, sha)), ExitCode.CLEAN
+        return redline_docx([entry], language, lambda sha: data_at(history, sha)), ExitCode.CLEAN
     return render.output([entry], fmt, "legal", language, single=True), ExitCode.CLEAN
 
 
@@ -191,7 +132,7 @@ def history(path: Path, fmt: str) -> tuple[str, ExitCode]:
     rows: list[dict[str, Any]] = []
     for version in [*found.versions, *([found.unreleased] if found.unreleased else [])]:
         count = (
-            counted(_diff(version.since.data, version.state.data))
+            counted(diff_sections(version.since.data, version.state.data))
             if version.since is not None
             else None
         )
@@ -250,7 +191,9 @@ def changelog(
     chosen = [v for v in found.versions if v.bumped.sha not in before]
     if found.unreleased is not None:
         chosen.append(found.unreleased)
-    entries = [(*_entry(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen]
+    entries = [
+        (*entry_between(hist, v.since, v.state, list(v.commits)), v.status, v) for v in chosen
+    ]
     entries.reverse()
     entries = [
         (_with_note(_released_as(entry, status), v), found_, status, v)
@@ -274,8 +217,8 @@ def changelog(
     if fmt == "docx":
         from policy_rulebook.documents.redline_docx import redline_docx
 
-        data_at = lambda sha: _data_at(hist, sha)  # noqa: E731
-        return redline_docx([e for e, *_rest in entries], language, data_at), ExitCode.CLEAN
+        policy_at = lambda sha: data_at(hist, sha)  # noqa: E731
+        return redline_docx([e for e, *_rest in entries], language, policy_at), ExitCode.CLEAN
     link = settings.get("policy-url")
     return (
         render.output([e for e, _f, _s, _v in entries], fmt, audience, language, link=link),
@@ -366,143 +309,3 @@ def _released_as(entry: Entry, status: str | None) -> Entry:
         entry.new, status=status or entry.new.status, unreleased=status == "unreleased"
     )
     return dataclasses.replace(entry, new=new)
-
-
-def lint_against_base(
-    options: LintOptions, base: str | None, changed_only: bool
-) -> tuple[str, ExitCode]:
-    """``lint --base REV``: the checks run with the base revision in their context, so version
-    discipline (RB901-RB903) is selected, suppressed and given severities like any check, and
-    ``--changed-only`` keeps the findings on what changed since REV."""
-    from policy_rulebook.app import actions
-
-    if base is None:
-        raise InputError(_("--changed-only needs --base REV (the revision to compare with)"))
-
-    def prepare(settings: Settings, context: Context) -> Context:
-        change = _configuration_change(settings.source, base)
-        if change is not None:
-            context = dataclasses.replace(context, configuration_change=change)
-        baseline = read_baseline(settings.path, base, settings.max_file_size)
-        if baseline is None:
-            # The pull request adds the policy: no version to compare with, and every finding
-            # is on something added, so changed-only keeps them all.
-            return context
-        return dataclasses.replace(context, baseline=baseline, changed_only=changed_only)
-
-    return actions.lint(options, prepare=prepare)
-
-
-def _configuration_change(source: Path | None, base: str) -> ConfigurationChange | None:
-    """How the configuration file differs from the base revision's (added, changed, removed;
-    RB904): a pull request that changes which checks run must say so to its reviewer. Read
-    with ``git cat-file`` through ``gitrun`` (no textconv, no attributes, nothing fetched)."""
-    import os
-
-    from policy_rulebook.changelog.gitrun import GitError, run
-    from policy_rulebook.core.baseline import ConfigurationChange
-    from policy_rulebook.linter.config import YAML_NAMES, repository_root
-
-    root = repository_root(Path.cwd().absolute())
-    if root is None:
-        return None
-    names = [source] if source is not None else [Path(n) for n in YAML_NAMES]
-    for name in names:
-        here = name.absolute()
-        try:
-            relative = here.relative_to(root).as_posix()
-        except ValueError:
-            continue
-        try:
-            before: bytes | None = run(root, ["cat-file", "blob", f"{base}:{relative}"])
-        except GitError:
-            before = None  # not in the base revision (or no such revision: said by the base)
-        now = here.read_bytes() if here.is_file() else None
-        if before == now:
-            continue
-        shown = os.path.relpath(here) if here.is_relative_to(Path.cwd().absolute()) else relative
-        if before is None:
-            return ConfigurationChange(shown, base, "added")
-        if now is None:
-            return ConfigurationChange(shown, base, "removed")
-        old, new = before.splitlines(), now.splitlines()
-        # the first line that differs; lines only added or removed at the end: the last one
-        same = min(len(old), len(new)) + 1
-        line = next((n for n, (a, b) in enumerate(zip(old, new, strict=False), 1) if a != b), same)
-        return ConfigurationChange(shown, base, "changed", min(line, max(len(new), 1)))
-    return None
-
-
-def read_baseline(path: Path, base: str, max_bytes: int | None = None) -> Any:
-    """The base revision as plain data: its rulebook, version, retired ids (from the versions
-    up to it, as far as the clone holds them) and the contributors' markings since it."""
-    from policy_rulebook.changelog.history import History
-    from policy_rulebook.changelog.releases import resolve
-    from policy_rulebook.core.baseline import Baseline
-
-    hist = History(path, max_bytes)
-    base_sha = resolve(hist, base)
-    if not hist.exists_at(base_sha):
-        old = _renamed_from(hist, base_sha)
-        if old is None:
-            return None  # the pull request adds the policy
-        hist = History(old, max_bytes)  # the folder was renamed since: follow it
-    base_state = hist.state(base_sha, base)
-    return Baseline(
-        base,
-        base_state.data,
-        base_state.version,
-        _retired(hist, base_sha, base_state),
-        _markings(hist, base_sha, base_state),
-    )
-
-
-def _retired(hist: History, base_sha: str, base_state: State) -> dict[tuple[str, str], Any]:
-    """The ids that an earlier version had and the base no longer has, read from the commits
-    that removed an ``id:`` line (one ``git log -p``) and the state just before each removal;
-    not a walk over every version."""
-    from policy_rulebook.core.baseline import Retired
-    from policy_rulebook.core.changes import index_items
-
-    in_base = {key[1] for key in index_items(base_state.data)}
-    retired: dict[tuple[str, str], Retired] = {}
-    seen: set[str] = set()
-    for item_id, sha in hist.removed_ids(base_sha):
-        if item_id in in_base or item_id in seen:
-            continue
-        seen.add(item_id)
-        parent = hist.commit(sha).parents[:1]
-        before = hist.try_state(parent[0]) if parent else None
-        if before is None or before.version is None:
-            continue
-        for key, located in index_items(before.data).items():
-            if key[1] == item_id:
-                retired[key] = Retired(before.version, located.item)
-    return retired
-
-
-def _renamed_from(hist: History, base_sha: str) -> Path | None:
-    """Where the policy was at ``base_sha`` when its folder (or file) was renamed since."""
-    old = hist.repo.earlier_name(str(hist.relpath), "diff", base_sha, "HEAD")
-    return hist.repo.root / old if old is not None else None
-
-
-def _markings(hist: History, base_sha: str, base_state: State) -> dict[str, str]:
-    """How the commits since the base marked the changes they touched (trailers)."""
-    from policy_rulebook.changelog.provenance import provenance
-
-    head = hist.resolve("HEAD")
-    commits = _range(hist, base_sha, head)
-    if not any(c.marking for c in commits):
-        return {}
-    head_state = hist.try_state(head)
-    if head_state is None:
-        return {}
-    changes = _diff(base_state.data, head_state.data)
-    found = provenance(changes, commits, lambda sha: _data_at(hist, sha))
-    marked = {}
-    for change, record in zip(changes, found, strict=True):
-        if record.marking:  # a grouped change's marking is each member's
-            for one in change.members or (change,):
-                marked[one.path] = record.marking
-    return marked

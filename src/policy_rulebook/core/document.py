@@ -8,6 +8,7 @@ from typing import Any
 
 from policy_rulebook.core.findings import Finding
 from policy_rulebook.core.model import ID_KINDS
+from policy_rulebook.core.positions import key_position
 
 
 @dataclass(frozen=True)
@@ -124,13 +125,13 @@ class Document:
         node: Any = section.node
         for item in tokens[1:]:
             token = str(item)
-            lc = getattr(node, "lc", None)
             if isinstance(node, dict) and token in node:
-                where = lc.key(token) if lc is not None else None
+                where = key_position(node, token)
                 if where:
-                    line, column = where[0] + 1, where[1] + 1
+                    line, column = where
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                lc = getattr(node, "lc", None)
                 where = lc.item(int(token)) if lc is not None else None
                 if where:
                     line, column = where[0] + 1, where[1] + 1

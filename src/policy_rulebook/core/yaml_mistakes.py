@@ -24,6 +24,7 @@ from typing import Any
 
 from policy_rulebook.core import yaml_indentation, yaml_repairs
 from policy_rulebook.core.i18n import _
+from policy_rulebook.core.positions import key_position
 from policy_rulebook.core.yaml_repairs import Mistake
 
 #: Invisible characters that Word, mail and web pages paste along with text.
@@ -301,13 +302,12 @@ def comma_in_flow_texts(data: Any, depth: int = 0) -> list[Mistake]:
         cut = _flow_pieces(data)
         if cut:
             language, pieces = cut[0]
-            positions: Any = getattr(data, "lc")  # noqa: B009 (ruamel's and fastyaml's maps)
-            line, column = positions.key(language)
+            line, column = key_position(data, language) or (1, 1)  # cut: it has positions
             whole = ", ".join([data[language], *(str(p) for p in pieces)])
             found.append(
                 Mistake(
-                    line + 1,
-                    column + 1,
+                    line,
+                    column,
                     _(
                         "inside `{{...}}` a comma ends a text, so YAML cut this text after "
                         '“{cut}”: put the text in double quotes, like `{language}: "{whole}"` '

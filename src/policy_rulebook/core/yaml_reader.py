@@ -1,8 +1,8 @@
 """The YAML reader: ruamel.yaml's round-trip parser with its hostile parts bounded.
 
 Aliases are capped and never copied, nesting is capped, tags are never constructed and merge
-keys (``<<``) are noted, not applied; comments keep their exact end (``_Scanner``). The loader
-turns what this reader refuses (``Refused``) into findings.
+keys (``<<``) are noted, not applied; comments keep their exact end (``_Scanner``).
+``core.file_parser`` turns what this reader refuses (``Refused``) into findings.
 """
 
 from __future__ import annotations
