@@ -9,8 +9,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,8 +21,6 @@ from policy_rulebook import __version__
 from policy_rulebook.core.exits import ExitCode, InputError
 from policy_rulebook.core.i18n import LANGUAGES
 from policy_rulebook.linter.reporters import REPORTERS
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _(message: str) -> str:
