@@ -58,6 +58,13 @@ def test_help_imports_click_and_nothing_heavy() -> None:
     assert {m for m in modules if m.startswith("policy_rulebook")} == {
         "policy_rulebook",
         "policy_rulebook.cli",
+        # the command line's own modules: click and the standard library only
+        "policy_rulebook.cli.authoring_commands",
+        "policy_rulebook.cli.document_commands",
+        "policy_rulebook.cli.history_commands",
+        "policy_rulebook.cli.lint_command",
+        "policy_rulebook.cli.options",
+        "policy_rulebook.cli.output",
         "policy_rulebook.core",
         "policy_rulebook.core.exits",
         "policy_rulebook.core.i18n",  # LANGUAGES for the --lang help; gettext comes with click
