@@ -36,7 +36,7 @@ REPO = HERE.parent
 BUNDLED = REPO / "rulebook"
 SCHEMA = REPO / "schema" / "rulebook.schema.json"
 RESULTS = HERE / "RESULTS.md"
-MAX_FILE_BYTES = 4 * 1024 * 1024  # the loader's default limit per file (core.loader)
+MAX_FILE_BYTES = 4 * 1024 * 1024  # the loader's default limit per file (core.files)
 
 #: Where generated rules go: (file, list key under the section, share of the rules).
 #: Shares keep every file of a 20,000-rule policy under the loader's 4 MiB limit per file.

@@ -19,7 +19,6 @@ from policy_rulebook.app.history_entries import (
     diff_sections,
     entry_between,
 )
-from policy_rulebook.app.lint_base_actions import lint_against_base
 from policy_rulebook.core.findings import ExitCode, InputError
 from policy_rulebook.core.i18n import _
 
@@ -29,7 +28,7 @@ if TYPE_CHECKING:
     from policy_rulebook.changelog.provenance import Provenance
     from policy_rulebook.changelog.records import Version
 
-__all__ = ["changelog", "diff", "history", "lint_against_base"]
+__all__ = ["changelog", "diff", "history"]
 
 
 def _language(history_data: dict[str, Any], lang: str | None) -> str:

@@ -1,6 +1,6 @@
 """Many changes of one mapping or list: the first ``SHOWN`` one by one, the rest as one change.
 
-A policy file may hold 262,144 values (``core.loader.max_values``): 130,000 keys added to
+A policy file may hold 262,144 values (``core.file_parser.max_values``): 130,000 keys added to
 ``meta`` between two commits. Each change costs some 75 us after the diff (its editorial guess,
 its provenance through the commits, its labels, its lines in the legal redline), 10 s for them
 all, and no reader reads 130,000 lines. So a mapping or list with more than ``SHOWN`` changes

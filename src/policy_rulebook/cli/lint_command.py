@@ -146,7 +146,7 @@ def lint(
         profile,
     )
     if base is not None or changed_only:
-        from policy_rulebook.app.history_actions import lint_against_base
+        from policy_rulebook.app.lint_base_actions import lint_against_base
 
         emit(*lint_against_base(options, base, changed_only), escaped=True)
     emit(*run(options), escaped=True)
