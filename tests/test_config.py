@@ -132,7 +132,8 @@ def test_max_file_size(project: Path, capsys: pytest.CaptureFixture[str]) -> Non
         ("today: 2026-02-30\n", "`today`: '2026-02-30' is not a real date"),
         ("max-file-size: 0\n", "`max-file-size`: 0 is less than the minimum of 1"),
         ("- path\n", "the configuration must be a mapping"),
-        ("path: [unclosed\n", "cannot be read at line 2, column 1: the YAML cannot be read"),
+        # told at the `[` left open, not at the end where the reader stopped
+        ("path: [unclosed\n", "cannot be read at line 1, column 7: the `[` at the start of this"),
         # valid YAML, but a key twice: not called "not valid YAML"
         ("format: text\nformat: json\n", "cannot be read at line 2, column 1: the key `format`"),
         (
