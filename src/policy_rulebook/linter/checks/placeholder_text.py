@@ -61,6 +61,13 @@ def _marks() -> re.Pattern[str]:
 
 
 @cache
+def _mark_words() -> tuple[str, ...]:
+    """The marks as plain strings: a text holds one before the expression with its look-behind
+    (the slower search) is worth running."""
+    return tuple(str(mark) for mark in data.load("words.yaml")["placeholder_marks"])
+
+
+@cache
 def _cues() -> re.Pattern[str]:
     """Plain strings a text must contain (lower-cased) before the word-bounded alternation of
     phrases is worth running: a policy holds thousands of texts and almost none holds a
@@ -120,7 +127,7 @@ def unfinished(text: str, language: str | None = None) -> str | None:
         found = listed.search(text) if listed is not None else None
         if found is not None:
             return found.group(0)
-    mark = _marks().search(text)
+    mark = _marks().search(text) if any(w in text for w in _mark_words()) else None
     if mark is not None:
         return mark.group(0)
     if not _capital_cues().search(text):
