@@ -38,6 +38,7 @@ def all_texts(value: Any) -> str:
 
 
 def _entry(entry: str) -> str:
+    """An entry as an expression, without the word bounds that ``pattern`` puts around all."""
     parts = []
     for token in entry.split(" "):
         if token == "*":
@@ -46,7 +47,7 @@ def _entry(entry: str) -> str:
         head = r"\w*" if token.startswith("*") else ""
         tail = r"\w*" if token.endswith("*") and len(token) > 1 else ""
         parts.append(head + re.escape(token.strip("*")) + tail)
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    return r"\s+".join(parts)
 
 
 @cache
@@ -62,7 +63,10 @@ def pattern(key: str, language: str | None = None) -> re.Pattern[str] | None:
         if listed is None:
             return None
         entries = [str(e) for e in listed]
-    return re.compile("|".join(_entry(e) for e in entries), re.IGNORECASE)
+    # one look-behind for all the entries, not one each: the same matches, some four times
+    # faster (the engine tried every entry's look-behind at every position of every text)
+    body = "|".join(_entry(e) for e in entries)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 def mentions(text: str, language: str | None, key: str) -> bool | None:
