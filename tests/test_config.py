@@ -187,7 +187,7 @@ def test_the_config_schema_documents_every_property() -> None:
 
 
 def test_the_repository_example_config_is_valid() -> None:
-    from policy_rulebook.linter.config import read
+    from policy_rulebook.linter.config_file import read
 
     assert read(REPO / "examples" / "rulebook.yaml")["fail-on"] == "warning"
 

@@ -263,14 +263,15 @@ def _scheme_layout(path: Path) -> object:
 
 
 def test_bundled_scheme_has_the_fewest_crossings_and_no_label_on_a_line() -> None:
-    from policy_rulebook.documents.layout import Layout, crossings, label_overlaps
+    from policy_rulebook.documents.layout import Layout
+    from policy_rulebook.documents.layout_measure import crossings, label_overlaps
 
     drawing = _scheme_layout(BUNDLED)
     assert isinstance(drawing, Layout)
     assert crossings(drawing) <= BUNDLED_CROSSINGS
     assert label_overlaps(drawing) == []
     # yes and no of one question never cross each other right under it
-    from policy_rulebook.documents.layout import _cross, _segments, polyline
+    from policy_rulebook.documents.layout_measure import _cross, _segments, polyline
 
     by_source: dict[str, list[object]] = {}
     for edge in drawing.edges:
@@ -283,7 +284,8 @@ def test_bundled_scheme_has_the_fewest_crossings_and_no_label_on_a_line() -> Non
 
 @pytest.mark.parametrize("name", sorted(EXAMPLE_CROSSINGS))
 def test_every_test_scheme_is_drawn_without_labels_on_lines(name: str) -> None:
-    from policy_rulebook.documents.layout import Layout, crossings, label_overlaps
+    from policy_rulebook.documents.layout import Layout
+    from policy_rulebook.documents.layout_measure import crossings, label_overlaps
 
     folder = EXAMPLES / "scheme" / name
     if not folder.is_dir():
@@ -305,7 +307,8 @@ def test_every_test_scheme_is_drawn_without_labels_on_lines(name: str) -> None:
 
 
 def test_crossings_counts_a_real_crossing() -> None:
-    from policy_rulebook.documents.layout import Edge, Layout, crossings
+    from policy_rulebook.documents.layout import Edge, Layout
+    from policy_rulebook.documents.layout_measure import crossings
 
     down = Edge("a", "b", "ja", "", 0, 0, points=((0.0, 0.0), (0.0, 100.0)))
     across = Edge("c", "d", "nee", "", 0, 0, points=((-50.0, 50.0), (50.0, 50.0)), back=True)

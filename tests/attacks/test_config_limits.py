@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_rulebook.linter.config import MAX_CODES, MAX_CONFIG_BYTES
+from policy_rulebook.linter.config_file import MAX_CODES, MAX_CONFIG_BYTES
 from tests.helpers import TODAY, run_process
 
 

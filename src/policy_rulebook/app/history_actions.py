@@ -227,11 +227,11 @@ def changelog(
 
 def _announce_settings(path: Path) -> dict[str, Any]:
     """``policy-url``, ``mail-from`` and ``mail-to`` of the nearest configuration file."""
-    from policy_rulebook.linter import config
+    from policy_rulebook.linter import config_file
 
     here = Path.cwd().absolute()  # as lint looks for it: from the working directory, inside
-    found = config.find(here, config.repository_root(here))  # the repository only (issue 24)
-    values = config.read(found) if found is not None else {}
+    found = config_file.find(here, config_file.repository_root(here))  # the repository only
+    values = config_file.read(found) if found is not None else {}  # (issue 24)
     return {k: values[k] for k in ("policy-url", "mail-from", "mail-to") if k in values}
 
 

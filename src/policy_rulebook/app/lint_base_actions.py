@@ -57,7 +57,7 @@ def _configuration_change(source: Path | None, base: str) -> ConfigurationChange
 
     from policy_rulebook.changelog.gitrun import GitError, run
     from policy_rulebook.core.baseline import ConfigurationChange
-    from policy_rulebook.linter.config import YAML_NAMES, repository_root
+    from policy_rulebook.linter.config_file import YAML_NAMES, repository_root
 
     root = repository_root(Path.cwd().absolute())
     if root is None:

@@ -28,13 +28,13 @@ def policy_files(path: Path) -> list[Path]:
 
 def protected_files(path: Path | None) -> list[Path]:
     """What ``-o`` never replaces: the policy files at ``path`` (the policy the command
-    read; None: none) and the configuration file that governs this checkout (``config.find``,
-    as ``lint`` looks for it), whether or not this command read it: ``diff -o .rulebook.yaml``
-    is a slip of the hand, never meant."""
-    from policy_rulebook.linter import config
+    read; None: none) and the configuration file that governs this checkout
+    (``config_file.find``, as ``lint`` looks for it), whether or not this command read it:
+    ``diff -o .rulebook.yaml`` is a slip of the hand, never meant."""
+    from policy_rulebook.linter import config_file
 
     here = Path.cwd().absolute()
-    found = config.find(here, config.repository_root(here))
+    found = config_file.find(here, config_file.repository_root(here))
     policy = policy_files(path) if path is not None else []
     return [*policy, *([found] if found is not None else [])]
 

@@ -1,7 +1,8 @@
 """The rulebook's git history: one ``git log`` for the commit graph of the policy's path (the
 folder's earlier names included, when it was renamed), the policy's trees and files at many
 commits in a few batched reads (``changelog.blobs``), never a checkout. Every git call goes
-through ``changelog.gitrun``.
+through ``changelog.gitrun``. What a revision names is ``changelog.revisions``; why a state
+cannot be compared (a file that does not parse) is ``changelog.unreadable``.
 
 Loaded states are cached by tree id, so a folder that did not change between commits is merged
 once. How commits become versions is ``changelog.releases`` (the release model).
@@ -12,18 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Any, NoReturn
+from typing import Any
 
+from policy_rulebook.changelog import revisions
 from policy_rulebook.changelog.blobs import Blobs, entries, yaml_entries
-from policy_rulebook.changelog.gitrun import SHALLOW_HINT, GitError, Repository
+from policy_rulebook.changelog.gitrun import Repository
 from policy_rulebook.changelog.records import LOG_FORMAT, Commit, State, parse_log
+from policy_rulebook.changelog.unreadable import refuse_broken, refuse_shapeless
 from policy_rulebook.core import files, loader
 from policy_rulebook.core.changes import plain
-from policy_rulebook.core.findings import Finding, InputError
+from policy_rulebook.core.findings import InputError
 from policy_rulebook.core.i18n import _
-from policy_rulebook.core.model import SECTIONS
 
-_REFLOG = re.compile(r"@\{(?!u\}|upstream\}|push\})")
 _ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([^'"\s#]+)""")
 #: How many renames of the policy's folder are followed back.
 MAX_RENAMES = 8
@@ -53,56 +54,16 @@ class History:
         self._ancestors: dict[str, frozenset[str]] = {}
         self._entries_of: dict[str, list[tuple[str, str, str]]] = {}
 
-    # -- revisions ---------------------------------------------------------------------------
+    # -- revisions (``changelog.revisions``) -------------------------------------------------
 
     def resolve(self, rev: str) -> str:
         """The full id of the commit a revision names; one clear error when it cannot."""
-        sha = self.lookup(rev)
-        if sha is not None:
-            return sha
-        kind = self._kind_of(rev)
-        if kind is not None and kind != "commit":
-            raise InputError(_("{rev!r} names a {kind}, not a commit").format(rev=rev, kind=kind))
-        if self.shallow:
-            raise InputError(
-                _(
-                    "unknown revision {rev!r}: this is a shallow clone that may lack it; {hint}"
-                ).format(rev=rev, hint=_(SHALLOW_HINT))
-            )
-        raise InputError(
-            _("unknown revision {rev!r} in {where}").format(rev=rev, where=self.repo.root)
-        )
+        return revisions.resolve(self.repo, rev, self.shallow)
 
     def lookup(self, rev: str) -> str | None:
         """The full id of the commit a revision names, None when it names none; an error for
         what can never be a revision."""
-        if rev.startswith("-"):
-            raise InputError(
-                _("{rev!r} is not a revision: a revision cannot start with '-'").format(rev=rev)
-            )
-        if not rev.strip() or any(c in rev for c in "\0\n\r"):
-            raise InputError(_("{rev!r} is not a revision").format(rev=rev))
-        if _REFLOG.search(rev):
-            raise InputError(
-                _(
-                    "{rev!r} reads this clone's reflog, which differs from machine "
-                    "to machine: name a commit, branch or tag"
-                ).format(rev=rev)
-            )
-        try:
-            sha = self.repo.text(
-                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
-            )
-        except GitError:
-            return None
-        return sha.strip() or None
-
-    def _kind_of(self, rev: str) -> str | None:
-        """What a revision names when it is not a commit (a tree, a blob), if anything."""
-        try:
-            return self.repo.text("cat-file", "-t", "--end-of-options", rev).strip() or None
-        except GitError:
-            return None
+        return revisions.lookup(self.repo, rev)
 
     # -- the commit graph of the policy's path -----------------------------------------------
 
@@ -341,9 +302,9 @@ class History:
         if document.broken_files:
             name = document.broken_files[0]
             first = next((p for p in document.problems if p.file == name), None)
-            _refuse_broken(name, first, _("the working tree"))
+            refuse_broken(name, first, _("the working tree"))
         for section in document.sections.values():
-            _refuse_shapeless(section.name, section.node, section.file, _("the working tree"))
+            refuse_shapeless(section.name, section.node, section.file, _("the working tree"))
         return State(None, plain(document.data))
 
     def _data_at(self, sha: str, rev: str) -> dict[str, Any]:
@@ -391,40 +352,8 @@ class History:
             )
         where = _("revision {rev}").format(rev=rev)
         if blob not in store.parsed:
-            _refuse_broken(path, store.broken.get(blob), where)
+            refuse_broken(path, store.broken.get(blob), where)
         sections: dict[str, Any] = store.parsed[blob]
         for section, content in sections.items():
-            _refuse_shapeless(section, content, path, where)
+            refuse_shapeless(section, content, path, where)
         return sections
-
-
-def _refuse_shapeless(section: str, content: Any, file: str, where: str) -> None:
-    """Stop on a section that holds a list or a single value where fields belong (every
-    section of the schema is a group of fields): compared as fields, it would read as all of
-    them removed. An empty section (``meta:``) is only empty."""
-    if section not in SECTIONS or content is None or isinstance(content, dict):
-        return  # an unknown section is lint's finding, and compared as it is
-    kind = _("a list") if isinstance(content, list) else _("a single value")
-    raise InputError(
-        _(
-            "the rulebook cannot be read in {where}: in {file}, `{section}` holds {kind} "
-            "where its fields belong (`rulebook lint` says more)"
-        ).format(where=where, file=file, section=section, kind=kind)
-    )
-
-
-def _refuse_broken(file: str, problem: Finding | None, where: str) -> NoReturn:
-    """Stop on a file that cannot be read, saying where and why (the loader's first finding:
-    not valid YAML, too large, too many values...)."""
-    if problem is None:
-        raise InputError(
-            _(
-                "the rulebook does not parse in {where}: {file} is not valid YAML "
-                "(run `rulebook lint` on it for the line)"
-            ).format(where=where, file=file)
-        )
-    raise InputError(
-        _("the rulebook cannot be read in {where}: {file}, line {line}: {message} ({code})").format(
-            where=where, file=file, line=problem.line, message=problem.message, code=problem.code
-        )
-    )

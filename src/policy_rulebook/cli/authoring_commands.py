@@ -48,8 +48,8 @@ def fmt(path: Path, check: bool, diff: bool, max_bytes: int | None) -> None:
     Indentation, quotes, and keys in the schema's order; files with problems that stop
     reading them (RB001-RB009, RB012) are skipped (exit 2). Only changed files are written.
     """
-    from policy_rulebook.app.actions import FmtOptions
-    from policy_rulebook.app.actions import fmt as run
+    from policy_rulebook.app.authoring_actions import FmtOptions
+    from policy_rulebook.app.authoring_actions import fmt as run
 
     out, err, code = run(FmtOptions(path, check, diff, max_bytes))
     click.echo(err, nl=False, err=True)
@@ -80,8 +80,8 @@ def init(directory: Path, languages: str, organisation: str | None, profile: str
     Each file explains what the article asks of that element and holds placeholders;
     `rulebook lint` then lists what is still to write. Never overwrites a file.
     """
-    from policy_rulebook.app.actions import InitOptions
-    from policy_rulebook.app.actions import init as run
+    from policy_rulebook.app.authoring_actions import InitOptions
+    from policy_rulebook.app.authoring_actions import init as run
 
     emit(*run(InitOptions(directory, languages, organisation, profile)))
 

@@ -1,7 +1,7 @@
 """The commands that show the policy to the people who use it: ``graph`` (the reaction scheme
 as a diagram), ``react`` (walk the scheme question by question), ``render`` (the whole policy as
 a document for staff) and ``review`` (the questions a legal or communications reviewer must
-answer), in app.actions and app.review.
+answer), in app.document_actions and app.review.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ _LANG_HELP = "Language of the output (default: the policy's first language)."
 @_OUTPUT
 def graph(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Draw the reaction scheme of the policy at PATH as a diagram."""
-    from policy_rulebook.app.actions import graph as run
+    from policy_rulebook.app.document_actions import graph as run
 
     deliver(run(path, output_format, language), output=output, read=path)
 
@@ -63,8 +63,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
     \b
     Answer yes or no (ja or nee), or ? for help on a question. Ctrl-C stops (exit 130).
     """
-    from policy_rulebook.app.actions import ReactOptions
-    from policy_rulebook.app.actions import react as run
+    from policy_rulebook.app.document_actions import ReactOptions
+    from policy_rulebook.app.document_actions import react as run
 
     def ask(node_id: str, prompt: str) -> str:
         click.echo(f"{prompt}: ", nl=False)
@@ -95,8 +95,8 @@ def react(path: Path, language: str | None, answers: str | None) -> None:
 @_OUTPUT
 def render(path: Path, output_format: str, language: str | None, output: Path | None) -> None:
     """Render the whole policy at PATH as a document for staff."""
-    from policy_rulebook.app.actions import RenderOptions
-    from policy_rulebook.app.actions import render as run
+    from policy_rulebook.app.document_actions import RenderOptions
+    from policy_rulebook.app.document_actions import render as run
 
     deliver(run(RenderOptions(path, output_format, language, output)))
 

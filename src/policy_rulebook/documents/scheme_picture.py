@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from policy_rulebook.documents.layout import LINE_HEIGHT, Layout, polyline
+from policy_rulebook.documents.layout import LINE_HEIGHT, Layout
+from policy_rulebook.documents.layout_measure import polyline
 
 FILL = {"question": ("#fff7d6", "#8a6d00"), "outcome": ("#e3f1e6", "#2e6b3a")}
 SCALE = 2

@@ -19,6 +19,7 @@ from typing import Any
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity, Suppressed
 from policy_rulebook.core.i18n import _
+from policy_rulebook.core.positions import key_position
 
 MALFORMED = "RB050"
 NO_REASON = "RB051"
@@ -125,7 +126,9 @@ def _item_lines(document: Document, file: str) -> dict[int, str]:
         lc = getattr(node, "lc", None)
         if isinstance(node, dict) and lc is not None:
             for key, value in node.items():
-                note(lc.key(key), pointer(*path, str(key)))
+                where = key_position(node, key)
+                if where is not None:  # parents come first: the outermost wins
+                    lines.setdefault(where[0], pointer(*path, str(key)))
                 walk(value, (*path, str(key)))
         elif isinstance(node, list) and lc is not None:
             for index, value in enumerate(node):
