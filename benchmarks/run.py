@@ -480,6 +480,14 @@ def _yaml_backend() -> str:
     )
 
 
+def _later_sections() -> str:
+    """What RESULTS.md holds after its goals table: the measurements of earlier issues."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    goals = old.find("\n## Goals\n")
+    later = old.find("\n## ", goals + 1) if goals != -1 else -1
+    return old[later:] if later != -1 else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -544,8 +552,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{table.markdown()}\n\n## Goals\n\n{goals.markdown()}\n"
     )
     print(text)
-    if not args.no_write:
-        RESULTS.write_text(text, encoding="utf-8")
+    if not args.no_write:  # the sections after the goals (earlier measurements) are kept
+        RESULTS.write_text(text + _later_sections(), encoding="utf-8")
         print(f"written to {RESULTS.relative_to(REPO)}", file=sys.stderr)
     return 0
 

@@ -63,3 +63,21 @@ def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
         schema = {**target, **merged} if isinstance(target, dict) else merged
         seen += 1
     return schema
+
+
+@cache
+def field_names() -> frozenset[str]:
+    """Every field name the schema knows, in any section."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            names.update(k for k in node.get("properties", {}) if isinstance(k, str))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schema())
+    return frozenset(names)

@@ -24,10 +24,11 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from policy_rulebook.core.i18n import _, ngettext
+from policy_rulebook.core.schema import field_names
 
 #: ``key: text`` or ``- text`` (any depth of dashes); ``key`` is None for a list item.
 _LINE = re.compile(
@@ -123,7 +124,7 @@ Proposer = Callable[[list[str], list[int]], Iterator[Proposal]]
 def find(lines: list[str], error_line: int, context_line: int | None) -> Mistake | None:
     """The first proposed repair that mends the reader's error at ``error_line`` (0-based;
     ``context_line`` where what it was reading began)."""
-    if not lines or sum(len(line) + 1 for line in lines) > MAX_TEXT:
+    if not lines:
         return None
     error_line = min(error_line, len(lines) - 1)  # the end of the text is after its last line
     # `owner webcare` is told on the next line; `nl >-` where its sibling `en:` starts
@@ -139,19 +140,14 @@ def find(lines: list[str], error_line: int, context_line: int | None) -> Mistake
     ]
     proposals = [proposal for propose in PROPOSERS for proposal in propose(lines, around)]
     proposals += [proposal for propose in SPANNING for proposal in propose(lines, above)]
-    if not proposals:
-        return None
-    try:
-        before = _error_line(_joined(lines))
-        if before is None:
-            return None
-        for number, mended, repair in proposals[:_MAX_TRIES]:
-            after = _error_line(_joined([*lines[:number], mended, *lines[number + 1 :]]))
-            if after is None or after > before:
-                return repair
-    except _Unknown:
-        return None
-    return None
+    return next(
+        (
+            repair
+            for number, mended, repair in proposals[:_MAX_TRIES]
+            if mends(lines, number, mended)
+        ),
+        None,
+    )
 
 
 def _sibling_above(lines: list[str], number: int) -> int | None:
@@ -171,11 +167,13 @@ def mends(lines: list[str], number: int, replacement: str) -> bool:
     if sum(len(line) + 1 for line in lines) > MAX_TEXT:
         return False
     try:
-        before = _error_line(_joined(lines))
+        before = _error_line(_joined(lines))  # cached: once for all the fixes tried
+        if before is None:
+            return False
         after = _error_line(_joined([*lines[:number], replacement, *lines[number + 1 :]]))
     except _Unknown:
         return False
-    return before is not None and (after is None or after > before)
+    return after is None or after > before
 
 
 def _joined(lines: list[str]) -> str:
@@ -367,7 +365,7 @@ def _missing_colon(lines: list[str], numbers: list[int]) -> Iterator[Proposal]:
 
 def _is_field_name(word: str, lines: list[str], number: int) -> bool:
     """A field of the schema, or a language code beside another one (``nl:`` above ``en``)."""
-    if word in _field_names():
+    if word in field_names():
         return True
     if re.fullmatch(r"[a-z]{2}", word) is None:
         return False
@@ -377,25 +375,6 @@ def _is_field_name(word: str, lines: list[str], number: int) -> bool:
         _indent(line) == indent and re.match(r"[ \t]*(?:-[ \t]+)?[a-z]{2}:(?:\s|$)", line)
         for line in near
     )
-
-
-@cache
-def _field_names() -> frozenset[str]:
-    from policy_rulebook.core.schema import load_schema
-
-    names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            names.update(k for k in node.get("properties", {}) if isinstance(k, str))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(load_schema())
-    return frozenset(names)
 
 
 #: In order, on the line of the error and the line where the reader began: the first
