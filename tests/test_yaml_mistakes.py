@@ -171,6 +171,19 @@ CASES = {
         "is empty, because YAML reads `#` and the rest of the line as a comment: to keep the "
         'hashtag, put the text between double quotes, like `nl: "#lindebeek is onze hashtag"`',
     ),
+    "ampersand-word-at-start": Case(  # valid YAML: the word is an anchor, silently dropped
+        "contact.yaml",
+        r"      nl: Communicatieverantwoordelijke",
+        "      nl: &Co is onze woordvoerder",
+        "RB021",
+        19,
+        11,
+        "YAML leest `&Co` aan het begin van deze waarde als een naam om te hergebruiken (een "
+        "anker), niet als tekst, dus de tekst is 'is onze woordvoerder'",
+        "YAML reads `&Co` at the start of this value as a name for reuse (an anchor), not as "
+        """text, so the text is 'is onze woordvoerder'; if `&Co` belongs to the text, put the """
+        """whole text between double quotes, like `"&Co is onze woordvoerder"`""",
+    ),
     "short-version": Case(
         "meta.yaml",
         r"  version: 2.1.0",
@@ -491,3 +504,26 @@ def test_a_comment_meant_as_one_gets_no_hashtag_hint(
     result = run(capsys, "lint", "--lang", "en", str(_policy_with(tmp_path, case)))
     assert "should be a piece of text, but it is nothing (an empty value)" in result.out
     assert "hashtag" not in result.out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "      nl: Q&A en R & D met de communicatieverantwoordelijke",  # no anchor at all
+        "      nl: &role Communicatieverantwoordelijke",  # an anchor that an alias uses
+    ],
+)
+def test_an_anchor_in_use_or_an_ampersand_in_a_word_is_no_lost_text(
+    line: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = Case("contact.yaml", r"      nl: Communicatieverantwoordelijke", line, "", 0, 0, "", "")
+    target = _policy_with(tmp_path, case)
+    contact = target / "contact.yaml"
+    if "&role" in line:  # the backup's role is the same text, written as a reference to it
+        text = contact.read_text("utf-8")
+        assert "      nl: Coördinator webcare\n" in text
+        text = text.replace("      nl: Coördinator webcare\n", "      nl: *role\n")
+        contact.write_text(text, encoding="utf-8")
+    result = run(capsys, "lint", "--lang", "en", "--format", "json", str(target))
+    codes = [finding["code"] for finding in json.loads(result.out)["findings"]]
+    assert "RB021" not in codes, result.out

@@ -64,6 +64,7 @@ from policy_rulebook.linter.checks import (  # hostile input (robust)
     suppression_unused,
     symlink_outside,
     text_cut_by_comment,
+    text_lost_to_anchor,
     threat_branch,
     too_deep,
     too_many_aliases,
@@ -153,6 +154,7 @@ CHECKS: tuple[Check, ...] = (
     control_character.CHECK,
     # texts YAML cuts short (i18n)
     text_cut_by_comment.CHECK,
+    text_lost_to_anchor.CHECK,
 )
 
 BY_CODE: dict[str, Check] = {check.code: check for check in CHECKS}
