@@ -15,11 +15,19 @@ from ruamel.yaml.reader import ReaderError
 from policy_rulebook.core import codes, yaml_mistakes
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import Count, _
+from policy_rulebook.core.mistake import Mistake
 
 
 def file_problem(name: str, code: str, message: str) -> Finding:
     """An error about the file as a whole, at its first line."""
     return Finding(name, 1, 1, code, Severity.ERROR, message)
+
+
+def mistake_finding(name: str, mistake: Mistake) -> Finding:
+    """A YAML mistake in plain words as the file's syntax error (RB001)."""
+    return Finding(
+        name, mistake.line, mistake.column, codes.YAML_SYNTAX, Severity.ERROR, mistake.message
+    )
 
 
 def too_large(name: str, size: int, max_bytes: int) -> Finding:
@@ -142,14 +150,7 @@ def syntax_problem(name: str, error: MarkedYAMLError, text: str = "") -> Finding
             ),
         )
         if mistake is not None:  # plain words only: the reader's English helps no one here
-            return Finding(
-                name,
-                mistake.line,
-                mistake.column,
-                codes.YAML_SYNTAX,
-                Severity.ERROR,
-                mistake.message,
-            )
+            return mistake_finding(name, mistake)
     return Finding(
         name,
         line,

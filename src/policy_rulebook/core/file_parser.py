@@ -21,6 +21,7 @@ from policy_rulebook.core.file_findings import (
     character_problem,
     duplicate_findings,
     file_problem,
+    mistake_finding,
     syntax_problem,
     too_large,
 )
@@ -95,16 +96,7 @@ def parse(
     parsed = _parse(name, raw, max_bytes=max_bytes, fast=fast)
     if parsed.data is not None:
         for mistake in yaml_mistakes.comma_in_flow_texts(parsed.data):
-            parsed.problems.append(
-                Finding(
-                    name,
-                    mistake.line,
-                    mistake.column,
-                    codes.YAML_SYNTAX,
-                    Severity.ERROR,
-                    mistake.message,
-                )
-            )
+            parsed.problems.append(mistake_finding(name, mistake))
     return parsed
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from policy_rulebook.core import yaml_repairs
 from policy_rulebook.core.i18n import ngettext
-from policy_rulebook.core.yaml_repairs import Mistake
+from policy_rulebook.core.mistake import LANGUAGE, Mistake
+from policy_rulebook.core.yaml_repairs import indentation
 
 _PARTS = re.compile(r"( *)((?:- +)*)(.*)$")
 _KEY = re.compile(r"""("[^"]*"|'[^']*'|[^\s#'"{\[\-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)""")
@@ -61,10 +62,6 @@ def _levels(lines: list[str], number: int) -> list[_Level]:
         if floor == 0:
             break
     return levels
-
-
-#: A language code as a field name (``nl``, ``en-GB``).
-LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 
 
 def _nearest(levels: list[_Level], kind: str, here: int, name: str | None = None) -> int | None:
@@ -201,12 +198,8 @@ def _indent_step(lines: list[str]) -> int:
     for line in lines:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        step = _indent(line) - _indent(previous) if previous is not None else 0
+        step = indentation(line) - indentation(previous) if previous is not None else 0
         if previous is not None and previous.rstrip().endswith(":") and step > 0:
             steps[step] += 1
         previous = line
     return steps.most_common(1)[0][0] if steps else 2
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))

@@ -15,17 +15,15 @@ docs/yaml-mistakes.md.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from policy_rulebook.core import yaml_indentation, yaml_repairs
 from policy_rulebook.core.i18n import _
+from policy_rulebook.core.mistake import LANGUAGE, Mistake
 from policy_rulebook.core.positions import key_position
-from policy_rulebook.core.yaml_repairs import Mistake
 
 #: Invisible characters that Word, mail and web pages paste along with text.
 INVISIBLE = {
@@ -95,8 +93,10 @@ def _colon(lines: list[str], error: ReaderError) -> Mistake | None:
     value = re.match(r"\s*(?:- +)?[^\s:#'\"]+:[ \t]+", line)
     if value is None or line[value.end() : value.end() + 1] in ('"', "'"):
         return None
-    quoted = line[: value.end()] + json.dumps(line[value.end() :].rstrip(), ensure_ascii=False)
-    if not yaml_repairs.mends(lines, error.line, quoted):
+    from policy_rulebook.core import yaml_repairs  # only for a file that does not read
+
+    mended = line[: value.end()] + yaml_repairs.quoted(line[value.end() :].rstrip())
+    if not yaml_repairs.mends(lines, error.line, mended):
         return None  # the colon is not what the reader stumbled on
     return Mistake(
         error.line + 1,
@@ -156,6 +156,8 @@ def _indentation(lines: list[str], error: ReaderError) -> Mistake | None:
         or "could not find expected ':'" in error.problem
     ):
         return None
+    from policy_rulebook.core import yaml_indentation  # only for a file that does not read
+
     return yaml_indentation.out_of_step(lines, error.line)
 
 
@@ -170,9 +172,12 @@ def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
             r"""(\s*(?:- +)?(?:[^\s#:'"][^#:]*:[ \t]+)?)(["'])(?:(?!\2).)*\2[ \t]*[^\s#:,]""",
             lines[number],
         )
-        rest = lines[number][len(found[1]) :].rstrip() if found is not None else ""
-        quoted = found[1] + json.dumps(rest, ensure_ascii=False) if found is not None else ""
-        if found is not None and yaml_repairs.mends(lines, number, quoted):
+        if found is None:
+            continue
+        from policy_rulebook.core import yaml_repairs  # only for a file that does not read
+
+        mended = found[1] + yaml_repairs.quoted(lines[number][len(found[1]) :].rstrip())
+        if yaml_repairs.mends(lines, number, mended):
             return Mistake(
                 number + 1,
                 len(found[1]) + 1,
@@ -187,6 +192,8 @@ def _quoted_start(lines: list[str], error: ReaderError) -> Mistake | None:
 
 def _repaired(lines: list[str], error: ReaderError) -> Mistake | None:
     """A mistake found by trying its fix (``yaml_repairs``): the reader runs again."""
+    from policy_rulebook.core import yaml_repairs  # only for a file that does not read
+
     return yaml_repairs.find(lines, error.line, error.context_line)
 
 
@@ -272,11 +279,11 @@ def _flow_pieces(node: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
     with the pieces YAML made into empty fields on the same line (``drie keer per dag``)."""
     lc = getattr(node, "lc", None)
     keys = list(node)
-    if lc is None or len(keys) < 2 or not yaml_indentation.LANGUAGE.fullmatch(str(keys[0])):
+    if lc is None or len(keys) < 2 or not LANGUAGE.fullmatch(str(keys[0])):
         return []
     cut: list[tuple[Any, list[Any]]] = []
     for previous, key in pairwise(keys):
-        if node[key] is not None or yaml_indentation.LANGUAGE.fullmatch(str(key)):
+        if node[key] is not None or LANGUAGE.fullmatch(str(key)):
             continue
         try:
             same_line = lc.key(key)[0] == lc.key(previous)[0]
@@ -286,7 +293,7 @@ def _flow_pieces(node: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
             continue
         if cut and cut[-1][1] and cut[-1][1][-1] == previous:
             cut[-1][1].append(key)
-        elif isinstance(node[previous], str) and yaml_indentation.LANGUAGE.fullmatch(str(previous)):
+        elif isinstance(node[previous], str) and LANGUAGE.fullmatch(str(previous)):
             cut.append((previous, [key]))
     return cut
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from policy_rulebook.core import fastyaml
 from policy_rulebook.core.i18n import _, ngettext
+from policy_rulebook.core.mistake import Mistake
 from policy_rulebook.core.schema import field_names
 
 #: ``key: text`` or ``- text`` (any depth of dashes); ``key`` is None for a list item.
@@ -71,15 +71,6 @@ def _left_open(line: str) -> bool:
 _MAX_TRIES = 8
 
 
-@dataclass(frozen=True)
-class Mistake:
-    """A mistake in plain words, at a 1-based line and column."""
-
-    line: int
-    column: int
-    message: str
-
-
 class _Unknown(Exception):
     """Whether a fix works cannot be told (no C parser and a large text, or a reader crash)."""
 
@@ -89,25 +80,11 @@ def _error_line(text: str) -> int | None:
     """The 0-based line of the reader's first error in ``text``; None when it reads."""
     from ruamel.yaml.error import YAMLError
 
+    if not fastyaml.available() and len(text) > MAX_TEXT // 2:
+        raise _Unknown
     try:
-        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:
-        CParser = None
-    try:
-        if CParser is not None:
-            parser: Any = CParser(text)
-            try:
-                while parser.get_event().__class__.__name__ != "StreamEndEvent":
-                    pass
-            finally:
-                parser.dispose()
-        elif len(text) <= MAX_TEXT // 2:
-            from ruamel.yaml import YAML
-
-            for _event in YAML(typ="rt").parse(text):
-                pass
-        else:
-            raise _Unknown
+        for _event in fastyaml.events(text):
+            pass
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         return int(mark.line) if mark is not None else 0
@@ -154,9 +131,9 @@ def _sibling_above(lines: list[str], number: int) -> int | None:
     """The nearest line above ``number`` that is indented no deeper than it."""
     if not 0 <= number < len(lines):
         return None
-    indent = _indent(lines[number])
+    indent = indentation(lines[number])
     for above in range(number - 1, max(number - 1 - _LINES_ABOVE, -1), -1):
-        if lines[above].strip() and _indent(lines[above]) <= indent:
+        if lines[above].strip() and indentation(lines[above]) <= indent:
             return above
     return None
 
@@ -180,7 +157,7 @@ def _joined(lines: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _quoted(text: str) -> str:
+def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON's string is YAML's double-quoted one
 
 
@@ -191,7 +168,7 @@ _EXAMPLE_LENGTH = 60
 def _example(lead: str, text: str) -> str:
     if len(text) > _EXAMPLE_LENGTH:
         text = text[: _EXAMPLE_LENGTH - 1].rstrip() + "…"
-    return lead.lstrip() + _quoted(text)
+    return lead.lstrip() + quoted(text)
 
 
 def _texts(lines: list[str], numbers: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
@@ -229,7 +206,7 @@ def _indicator_start(lines: list[str], numbers: list[int]) -> Iterator[Proposal]
             )
         yield (
             number,
-            lead + _quoted(text),
+            lead + quoted(text),
             Mistake(
                 number + 1,
                 len(lead) + 1,
@@ -249,11 +226,11 @@ _ELISION = re.compile(r"'(?:[stkmnr]|tis|\d\ds?)(?=[\s-])", re.IGNORECASE)
 def _apostrophe_start(lines: list[str], numbers: list[int]) -> Iterator[Proposal]:
     for number, match in _texts(lines, numbers):
         text, lead = match["text"], match["lead"]
-        if _ELISION.match(text) is None or re.fullmatch(r"'(?:[^']|'')*'", text):
+        if _ELISION.match(text) is None or _CLOSED_QUOTE["'"].fullmatch(text):
             continue
         yield (
             number,
-            lead + _quoted(text),
+            lead + quoted(text),
             Mistake(
                 number + 1,
                 len(lead) + 1,
@@ -285,7 +262,7 @@ def _quote_never_closed(lines: list[str], numbers: list[int]) -> Iterator[Propos
         )
 
 
-def _indent(line: str) -> int:
+def indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
@@ -303,15 +280,15 @@ def _continuation_left(lines: list[str], numbers: list[int]) -> Iterator[Proposa
         opens = match is not None and match["key"] is not None and match["text"][:1] in "|>"
         if not (continues or opens):
             continue
-        spaces = _indent(above) + (2 if opens else 0)
-        if _indent(line) >= spaces:
+        spaces = indentation(above) + (2 if opens else 0)
+        if indentation(line) >= spaces:
             continue
         yield (
             number,
             " " * spaces + line.lstrip(" "),
             Mistake(
                 number + 1,
-                _indent(line) + 1,
+                indentation(line) + 1,
                 ngettext(
                     "this line belongs to the text above but starts further left: indent it "
                     "like the text's other lines ({spaces} space)",
@@ -369,10 +346,10 @@ def _is_field_name(word: str, lines: list[str], number: int) -> bool:
         return True
     if re.fullmatch(r"[a-z]{2}", word) is None:
         return False
-    indent = _indent(lines[number])
+    indent = indentation(lines[number])
     near = lines[max(number - 8, 0) : number] + lines[number + 1 : number + 9]
     return any(
-        _indent(line) == indent and re.match(r"[ \t]*(?:-[ \t]+)?[a-z]{2}:(?:\s|$)", line)
+        indentation(line) == indent and re.match(r"[ \t]*(?:-[ \t]+)?[a-z]{2}:(?:\s|$)", line)
         for line in near
     )
 

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from policy_rulebook.core import fastyaml
 from policy_rulebook.core.document import Document, pointer
 from policy_rulebook.core.findings import Finding, Severity
 from policy_rulebook.core.i18n import N_, _
@@ -34,31 +35,13 @@ _MAYBE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]")
 
 
 def _events(text: str) -> Iterator[Any]:
-    """The reader's events (the C parser where it is installed); nothing after an error (the
-    syntax checks report it)."""
+    """The reader's events; nothing after an error (the syntax checks report it)."""
     from ruamel.yaml.error import YAMLError
 
     try:
-        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-    except ImportError:
-        from ruamel.yaml import YAML
-
-        try:
-            yield from YAML(typ="rt").parse(text)
-        except YAMLError:
-            return
-        return
-    parser: Any = CParser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            yield event
-            if event.__class__.__name__ == "StreamEndEvent":
-                return
+        yield from fastyaml.events(text)
     except YAMLError:
         return
-    finally:
-        parser.dispose()
 
 
 def _lost(text: str) -> list[tuple[int, int, str, str]]:
