@@ -28,9 +28,11 @@ from __future__ import annotations
 import os
 import re
 
-#: Surrogates (unencodable), non-characters (U+FFFE/U+FFFF of every plane, U+FDD0-U+FDEF).
-_UNENCODABLE = (
-    r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
+#: Surrogates (unencodable), non-characters (U+FFFE/U+FFFF of every plane, U+FDD0-U+FDEF);
+#: those of the first plane apart, for ``has_control``'s quick search.
+_UNENCODABLE_FIRST_PLANE = r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+_UNENCODABLE = _UNENCODABLE_FIRST_PLANE + (
+    r"\U0001fffe\U0001ffff\U0002fffe"
     r"\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff"
     r"\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe"
     r"\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
@@ -40,10 +42,8 @@ _UNENCODABLE = (
 #: What a terminal could act on: C0 (but tab and line feed), DEL and C1 (``\x9b`` is a
 #: one-character CSI), line and paragraph separators, bidi embeddings, overrides and isolates
 #: (text shown in another order than written), and what cannot be encoded.
-_TERMINAL = re.compile(
-    rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    rf"{_UNENCODABLE}]"
-)
+_TERMINAL_CONTROLS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_TERMINAL = re.compile(rf"[{_TERMINAL_CONTROLS}{_UNENCODABLE}]")
 _LINE = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069{_UNENCODABLE}]")
 #: Not allowed in XML 1.0 at all, or a non-character.
 _XML = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f{_UNENCODABLE}]")
@@ -88,10 +88,7 @@ def line(text: str) -> str:
 
 #: ``_TERMINAL`` without the planes above the first: a class of few ranges is searched some six
 #: times faster, and only a text with such a character needs the whole class.
-_TERMINAL_BMP = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
+_TERMINAL_BMP = re.compile(rf"[{_TERMINAL_CONTROLS}{_UNENCODABLE_FIRST_PLANE}]")
 _ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 
 
