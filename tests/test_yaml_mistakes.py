@@ -527,3 +527,17 @@ def test_an_anchor_in_use_or_an_ampersand_in_a_word_is_no_lost_text(
     result = run(capsys, "lint", "--lang", "en", "--format", "json", str(target))
     codes = [finding["code"] for finding in json.loads(result.out)["findings"]]
     assert "RB021" not in codes, result.out
+
+
+def test_a_policy_in_one_file_that_does_not_read_is_told_in_its_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No meta.yaml: the `languages:` line is looked for in the file that holds `meta:`."""
+    policy = tmp_path / "rulebook"
+    policy.mkdir()
+    text = "".join(
+        (BUNDLED / name).read_text("utf-8") for name in ("meta.yaml", "contact.yaml")
+    ).replace("      nl: Communicatieverantwoordelijke", "      nl: 's Avonds de webcare")
+    (policy / "policy.yaml").write_text(text, encoding="utf-8")
+    result = run(capsys, "lint", str(policy))
+    assert "fout RB001 deze tekst begint met een apostrof" in result.out, result.out

@@ -2,7 +2,7 @@
 language even then (a Dutch policy with a typo in meta.yaml is told about it in Dutch).
 
 First the ``languages:`` line of meta.yaml itself, read as plain text (the YAML error is often
-elsewhere in the file); else the language most texts of the other files name first (``{nl: ...,
+elsewhere in the file; a policy without meta.yaml: of the file that holds ``meta:``); else the language most texts of the other files name first (``{nl: ...,
 en: ...}``). Only a language with a catalogue counts, and a tie decides nothing.
 """
 
@@ -25,16 +25,36 @@ _BLOCK = re.compile(
 _CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]+)?$")
 
 
-def from_meta_text(path: Path) -> str | None:
-    meta = path / "meta.yaml" if path.is_dir() else path
+#: A top-level ``meta:`` line: the file that holds the policy's meta when it is not meta.yaml
+#: (a policy written in one file).
+_META = re.compile(r"^meta:", re.M)
+
+
+def _meta_texts(path: Path) -> Iterator[str]:
+    """The beginning of meta.yaml, else of each file of the policy that holds ``meta:``."""
+    from policy_rulebook.core.files import discover
+    from policy_rulebook.core.findings import InputError
+
     try:
-        text = meta.read_text(encoding="utf-8", errors="replace")[:100_000]
-    except OSError:
-        return None
-    for pattern in (_BLOCK, _FLOW):
-        found = pattern.search(text)
-        if found and supported(found[1]):
-            return supported(found[1])
+        files = discover(path)
+    except InputError:
+        return
+    named = [file for file in files if file.name == "meta.yaml"]
+    for file in named or files:
+        try:
+            text = file.read_text(encoding="utf-8", errors="replace")[:100_000]
+        except OSError:
+            continue
+        if named or len(files) == 1 or _META.search(text):
+            yield text
+
+
+def from_meta_text(path: Path) -> str | None:
+    for text in _meta_texts(path):
+        for pattern in (_BLOCK, _FLOW):
+            found = pattern.search(text)
+            if found and supported(found[1]):
+                return supported(found[1])
     return None
 
 
