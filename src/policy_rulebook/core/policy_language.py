@@ -2,8 +2,9 @@
 language even then (a Dutch policy with a typo in meta.yaml is told about it in Dutch).
 
 First the ``languages:`` line of meta.yaml itself, read as plain text (the YAML error is often
-elsewhere in the file; a policy without meta.yaml: of the file that holds ``meta:``); else the language most texts of the other files name first (``{nl: ...,
-en: ...}``). Only a language with a catalogue counts, and a tie decides nothing.
+elsewhere in the file; a policy without meta.yaml: of the file that holds ``meta:``); else the
+language most texts of the other files name first (``{nl: ..., en: ...}``). Only a language
+with a catalogue counts, and a tie decides nothing.
 """
 
 from __future__ import annotations
