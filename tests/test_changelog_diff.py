@@ -202,7 +202,10 @@ def test_legal_text_redlines_every_language() -> None:
     text = legal(entry(old, new), "en")
     [item] = text.blocks[0].items
     assert item.text == "— changed (not committed yet)"
-    rendered = {d.label: render(d.segments, lambda op, w: f"{op}[{w}]", str) for d in item.details}
+    rendered = {
+        d.label: render(d.segments, lambda op, w, escape: f"{op}[{escape(w)}]", str)
+        for d in item.details
+    }
     assert rendered == {
         "Rule (Dutch)": "Reageer -[niet] +[nooit] in woede op kritiek.",
         "Rule (English)": "-[Do not] +[Never] reply in anger to criticism.",

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import html
 import itertools
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -27,8 +29,8 @@ from policy_rulebook.core.editorial import is_editorial_text_change
 from tests.helpers import BUNDLED
 
 
-def _tags(op: str, words: str) -> str:
-    return f"<del>{words}</del>" if op == "-" else f"<ins>{words}</ins>"
+def _tags(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return f"<del>{escape(words)}</del>" if op == "-" else f"<ins>{escape(words)}</ins>"
 
 
 def shown(old: str, new: str) -> str:
@@ -453,3 +455,37 @@ def test_unreleased_changes_and_the_why_of_a_version(bundled: dict[str, Any]) ->
     assert nl.banner.startswith("NOG NIET VRIJGEGEVEN")
     assert legal(entry, "en").intro == "Why: On the DPO's advice."
     assert legal(entry, "en").title.startswith("Policy 2.1.0 → unreleased (1 change")
+
+
+@pytest.mark.parametrize(
+    ("mark", "escape", "expected"),
+    [
+        # staff HTML: the quote stays outside the bold, escaped whole
+        (
+            "_strong_html",
+            html.escape,
+            '&#x27;<strong style="font-weight:bold;text-decoration:underline">s Avonds</strong>',
+        ),
+        ("_strong_md", None, "'**s Avonds**"),
+    ],
+)
+def test_punctuation_kept_outside_the_marks_is_escaped_whole(
+    mark: str, escape: Callable[[str], str] | None, expected: str
+) -> None:
+    """The staff marks keep punctuation at the edges outside; they split the words as
+    written and escape each part, so an escape (`&#x27;`, `&amp;`) is never cut in two (the
+    staff e-mail showed "&#x27;s Avonds" as "&#" and a bold "x27;s Avonds")."""
+    from policy_rulebook.changelog import render as rendering
+    from policy_rulebook.core.escape import markdown
+
+    escaped = escape or markdown
+    text = render(redline("Overdag", "'s Avonds"), getattr(rendering, mark), escaped)
+    assert expected in text, text
+    assert "&#<" not in text and "&<" not in text
+
+
+def test_an_ampersand_at_the_edge_of_new_words_stays_one_entity() -> None:
+    from policy_rulebook.changelog.render import _strong_html
+
+    text = render(redline("Vragen", "&Co antwoordt"), _strong_html, html.escape)
+    assert "&amp;<strong" in text and "&<" not in text, text  # before: "&<strong...>amp;Co"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from policy_rulebook.changelog.model import Item, Text
 from policy_rulebook.changelog.redline import render as render_redline
@@ -34,10 +34,10 @@ STYLES = {
 }
 
 
-def _mark(op: str, words: str) -> str:
+def _mark(op: str, words: str, escape: Callable[[str], str]) -> str:
     from policy_rulebook.changelog.render import hug
 
-    return hug(words, f'<span style="{STYLES["new"]}">', "</span>")
+    return hug(words, f'<span style="{STYLES["new"]}">', "</span>", escape)
 
 
 def _item(item: Item) -> str:

@@ -244,11 +244,15 @@ def _add(segments: list[Segment], op: str, text: str) -> None:
         segments.append(Segment(op, text))
 
 
-def render(
-    segments: tuple[Segment, ...], mark: Callable[[str, str], str], escape: Callable[[str], str]
-) -> str:
-    """The redline as one text: ``mark(op, escaped words)`` around each change; white space at
-    the edges of a change stays outside the marks, so they hug the words."""
+#: How a change is marked: ``mark(op, words, escape)`` with the words as written, so that a mark
+#: that keeps punctuation outside (``render.hug``) splits the words before they are escaped, never
+#: an escape (``&#x27;``, ``&amp;``) in two.
+Mark = Callable[[str, str, Callable[[str], str]], str]
+
+
+def render(segments: tuple[Segment, ...], mark: Mark, escape: Callable[[str], str]) -> str:
+    """The redline as one text: ``mark`` around each change; white space at the edges of a
+    change stays outside the marks, so they hug the words."""
     out = []
     for index, segment in enumerate(segments):
         if (
@@ -267,7 +271,7 @@ def render(
             continue
         lead = segment.text[: len(segment.text) - len(segment.text.lstrip())]
         tail = segment.text[len(segment.text.rstrip()) :]
-        out.append(escape(lead) + mark(segment.op, escape(core)) + escape(tail))
+        out.append(escape(lead) + mark(segment.op, core, escape) + escape(tail))
     return "".join(out)
 
 

@@ -13,7 +13,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from policy_rulebook.changelog.model import Entry, Item, Page, Text
@@ -39,36 +39,39 @@ def generation_date() -> dt.date:
     return dt.date.today()
 
 
-def _tag(op: str, words: str) -> str:
-    return f"<del>{words}</del>" if op == "-" else f"<ins>{words}</ins>"
+def _tag(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return f"<del>{escape(words)}</del>" if op == "-" else f"<ins>{escape(words)}</ins>"
 
 
-def _wdiff(op: str, words: str) -> str:
-    return f"[-{words}-]" if op == "-" else f"{{+{words}+}}"
+def _wdiff(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return f"[-{escape(words)}-]" if op == "-" else f"{{+{escape(words)}+}}"
 
 
 _EDGES = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
-def hug(words: str, open_mark: str, close_mark: str) -> str:
+def hug(words: str, open_mark: str, close_mark: str, escape: Callable[[str], str]) -> str:
     """Marks around the words only: punctuation at the edges stays outside ("online,
-    **ook niet ...**."), which CommonMark needs to read the bold and readers expect."""
+    **ook niet ...**."), which CommonMark needs to read the bold and readers expect. The words
+    are split as written and each part escaped after, so an escape is never cut in two."""
     match = _EDGES.match(words)
     assert match is not None  # the pattern matches any text
     lead, core, tail = match.groups()
-    return f"{lead}{open_mark}{core}{close_mark}{tail}" if core else words
+    if not core:
+        return escape(words)
+    return f"{escape(lead)}{open_mark}{escape(core)}{close_mark}{escape(tail)}"
 
 
-def _strong_md(op: str, words: str) -> str:
-    return hug(words, "**", "**")
+def _strong_md(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return hug(words, "**", "**", escape)
 
 
-def _strong_text(op: str, words: str) -> str:
-    return hug(words, "*", "*")
+def _strong_text(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return hug(words, "*", "*", escape)
 
 
-def _strong_html(op: str, words: str) -> str:
-    return hug(words, f'<strong style="{NEW_WORDS_STYLE}">', "</strong>")
+def _strong_html(op: str, words: str, escape: Callable[[str], str]) -> str:
+    return hug(words, f'<strong style="{NEW_WORDS_STYLE}">', "</strong>", escape)
 
 
 #: New words in a staff announcement: bold and underlined, inline (survives mail clients).
